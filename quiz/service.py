@@ -1,0 +1,54 @@
+"""The one facade the GUI and the CLI call: sub-services over one database, returning plain dataclasses."""
+
+from __future__ import annotations
+
+from quiz import paths
+from quiz.services.accounts import AccountService
+from quiz.services.analysis import AnalysisService
+from quiz.services.bank import BankService
+from quiz.services.context import Actor, ServiceContext
+from quiz.services.documents import DocumentService
+from quiz.services.members import MemberService
+from quiz.services.pledges import PledgeService
+from quiz.services.progress import ProgressService
+from quiz.services.quizzes import QuizService
+from quiz.services.results import ResultsService
+from quiz.services.reviews import ReviewService
+from quiz.services.settings import SettingsService
+from quiz.services.unit import UnitService
+from quiz.storage.database import Database
+
+
+class Service:
+    """Like Anki's Collection: owns the database and one sub-service per area."""
+
+    def __init__(self, database: Database, actor: Actor | None = None) -> None:
+        self.database = database
+        self.context = ServiceContext(database, actor)
+        self.settings = SettingsService(self.context)
+        self.documents = DocumentService(self.context)
+        self.bank = BankService(self.context)
+        self.accounts = AccountService(self.context)
+        self.members = MemberService(self.context)
+        self.quizzes = QuizService(self.context)
+        self.progress = ProgressService(self.context)
+        self.reviews = ReviewService(self.context)
+        self.pledges = PledgeService(self.context)
+        self.analysis = AnalysisService(self.context)
+        self.unit = UnitService(self.context)
+        self.results = ResultsService(self.context)
+
+    @classmethod
+    def open(cls, url: str | None = None, actor: Actor | None = None) -> Service:
+        """Open (creating and migrating if needed) the database at ``url``, or the default SQLite file."""
+        database = Database(url or paths.default_database_url())
+        database.migrate()
+        return cls(database, actor)
+
+    @property
+    def actor(self) -> Actor | None:
+        return self.context.actor
+
+    def close(self) -> None:
+        self.database.dispose()
+

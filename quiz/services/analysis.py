@@ -1,0 +1,12 @@
+"""Item analysis for the admin (engine issue)."""
+
+from __future__ import annotations
+
+from quiz.services.context import ServiceContext
+
+
+class AnalysisService:
+    """Filled in by its issue."""
+
+    def __init__(self, context: ServiceContext) -> None:
+        self._context = context

@@ -1,0 +1,59 @@
+"""What every sub-service shares: the database, who is signed in, and the session-per-action helper."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy.orm import Session
+
+from quiz.errors import AccessDenied
+from quiz.storage.database import Database
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    MEMBER = "member"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in person: the admin (chi bộ secretary) or one member."""
+
+    role: Role
+    member_id: str | None = None
+
+    @classmethod
+    def admin(cls) -> Actor:
+        return cls(Role.ADMIN)
+
+    @classmethod
+    def member(cls, member_id: str) -> Actor:
+        return cls(Role.MEMBER, member_id)
+
+
+class ServiceContext:
+    """Shared by the sub-services of one facade."""
+
+    def __init__(self, database: Database, actor: Actor | None = None) -> None:
+        self.database = database
+        self.actor = actor
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any error."""
+        with self.database.sessions.begin() as session:
+            yield session
+
+    def require_admin(self) -> None:
+        if self.actor is None or self.actor.role is not Role.ADMIN:
+            raise AccessDenied("Chức năng này chỉ dành cho quản trị (bí thư chi bộ).")
+
+    def require_member_access(self, member_id: str) -> None:
+        """Members see only their own data; the admin sees everyone's."""
+        if self.actor is None:
+            raise AccessDenied("Vui lòng chọn tên của mình và đăng nhập trước.")
+        if self.actor.role is Role.MEMBER and self.actor.member_id != member_id:
+            raise AccessDenied("Đồng chí chỉ được xem kết quả và bản cam kết của chính mình.")

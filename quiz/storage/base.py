@@ -1,0 +1,41 @@
+"""Declarative base with a constraint naming convention (Alembic batch migrations need named constraints)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import MetaData
+from sqlalchemy.orm import DeclarativeBase
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Length of a textual UUID ("8-4-4-4-12"); every row that can travel between PCs is keyed by one.
+ID_LENGTH = 36
+
+
+class Base(DeclarativeBase):
+    """Base class of every model."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def new_id() -> str:
+    """A globally unique id, created where the row is made, so merging is by identity."""
+    return str(uuid.uuid4())
+
+
+def content_id(*parts: str) -> str:
+    """A deterministic id for rows derived from content (same document → same id on every PC)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "hoctap:" + "\x1f".join(parts)))
+
+
+def utc_now() -> dt.datetime:
+    """The current time in UTC, timezone-aware."""
+    return dt.datetime.now(dt.UTC)

@@ -1,0 +1,104 @@
+"""One engine and session factory per database URL; SQLite pragmas; Alembic migrations applied at start."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\b[^=\n]*=\s*[\"']?([\w-]*)", re.MULTILINE)
+
+
+class Database:
+    """Owns the engine and the session factory; every user action opens one session from ``sessions``."""
+
+    def __init__(self, url: str) -> None:
+        self.url = make_url(url)
+        self.engine: Engine = create_engine(self.url, **_engine_options(url))
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _set_sqlite_pragmas)
+        self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def file_path(self) -> Path | None:
+        """The SQLite file, or None for a server database."""
+        if not self.is_sqlite or not self.url.database or self.url.database == ":memory:":
+            return None
+        return Path(self.url.database)
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest revision (skipping Alembic's import when already there)."""
+        if self.current_revision() == head_revision():
+            return
+        from alembic import command
+
+        config = _alembic_config()
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    def current_revision(self) -> str | None:
+        """The revision stamped in the database, or None for an empty one."""
+        with self.engine.connect() as connection:
+            if not inspect(connection).has_table("alembic_version"):
+                return None
+            return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _engine_options(url: str) -> dict[str, Any]:
+    if make_url(url).get_backend_name() == "sqlite":
+        # Several threads (UI and worker) use the file; each session is still used by one thread only.
+        return {"connect_args": {"check_same_thread": False, "timeout": 30}}
+    return {"pool_pre_ping": True}
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL keeps readers and the writer apart; FULL sync means an answer shown as saved survives power loss.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def migrations_folder() -> Path:
+    """The Alembic script folder, a package resource (so the frozen build finds it too)."""
+    folder = resources.files("quiz.storage").joinpath("migrations")
+    assert isinstance(folder, Path)
+    return folder
+
+
+def _alembic_config() -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_folder()))
+    return config
+
+
+def head_revision() -> str:
+    """The newest revision id, read from the version files without importing Alembic (fast start)."""
+    revisions: dict[str, str | None] = {}
+    for script in (migrations_folder() / "versions").glob("*.py"):
+        found = dict(_REVISION_LINE.findall(script.read_text(encoding="utf-8")))
+        if "revision" in found:
+            revisions[found["revision"]] = found.get("down_revision") or None
+    parents = {parent for parent in revisions.values() if parent}
+    heads = [revision for revision in revisions if revision not in parents]
+    if len(heads) != 1:
+        raise RuntimeError(f"expected one migration head, found {heads}")
+    return heads[0]

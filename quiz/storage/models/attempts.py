@@ -1,0 +1,1 @@
+"""Models owned by the quiz engine (attempts); filled in by the engine issue."""

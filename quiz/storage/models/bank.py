@@ -1,0 +1,1 @@
+"""Models of the fact and question bank; filled in by the generator issue."""

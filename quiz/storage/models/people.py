@@ -1,0 +1,1 @@
+"""Models owned by the quiz engine (people); filled in by the engine issue."""

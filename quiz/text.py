@@ -1,0 +1,81 @@
+"""Vietnamese text normalisation: NFC storage form, tone-placement unification and folding for matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Combining tone marks (the five Vietnamese tones); other marks (circumflex, breve, horn) are vowel quality.
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+# Old-style placement puts the tone on the first vowel of "oa", "oe", "uy" in an open syllable
+# ("hòa", "thủy"); the new style puts it on the second ("hoà", "thuỷ"). NFC keeps both distinct, so we
+# move the tone to the second vowel. "qu" is a consonant cluster, so "quý" is never touched.
+_OLD_STYLE_TONE = re.compile(
+    rf"(?<![qQ])([oO])([{TONE_MARKS}])([aAeE])(?![^\W\d_])"
+    rf"|(?<![qQ])([uU])([{TONE_MARKS}])([yY])(?![^\W\d_])"
+)
+_WHITESPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0b|\x0c|\x85")
+_DIGIT_GROUP_SEPARATOR = re.compile(r"(?<=\d)[.\s](?=\d{3}(?!\d))")
+
+
+def to_nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC, the form every stored string uses."""
+    return unicodedata.normalize("NFC", text)
+
+
+def unify_tone_placement(text: str) -> str:
+    """Return ``text`` (NFC) with old-style tone placement moved to the new style (hòa → hoà)."""
+    decomposed = unicodedata.normalize("NFD", text)
+
+    def move_tone(match: re.Match[str]) -> str:
+        if match.group(1) is not None:
+            return match.group(1) + match.group(3) + match.group(2)
+        return match.group(4) + match.group(6) + match.group(5)
+
+    return unicodedata.normalize("NFC", _OLD_STYLE_TONE.sub(move_tone, decomposed))
+
+
+def strip_marks(text: str) -> str:
+    """Remove every combining mark and map đ/Đ to d/D ("đảng" → "dang")."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(character for character in decomposed if not unicodedata.combining(character))
+
+
+def fold(text: str) -> str:
+    """Fold for matching and search: NFC, one tone style, đ→d, no marks, casefolded.
+
+    The result has exactly one character per character of the NFC input, so offsets found in the folded
+    text are valid in the original.
+    """
+    nfc = to_nfc(text)
+    folded = strip_marks(unify_tone_placement(nfc)).casefold()
+    if len(folded) != len(nfc):
+        # casefold can expand (ß → ss); keep offsets aligned by folding character by character.
+        folded = "".join(_fold_character(character) for character in nfc)
+    return folded
+
+
+def _fold_character(character: str) -> str:
+    folded = strip_marks(character).casefold()
+    return folded if len(folded) == 1 else character.lower()
+
+
+def unify_whitespace(text: str) -> str:
+    """Unify line breaks to "\\n", runs of spaces to one space, and trim every line."""
+    lines = _LINE_BREAKS.sub("\n", text).split("\n")
+    return "\n".join(_WHITESPACE_RUN.sub(" ", line).strip() for line in lines)
+
+
+def normalise_document_text(text: str) -> str:
+    """The storage form of imported text: NFC with unified whitespace (NFD input gives identical output)."""
+    return unify_whitespace(to_nfc(text.replace("\ufeff", "")))
+
+
+def fold_answer(text: str) -> str:
+    """Fold a typed answer for comparison: folded, digit-group separators and outer punctuation removed."""
+    folded = fold(text).strip()
+    folded = _DIGIT_GROUP_SEPARATOR.sub("", folded)
+    folded = re.sub(r"\s+", " ", folded)
+    return folded.strip(" .,;:!?\"'“”‘’()")
