@@ -11,7 +11,8 @@ def open_window(arguments: argparse.Namespace) -> int:
     """Start the GUI (imported only now, so command-line use never loads Qt)."""
     from gui.application import run_application
 
-    return run_application(arguments)
+    result: int = run_application(arguments)
+    return result
 
 
 def main(argv: Sequence[str] | None = None) -> int:

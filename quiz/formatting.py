@@ -21,7 +21,8 @@ def format_percent(value: float, decimals: int = 2, language: str = "vi") -> str
 def format_ratio(part: int, whole: int, language: str = "vi") -> str:
     """Format a reporting ratio: ``35.599/35.900 (99,16 %)``; an empty whole gives 0 %."""
     share = 100.0 * part / whole if whole else 0.0
-    return f"{format_number(part, 0, language)}/{format_number(whole, 0, language)} ({format_percent(share, 2, language)})"
+    counts = f"{format_number(part, 0, language)}/{format_number(whole, 0, language)}"
+    return f"{counts} ({format_percent(share, 2, language)})"
 
 
 def format_date(value: dt.date, language: str = "vi") -> str:

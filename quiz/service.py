@@ -37,6 +37,9 @@ class Service:
         self.analysis = AnalysisService(self.context)
         self.unit = UnitService(self.context)
         self.results = ResultsService(self.context)
+        # Cross-area reactions are wired here so the areas stay independent of each other.
+        self.documents.after_import.append(self.bank.generate_for_document)
+        self.quizzes.after_submit.append(self.reviews.record_attempt)
 
     @classmethod
     def open(cls, url: str | None = None, actor: Actor | None = None) -> Service:

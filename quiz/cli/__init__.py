@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from quiz.errors import UserError
 
@@ -41,11 +41,11 @@ class CommandContext:
 Handler = Callable[[CommandContext], int]
 
 
-class SubParsers(Protocol):
-    def add_parser(self, name: str, **options: object) -> argparse.ArgumentParser: ...
+# argparse's sub-command collection; each command module adds its parsers to it.
+SubParsers = argparse._SubParsersAction
 
 
-Registrar = Callable[[SubParsers], None]
+Registrar = Callable[["SubParsers[argparse.ArgumentParser]"], None]
 
 
 def build_parser(registrars: Sequence[Registrar]) -> argparse.ArgumentParser:
@@ -59,7 +59,9 @@ def build_parser(registrars: Sequence[Registrar]) -> argparse.ArgumentParser:
     return parser
 
 
-def run(argv: Sequence[str] | None, registrars: Sequence[Registrar], open_gui: Callable[[argparse.Namespace], int]) -> int:
+def run(
+    argv: Sequence[str] | None, registrars: Sequence[Registrar], open_gui: Callable[[argparse.Namespace], int]
+) -> int:
     """Parse ``argv``, run the command (or the GUI when none is given) and turn errors into one line."""
     parser = build_parser(registrars)
     arguments = parser.parse_args(argv)

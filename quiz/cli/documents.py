@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
+
 from quiz.cli import SubParsers
 
 
-def register(commands: SubParsers) -> None:
+def register(commands: SubParsers[argparse.ArgumentParser]) -> None:
     """Add this area's sub-commands (filled in by its issue)."""

@@ -10,3 +10,7 @@ class BankService:
 
     def __init__(self, context: ServiceContext) -> None:
         self._context = context
+
+    def generate_for_document(self, document_id: str) -> int:
+        """Generate and store the question bank of a document; returns the number of questions kept."""
+        return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from quiz.services.context import ServiceContext
 
 
@@ -10,3 +12,9 @@ class DocumentService:
 
     def __init__(self, context: ServiceContext) -> None:
         self._context = context
+        # Called with the new document's id after an import commits (the facade adds question generation).
+        self.after_import: list[Callable[[str], object]] = []
+
+    def import_seeds_if_empty(self) -> int:
+        """Import the bundled seed documents into an empty database (filled in by the foundation issue)."""
+        return 0

@@ -10,3 +10,6 @@ class ReviewService:
 
     def __init__(self, context: ServiceContext) -> None:
         self._context = context
+
+    def record_attempt(self, attempt_id: str) -> None:
+        """Turn the missed facts of a submitted attempt into review cards and rate the others."""

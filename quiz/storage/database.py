@@ -11,7 +11,6 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-
 _REVISION_LINE = re.compile(r"^(revision|down_revision)\b[^=\n]*=\s*[\"']?([\w-]*)", re.MULTILINE)
 
 

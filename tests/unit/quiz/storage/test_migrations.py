@@ -8,7 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-import quiz.storage.models  # noqa: F401
+import quiz.storage.models
 from quiz.storage.base import Base
 from quiz.storage.database import Database, head_revision
 
@@ -45,5 +45,6 @@ def test_head_revision_is_the_last_of_the_chain(database_url: str) -> None:
     database = Database(database_url)
     database.migrate()
     assert "alembic_version" in inspect(database.engine).get_table_names()
-    newest_file = max((path.stem for path in (Path(quiz.storage.__file__).parent / "migrations" / "versions").glob("0*.py")))
+    versions = Path(quiz.storage.__file__).parent / "migrations" / "versions"
+    newest_file = max(path.stem for path in versions.glob("0*.py"))
     assert head_revision() == newest_file
