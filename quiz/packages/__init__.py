@@ -1,0 +1,1 @@
+"""Results packages (.nqpkg): a zip of JSON parts with a signed manifest, carried between offline PCs."""
