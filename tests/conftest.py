@@ -25,22 +25,39 @@ def isolated_data_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: 
     return folder
 
 
-def database_urls(tmp_path: Path) -> list[str]:
-    """SQLite always; a real PostgreSQL too when NQ_TEST_POSTGRES_URL is set."""
-    urls = [f"sqlite:///{(tmp_path / 'test.sqlite3').as_posix()}"]
-    if os.environ.get("NQ_TEST_POSTGRES_URL"):
-        urls.append(os.environ["NQ_TEST_POSTGRES_URL"])
-    return urls
+POSTGRES_URL = os.environ.get("NQ_TEST_POSTGRES_URL", "")
+BACKENDS = ["sqlite", "postgresql"] if POSTGRES_URL else ["sqlite"]
 
 
 @pytest.fixture
 def database_url(tmp_path: Path) -> str:
+    """A fresh SQLite file database (for tests about SQLite itself: pragmas, files, kills, backups)."""
     return f"sqlite:///{(tmp_path / 'test.sqlite3').as_posix()}"
 
 
+@pytest.fixture(params=BACKENDS)
+def any_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database: SQLite always, and PostgreSQL too when NQ_TEST_POSTGRES_URL is set."""
+    if request.param == "sqlite":
+        return f"sqlite:///{(tmp_path / 'test.sqlite3').as_posix()}"
+    reset_postgres_schema(POSTGRES_URL)
+    return POSTGRES_URL
+
+
+def reset_postgres_schema(url: str) -> None:
+    """Drop every table of the test database so each test starts empty."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
 @pytest.fixture
-def service(database_url: str) -> Iterator[Service]:
-    """A migrated, empty facade on a file database, signed in as the admin."""
-    opened = Service.open(database_url, actor=Actor.admin())
+def service(any_database_url: str) -> Iterator[Service]:
+    """A migrated, empty facade signed in as the admin, on every configured backend."""
+    opened = Service.open(any_database_url, actor=Actor.admin())
     yield opened
     opened.close()

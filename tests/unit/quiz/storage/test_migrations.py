@@ -11,26 +11,35 @@ from sqlalchemy import inspect, text
 import quiz.storage.models
 from quiz.storage.base import Base
 from quiz.storage.database import Database, head_revision
+from quiz.storage.models.documents import Setting
+from quiz.storage.models.study import is_search_index_table
 
 
-def test_migrating_an_empty_database_matches_the_models(database_url: str) -> None:
-    database = Database(database_url)
+def _not_search_index(_object: object, name: str | None, type_: str, _reflected: bool, _other: object) -> bool:
+    # The SQLite FTS5 search index is made by its migration only, outside the models' metadata.
+    return not (type_ == "table" and name is not None and is_search_index_table(name))
+
+
+def test_migrating_an_empty_database_matches_the_models(any_database_url: str) -> None:
+    database = Database(any_database_url)
     database.migrate()
     with database.engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        differences = compare_metadata(
+            MigrationContext.configure(connection, opts={"include_object": _not_search_index}), Base.metadata
+        )
     assert differences == []
     assert database.current_revision() == head_revision()
 
 
-def test_migrating_twice_keeps_rows(database_url: str) -> None:
-    database = Database(database_url)
+def test_migrating_twice_keeps_rows(any_database_url: str) -> None:
+    database = Database(any_database_url)
     database.migrate()
-    with database.engine.begin() as connection:
-        connection.execute(text("INSERT INTO settings (key, value) VALUES ('place_name', '\"Hạ Long\"')"))
-    again = Database(database_url)
+    with database.sessions.begin() as session:
+        session.add(Setting(key="place_name", value="Hạ Long"))
+    again = Database(any_database_url)
     again.migrate()
-    with again.engine.connect() as connection:
-        assert connection.execute(text("SELECT value FROM settings")).scalar() == '"Hạ Long"'
+    with again.sessions.begin() as session:
+        assert session.get(Setting, "place_name").value == "Hạ Long"  # type: ignore[union-attr]
 
 
 def test_sqlite_pragmas_are_set(tmp_path: Path) -> None:
