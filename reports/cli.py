@@ -1,11 +1,76 @@
-"""Command-line commands of the reports area."""
+"""Command-line commands of the reports area: ``report member``, ``report unit``, ``report forms``."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
-from quiz.cli import SubParsers
+from quiz.cli import CommandContext, SubParsers
+from quiz.errors import NotFound, UserError
 
 
 def register(commands: SubParsers[argparse.ArgumentParser]) -> None:
-    """Add the report sub-commands (filled in by the reports issue)."""
+    """Add ``report`` with its three sub-commands (reportlab is imported only when one runs)."""
+    report = commands.add_parser("report", help="in bản thu hoạch, cam kết và báo cáo (PDF, XLSX)")
+    kinds = report.add_subparsers(dest="report_kind", metavar="LOẠI", required=True)
+    member = kinds.add_parser("member", help="bản thu hoạch và cam kết của một đảng viên (PDF)")
+    member.add_argument("--member", required=True, metavar="ID", help="mã hoặc họ tên của đảng viên")
+    member.set_defaults(handler=report_member)
+    unit = kinds.add_parser("unit", help="báo cáo tổng hợp của đơn vị (PDF hoặc XLSX)")
+    unit.add_argument("--chi-bo", metavar="TÊN", help="chỉ một chi bộ (mặc định: toàn đơn vị)")
+    unit.set_defaults(handler=report_unit)
+    forms = kinds.add_parser("forms", help="bản thu hoạch và cam kết của mọi đảng viên một chi bộ (một tệp PDF)")
+    forms.add_argument("--chi-bo", required=True, metavar="TÊN", help="tên chi bộ (không cần dấu)")
+    forms.set_defaults(handler=report_forms)
+    for parser in (member, unit, forms):
+        parser.add_argument("-o", "--output", required=True, metavar="TỆP", type=Path, help="tệp kết quả")
+        parser.add_argument("--document", metavar="ID", help="văn bản (mặc định: văn bản nhập gần nhất)")
+
+
+def member_id_of(context: CommandContext, given: str) -> str:
+    """Accept the member's id, or a name matching exactly one member (without diacritics)."""
+    service = context.service()
+    try:
+        return service.members.get_member(given).id
+    except NotFound:
+        pass
+    found = service.members.search(given, limit=2)
+    if len(found) == 1:
+        return found[0].id
+    if found:
+        raise UserError(f"Có nhiều đảng viên khớp với “{given}”; hãy dùng mã đảng viên (lệnh members).")
+    raise UserError(f"Không tìm thấy đảng viên “{given}”.")
+
+
+def report_member(context: CommandContext) -> int:
+    from reports.render import render_member_form
+
+    arguments = context.arguments
+    member_id = member_id_of(context, arguments.member)
+    path = render_member_form(context.service(), member_id, arguments.output, arguments.document)
+    print(f"Đã ghi bản thu hoạch và cam kết: {path}")
+    return 0
+
+
+def report_unit(context: CommandContext) -> int:
+    from reports.render import render_unit_report
+
+    arguments = context.arguments
+    path = render_unit_report(context.service(), arguments.output, arguments.chi_bo, arguments.document)
+    print(f"Đã ghi báo cáo tổng hợp: {path}")
+    return 0
+
+
+def report_forms(context: CommandContext) -> int:
+    from reports.render import render_chi_bo_forms
+
+    arguments = context.arguments
+
+    def show(done: int, total: int) -> None:
+        print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+    path = render_chi_bo_forms(context.service(), arguments.chi_bo, arguments.output, show, None, arguments.document)
+    print(file=sys.stderr)
+    print(f"Đã ghi bản thu hoạch và cam kết của chi bộ: {path}")
+    return 0

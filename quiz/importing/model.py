@@ -12,6 +12,15 @@ class ImportRefused(UserError):
 
 
 @dataclass(frozen=True)
+class SourceBlock:
+    """Raw text as a reader found it: a whole .txt file, a .docx paragraph or a PDF page."""
+
+    text: str
+    # The outline level of a .docx heading style (1 = "Heading 1"); None for body text.
+    heading_level: int | None = None
+
+
+@dataclass(frozen=True)
 class ParsedSentence:
     start: int
     end: int
@@ -32,6 +41,8 @@ class ParsedSection:
 
 @dataclass(frozen=True)
 class RemovedLine:
+    """A line the importer dropped as page noise, with the reason shown to the admin (Vietnamese)."""
+
     line: str
     reason: str
 
@@ -42,3 +53,6 @@ class ParsedDocument:
     text: str
     sections: tuple[ParsedSection, ...]
     removed_lines: tuple[RemovedLine, ...] = field(default=())
+    source_name: str = ""
+    # How the file was read ("utf-8", "cp1258", "utf-16-le-bom", "docx", "pdf"); "" for pasted text.
+    encoding: str = ""

@@ -1,12 +1,112 @@
-"""Admin password, member PINs and signing in (engine issue)."""
+"""Admin password, member PINs and signing in: secrets are kept only as salted scrypt hashes."""
 
 from __future__ import annotations
 
-from quiz.services.context import ServiceContext
+from sqlalchemy.orm import Session
+
+from quiz.engine.passwords import hash_secret, verify_secret
+from quiz.errors import NotFound, UserError
+from quiz.services.context import Actor, Role, ServiceContext
+from quiz.storage.models.documents import Setting
+from quiz.storage.models.people import Member
+
+ADMIN_PASSWORD_KEY = "admin_password_hash"
+MINIMUM_PASSWORD_LENGTH = 6
+PIN_LENGTHS = range(4, 9)
+
+
+def check_pin(pin: str) -> str:
+    """A PIN is 4 to 8 digits; return it stripped or raise a Vietnamese UserError."""
+    pin = pin.strip()
+    if not pin.isdecimal() or not pin.isascii() or len(pin) not in PIN_LENGTHS:
+        raise UserError("Mã PIN phải gồm từ 4 đến 8 chữ số.")
+    return pin
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MINIMUM_PASSWORD_LENGTH or not password.strip():
+        raise UserError(f"Mật khẩu quản trị phải có ít nhất {MINIMUM_PASSWORD_LENGTH} ký tự.")
 
 
 class AccountService:
-    """Filled in by its issue."""
+    """Who is at the keyboard: the admin (chi bộ secretary) with a password, or a member with an optional PIN."""
 
     def __init__(self, context: ServiceContext) -> None:
         self._context = context
+
+    def admin_exists(self) -> bool:
+        """False on first start, when the admin password still has to be created."""
+        with self._context.session() as session:
+            return _admin_hash(session) is not None
+
+    def create_admin(self, password: str) -> Actor:
+        """Create the admin password (first start only) and sign in as the admin."""
+        _check_password(password)
+        with self._context.session() as session:
+            if _admin_hash(session) is not None:
+                raise UserError("Mật khẩu quản trị đã được tạo; hãy đăng nhập bằng mật khẩu đó.")
+            session.add(Setting(key=ADMIN_PASSWORD_KEY, value=hash_secret(password)))
+        self._context.actor = Actor.admin()
+        return self._context.actor
+
+    def sign_in_admin(self, password: str) -> Actor:
+        with self._context.session() as session:
+            stored = _admin_hash(session)
+        if stored is None:
+            raise UserError("Chưa có mật khẩu quản trị; hãy tạo mật khẩu trước.")
+        if not verify_secret(password, stored):
+            raise UserError("Mật khẩu quản trị không đúng.")
+        self._context.actor = Actor.admin()
+        return self._context.actor
+
+    def sign_in_member(self, member_id: str, pin: str | None = None) -> Actor:
+        """Sign in as a member; a member who set a PIN must give it."""
+        with self._context.session() as session:
+            member = session.get(Member, member_id)
+            if member is None:
+                raise NotFound("Không tìm thấy đảng viên này trong danh sách.")
+            stored = member.pin_hash
+        if stored is not None and (pin is None or not verify_secret(pin.strip(), stored)):
+            raise UserError("Mã PIN không đúng." if pin else "Đồng chí cần nhập mã PIN để đăng nhập.")
+        self._context.actor = Actor.member(member_id)
+        return self._context.actor
+
+    def sign_out(self) -> None:
+        self._context.actor = None
+
+    def set_pin(self, member_id: str, pin: str | None) -> None:
+        """Set or (with None) remove a member's PIN: the member themself, or the admin (e.g. a forgotten PIN)."""
+        self._context.require_member_access(member_id)
+        new_hash = None if pin is None else hash_secret(check_pin(pin))
+        with self._context.session() as session:
+            member = session.get(Member, member_id)
+            if member is None:
+                raise NotFound("Không tìm thấy đảng viên này trong danh sách.")
+            member.pin_hash = new_hash
+
+    def has_pin(self, member_id: str) -> bool:
+        """Whether signing in as this member asks for a PIN (public: the start screen needs it)."""
+        with self._context.session() as session:
+            member = session.get(Member, member_id)
+            if member is None:
+                raise NotFound("Không tìm thấy đảng viên này trong danh sách.")
+            return member.pin_hash is not None
+
+    def change_admin_password(self, old_password: str, new_password: str) -> None:
+        self._context.require_admin()
+        _check_password(new_password)
+        with self._context.session() as session:
+            row = session.get(Setting, ADMIN_PASSWORD_KEY)
+            if row is None or not isinstance(row.value, str) or not verify_secret(old_password, row.value):
+                raise UserError("Mật khẩu quản trị hiện tại không đúng.")
+            row.value = hash_secret(new_password)
+
+    @property
+    def is_admin(self) -> bool:
+        actor = self._context.actor
+        return actor is not None and actor.role is Role.ADMIN
+
+
+def _admin_hash(session: Session) -> str | None:
+    row = session.get(Setting, ADMIN_PASSWORD_KEY)
+    return row.value if row is not None and isinstance(row.value, str) else None

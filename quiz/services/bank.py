@@ -1,16 +1,304 @@
-"""The fact and question bank: generation, admin edits, GIFT/Moodle exchange (generator issue)."""
+"""The fact and question bank: generation after import, admin edits, GIFT/Moodle exchange."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quiz.errors import NotFound, UserError
+from quiz.importing.model import ParsedDocument, ParsedSection, ParsedSentence
+from quiz.questions.exchange import BankItem
+from quiz.questions.generate import generate_questions
+from quiz.questions.gift import export_gift, parse_gift
+from quiz.questions.model import TRUE_FALSE, TYPES, GeneratedQuestion
+from quiz.questions.moodle import export_moodle
 from quiz.services.context import ServiceContext
+from quiz.storage.base import content_id, new_id, utc_now
+from quiz.storage.models.bank import Question
+from quiz.storage.models.documents import Document
+
+EDITABLE_FIELDS = frozenset(
+    {"type", "prompt", "choices", "correct", "answers", "pairs", "explanation", "difficulty", "section_id"}
+)
+EXPORT_FORMATS = ("gift", "moodle-xml")
+
+
+@dataclass(frozen=True)
+class QuestionInfo:
+    """A bank question as the GUI and the quiz engine see it."""
+
+    id: str
+    document_id: str
+    section_id: str | None
+    type: str
+    prompt: str
+    choices: tuple[str, ...]
+    correct: tuple[int, ...]
+    answers: tuple[str, ...]
+    pairs: tuple[tuple[str, str], ...]
+    explanation: str
+    difficulty: float
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    fact_kind: str
+    fact_key: str
+    origin: str
+    enabled: bool
+    edited: bool
+
+
+def _info(row: Question) -> QuestionInfo:
+    return QuestionInfo(
+        id=row.id,
+        document_id=row.document_id,
+        section_id=row.section_id,
+        type=row.type,
+        prompt=row.prompt,
+        choices=tuple(row.choices),
+        correct=tuple(row.correct),
+        answers=tuple(row.answers),
+        pairs=tuple((str(left), str(right)) for left, right in row.pairs),
+        explanation=row.explanation,
+        difficulty=row.difficulty,
+        sentence=row.sentence,
+        sentence_start=row.sentence_start,
+        sentence_end=row.sentence_end,
+        fact_kind=row.fact_kind,
+        fact_key=row.fact_key,
+        origin=row.origin,
+        enabled=row.enabled,
+        edited=row.edited,
+    )
+
+
+def parsed_from_database(document: Document) -> ParsedDocument:
+    """Rebuild the parsed form of a stored document (sections and sentences with their offsets)."""
+    sections = tuple(
+        ParsedSection(
+            section.title,
+            section.level,
+            section.parent_position,
+            section.start,
+            section.end,
+            section.text,
+            tuple(ParsedSentence(s.start, s.end, s.text) for s in section.sentences),
+        )
+        for section in document.sections
+    )
+    return ParsedDocument(document.title, document.text, sections)
+
+
+def _fill(row: Question, question: GeneratedQuestion, section_ids: dict[int, str]) -> None:
+    row.section_id = section_ids.get(question.section)
+    row.fact_key = question.fact.key
+    row.fact_kind = question.fact.kind
+    row.type = question.type
+    row.prompt = question.prompt
+    row.choices = list(question.choices)
+    row.correct = list(question.correct)
+    row.answers = list(question.answers)
+    row.pairs = [list(pair) for pair in question.pairs]
+    row.explanation = question.explanation
+    row.difficulty = question.difficulty
+    row.quality = question.quality
+    row.sentence = question.fact.sentence.text
+    row.sentence_start = question.fact.sentence.start
+    row.sentence_end = question.fact.sentence.end
+
+
+def validate(fields: dict[str, Any]) -> None:
+    """Refuse an admin's question that the quiz engine could not ask."""
+    kind = fields.get("type")
+    if kind not in TYPES:
+        raise UserError("Loại câu hỏi phải là một trong: " + ", ".join(TYPES) + ".")
+    if not str(fields.get("prompt", "")).strip():
+        raise UserError("Câu hỏi không được để trống nội dung.")
+    choices, correct = list(fields.get("choices", [])), list(fields.get("correct", []))
+    if kind in ("single", "multi", "truefalse"):
+        if kind == "truefalse" and tuple(choices) != TRUE_FALSE:
+            raise UserError("Câu hỏi Đúng/Sai phải có đúng hai phương án “Đúng” và “Sai”.")
+        if len(choices) < 2 or not correct or any(not 0 <= index < len(choices) for index in correct):
+            raise UserError("Câu hỏi trắc nghiệm cần ít nhất hai phương án và đáp án đúng nằm trong số đó.")
+        if kind != "multi" and len(correct) != 1:
+            raise UserError("Câu hỏi một lựa chọn chỉ có một đáp án đúng.")
+    if kind == "cloze" and not fields.get("answers"):
+        raise UserError("Câu hỏi điền từ cần ít nhất một đáp án được chấp nhận.")
+    if kind == "matching" and len(fields.get("pairs", [])) < 2:
+        raise UserError("Câu hỏi ghép nối cần ít nhất hai cặp.")
 
 
 class BankService:
-    """Filled in by its issue."""
+    """Question bank actions; generation is derived data, the admin actions require the admin."""
 
     def __init__(self, context: ServiceContext) -> None:
         self._context = context
 
-    def generate_for_document(self, document_id: str) -> int:
-        """Generate and store the question bank of a document; returns the number of questions kept."""
-        return 0
+    def generate_for_document(self, document_id: str, seed: int = 0) -> int:
+        """Generate and store the bank of a document (admin edits and disabled flags survive); returns the count."""
+        with self._context.session() as session:
+            document = session.get(Document, document_id)
+            if document is None:
+                raise NotFound("Không tìm thấy văn bản này.")
+            generated = generate_questions(parsed_from_database(document), seed, document.content_hash)
+            section_ids = {position: section.id for position, section in enumerate(document.sections)}
+            existing = {row.id: row for row in session.scalars(select(Question).filter_by(document_id=document_id))}
+            kept_ids = set()
+            for question in generated:
+                kept_ids.add(question.id)
+                row = existing.get(question.id)
+                if row is None:
+                    row = Question(id=question.id, document_id=document_id, origin="generated", enabled=True)
+                    row.edited = False
+                    session.add(row)
+                elif row.edited or row.origin != "generated":
+                    continue
+                _fill(row, question, section_ids)
+            for row in existing.values():
+                if row.origin == "generated" and not row.edited and row.id not in kept_ids:
+                    session.delete(row)
+            return len(generated)
+
+    def list_questions(
+        self,
+        document_id: str | None = None,
+        section_id: str | None = None,
+        type: str | None = None,  # noqa: A002 - the column's name
+        enabled: bool | None = None,
+    ) -> list[QuestionInfo]:
+        statement = select(Question)
+        if document_id is not None:
+            statement = statement.where(Question.document_id == document_id)
+        if section_id is not None:
+            statement = statement.where(Question.section_id == section_id)
+        if type is not None:
+            statement = statement.where(Question.type == type)
+        if enabled is not None:
+            statement = statement.where(Question.enabled == enabled)
+        statement = statement.order_by(Question.document_id, Question.sentence_start, Question.id)
+        with self._context.session() as session:
+            return [_info(row) for row in session.scalars(statement)]
+
+    def get(self, question_id: str) -> QuestionInfo:
+        with self._context.session() as session:
+            return _info(self._row(session, question_id))
+
+    def update(self, question_id: str, **fields: Any) -> QuestionInfo:
+        """An admin's edit; the question is marked edited so re-generation keeps it as it is."""
+        self._context.require_admin()
+        unknown = set(fields) - EDITABLE_FIELDS
+        if unknown:
+            raise UserError("Không thể sửa trường: " + ", ".join(sorted(unknown)) + ".")
+        with self._context.session() as session:
+            row = self._row(session, question_id)
+            merged = {name: getattr(row, name) for name in EDITABLE_FIELDS} | fields
+            validate(merged)
+            for name, value in fields.items():
+                setattr(row, name, [list(pair) for pair in value] if name == "pairs" else value)
+            row.edited = True
+            row.updated_at = utc_now()
+            session.flush()
+            return _info(row)
+
+    def set_enabled(self, question_id: str, enabled: bool) -> QuestionInfo:
+        self._context.require_admin()
+        with self._context.session() as session:
+            row = self._row(session, question_id)
+            row.enabled = enabled
+            row.edited = True
+            session.flush()
+            return _info(row)
+
+    def add(
+        self,
+        document_id: str,
+        type: str,  # noqa: A002 - the column's name
+        prompt: str,
+        choices: tuple[str, ...] | list[str] = (),
+        correct: tuple[int, ...] | list[int] = (),
+        answers: tuple[str, ...] | list[str] = (),
+        pairs: tuple[tuple[str, str], ...] | list[tuple[str, str]] = (),
+        explanation: str = "",
+        section_id: str | None = None,
+        difficulty: float = 0.5,
+        origin: str = "admin",
+        question_id: str | None = None,
+    ) -> QuestionInfo:
+        """A question written by the admin (or imported); it is never touched by re-generation."""
+        self._context.require_admin()
+        fields: dict[str, Any] = {"type": type, "prompt": prompt, "choices": list(choices), "correct": list(correct)}
+        fields |= {"answers": list(answers), "pairs": [list(pair) for pair in pairs]}
+        validate(fields)
+        with self._context.session() as session:
+            if session.get(Document, document_id) is None:
+                raise NotFound("Không tìm thấy văn bản này.")
+            identifier = question_id or new_id()
+            row = Question(id=identifier, document_id=document_id, section_id=section_id, fact_key=identifier)
+            row.fact_kind = origin
+            row.explanation, row.difficulty, row.quality = explanation, difficulty, 0.0
+            row.sentence, row.sentence_start, row.sentence_end = "", 0, 0
+            row.origin, row.enabled, row.edited = origin, True, False
+            for name, value in fields.items():
+                setattr(row, name, value)
+            session.add(row)
+            session.flush()
+            return _info(row)
+
+    def export(self, format: str, path: Path) -> int:  # noqa: A002 - the CLI's word
+        """Write every enabled question as GIFT or Moodle XML; returns how many were written."""
+        if format not in EXPORT_FORMATS:
+            raise UserError("Định dạng xuất phải là “gift” hoặc “moodle-xml”.")
+        items = [
+            BankItem(q.id, q.type, q.prompt, q.choices, q.correct, q.answers, q.pairs, q.explanation)
+            for q in self.list_questions(enabled=True)
+        ]
+        text = export_gift(items) if format == "gift" else export_moodle(items)
+        try:
+            Path(path).write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise UserError(f"Không ghi được tệp {path}: {error.strerror}.") from error
+        return len(items)
+
+    def import_gift(self, path: Path, document_id: str) -> int:
+        """Add the questions of a GIFT file to a document (a question already imported is skipped)."""
+        self._context.require_admin()
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            raise UserError(f"Không đọc được tệp GIFT {path}.") from error
+        items = parse_gift(text)
+        for item in items:
+            # Check every question first, so a bad file adds nothing.
+            validate({"type": item.type, "prompt": item.prompt, "choices": list(item.choices),
+                      "correct": list(item.correct), "answers": list(item.answers), "pairs": list(item.pairs)})
+        added = 0
+        for item in items:
+            identifier = content_id(document_id, "gift", item.type, item.prompt)
+            with self._context.session() as session:
+                if session.get(Question, identifier) is not None:
+                    continue
+            self.add(
+                document_id, item.type, item.prompt, item.choices, item.correct, item.answers, item.pairs,
+                item.explanation, origin="imported", question_id=identifier,
+            )
+            added += 1
+        return added
+
+    def latest_document_id(self) -> str:
+        """The most recently imported document (where a GIFT import goes when none is named)."""
+        with self._context.session() as session:
+            found = session.scalars(select(Document.id).order_by(Document.imported_at.desc()).limit(1)).first()
+        if found is None:
+            raise UserError("Chưa có văn bản nào; hãy nhập một văn bản trước khi nhập câu hỏi.")
+        return found
+
+    @staticmethod
+    def _row(session: Session, question_id: str) -> Question:
+        row = session.get(Question, question_id)
+        if row is None:
+            raise NotFound("Không tìm thấy câu hỏi này (có thể đã bị xoá).")
+        return row

@@ -1,20 +1,182 @@
-"""Import documents and browse their sections (foundation issue)."""
+"""Import documents and browse their sections and sentences; the admin renames, merges and deletes."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from pathlib import Path
 
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from quiz import paths
+from quiz.errors import NotFound, UserError
+from quiz.importing import refusals, storing
+from quiz.importing.model import ImportRefused, ParsedDocument, RemovedLine
+from quiz.importing.pipeline import parse_file, parse_text
+from quiz.importing.readers import SUPPORTED_EXTENSIONS
+from quiz.importing.section_editing import merge_section_with_next
+from quiz.importing.types import DocumentInfo, SectionInfo, SentenceInfo
 from quiz.services.context import ServiceContext
+from quiz.storage.models.documents import Document, Section, Sentence
+
+__all__ = ["DocumentInfo", "DocumentService", "SectionInfo", "SentenceInfo"]
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[float], None]
 
 
 class DocumentService:
-    """Filled in by its issue."""
+    """Documents: import (admin), browse (everyone), section edits and deletion (admin)."""
 
     def __init__(self, context: ServiceContext) -> None:
         self._context = context
         # Called with the new document's id after an import commits (the facade adds question generation).
         self.after_import: list[Callable[[str], object]] = []
 
+    # Browsing -----------------------------------------------------------------------------------------
+    def count(self) -> int:
+        with self._context.session() as session:
+            return session.scalar(select(func.count()).select_from(Document)) or 0
+
+    def list_documents(self) -> list[DocumentInfo]:
+        with self._context.session() as session:
+            counts = dict(
+                session.execute(select(Section.document_id, func.count()).group_by(Section.document_id)).tuples().all()
+            )
+            documents = session.scalars(select(Document).order_by(Document.imported_at, Document.title))
+            return [storing.document_info(document, counts.get(document.id, 0)) for document in documents]
+
+    def get(self, document_id: str) -> DocumentInfo:
+        with self._context.session() as session:
+            document = _document(session, document_id)
+            count = session.scalar(select(func.count()).where(Section.document_id == document_id)) or 0
+            return storing.document_info(document, count)
+
+    def document_text(self, document_id: str) -> str:
+        with self._context.session() as session:
+            return _document(session, document_id).text
+
+    def sections(self, document_id: str) -> list[SectionInfo]:
+        with self._context.session() as session:
+            _document(session, document_id)
+            rows = session.scalars(select(Section).where(Section.document_id == document_id).order_by(Section.position))
+            return [storing.section_info(section) for section in rows]
+
+    def sentences(self, document_id: str, section_id: str | None = None) -> list[SentenceInfo]:
+        with self._context.session() as session:
+            _document(session, document_id)
+            query = select(Sentence).where(Sentence.document_id == document_id)
+            if section_id is not None:
+                query = query.where(Sentence.section_id == section_id)
+            return [storing.sentence_info(sentence) for sentence in session.scalars(query.order_by(Sentence.start))]
+
+    def removed_lines(self, document_id: str) -> list[RemovedLine]:
+        with self._context.session() as session:
+            return storing.removed_lines(_document(session, document_id))
+
+    # Import -------------------------------------------------------------------------------------------
+    def import_file(self, path: Path, progress: Progress | None = None) -> DocumentInfo:
+        """Read, parse and store ``path``; refuses duplicates and unusable files without writing anything."""
+        self._context.require_admin()
+        _report(progress, 0.0)
+        parsed = parse_file(path)
+        _report(progress, 0.5)
+        return self._store(parsed, path.name, progress)
+
+    def import_text(self, text: str, source_name: str) -> DocumentInfo:
+        """Store pasted text as a document (the admin's "paste" import)."""
+        self._context.require_admin()
+        return self._store(parse_text(text, source_name), source_name, None)
+
+    def import_parsed(self, parsed: ParsedDocument, progress: Progress | None = None) -> DocumentInfo:
+        """Store a document parsed beforehand (the window parses in a worker to show a preview first)."""
+        self._context.require_admin()
+        return self._store(parsed, parsed.source_name, progress)
+
     def import_seeds_if_empty(self) -> int:
-        """Import the bundled seed documents into an empty database (filled in by the foundation issue)."""
-        return 0
+        """Import every document in the seeds folder into an empty database; bad seeds are logged and skipped."""
+        if self.count() > 0:
+            return 0
+        folder = paths.seed_folder()
+        if not folder.is_dir():
+            return 0
+        imported = 0
+        for path in sorted(folder.iterdir()):
+            if path.suffix.lower() not in SUPPORTED_EXTENSIONS:
+                continue
+            try:
+                self._store(parse_file(path), path.name, None)
+                imported += 1
+            except UserError as error:
+                logger.warning("seed %s skipped: %s", path.name, error)
+            except Exception:
+                # A broken seed must never stop the application from opening.
+                logger.exception("seed %s could not be imported", path.name)
+        return imported
+
+    def _store(self, parsed: ParsedDocument, source_name: str, progress: Progress | None) -> DocumentInfo:
+        if not parsed.sections:
+            raise ImportRefused(refusals.NOTHING_LEFT)
+        digest = storing.content_hash(parsed)
+        try:
+            with self._context.session() as session:
+                existing = session.scalar(select(Document).where(Document.content_hash == digest))
+                if existing is not None:
+                    raise ImportRefused(refusals.DUPLICATE.format(title=existing.title))
+                document = storing.add_document(session, parsed, source_name)
+                session.flush()
+                info = storing.document_info(document, len(parsed.sections))
+        except IntegrityError as error:
+            # Another PC or window imported the same text between our check and our write.
+            raise ImportRefused(refusals.DUPLICATE.format(title=parsed.title)) from error
+        _report(progress, 0.8)
+        for hook in self.after_import:
+            try:
+                hook(info.id)
+            except Exception:
+                # The document is stored; a failed follow-up (question generation) can be re-run later.
+                logger.exception("after-import hook %r failed for document %s", hook, info.id)
+        _report(progress, 1.0)
+        return info
+
+    # Admin edits --------------------------------------------------------------------------------------
+    def rename_section(self, section_id: str, title: str) -> None:
+        self._context.require_admin()
+        cleaned = " ".join(title.split())
+        if not cleaned:
+            raise UserError("Tên mục không được để trống.")
+        with self._context.session() as session:
+            _section(session, section_id).title = cleaned[:500]
+
+    def merge_with_next(self, section_id: str) -> None:
+        """Merge the following sibling section into this one; its sentences and sub-sections move here."""
+        self._context.require_admin()
+        with self._context.session() as session:
+            merge_section_with_next(session, _section(session, section_id))
+
+    def delete(self, document_id: str) -> None:
+        self._context.require_admin()
+        with self._context.session() as session:
+            session.delete(_document(session, document_id))
+
+
+def _document(session: Session, document_id: str) -> Document:
+    document = session.get(Document, document_id)
+    if document is None:
+        raise NotFound("Không tìm thấy văn bản này (có thể đã bị xoá).")
+    return document
+
+
+def _section(session: Session, section_id: str) -> Section:
+    section = session.get(Section, section_id)
+    if section is None:
+        raise NotFound("Không tìm thấy mục này (có thể đã bị gộp hoặc xoá).")
+    return section
+
+
+def _report(progress: Progress | None, fraction: float) -> None:
+    if progress is not None:
+        progress(fraction)

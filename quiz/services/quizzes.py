@@ -1,16 +1,419 @@
-"""Quiz settings, attempts, answers, scoring and review (engine issue)."""
+"""Quiz settings, attempts, answers, scoring and review; every answer is committed the moment it is given.
+
+Positions are 0-based (the screen shows position + 1); option indexes in responses are displayed indexes.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+import logging
+import secrets
+from collections.abc import Callable, Sequence
+from typing import Any
 
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from quiz.engine import attempt_store as store
+from quiz.engine import views
+from quiz.engine.drawing import Candidate, draw_questions, options_keep_order
+from quiz.engine.quiz_settings import load_settings, store_settings
+from quiz.engine.scoring import counted_index, score_response
+from quiz.engine.types import (
+    MODES,
+    AnswerFeedback,
+    AttemptClosed,
+    AttemptResult,
+    AttemptSummary,
+    AttemptView,
+    QuizSettingsData,
+    ReviewItem,
+)
+from quiz.errors import NotFound, UserError
+from quiz.formatting import format_short_date
 from quiz.services.context import ServiceContext
+from quiz.storage.base import utc_now
+from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
+from quiz.storage.models.bank import Question
+from quiz.storage.models.documents import Document, Section
+from quiz.storage.models.people import Member
+
+logger = logging.getLogger(__name__)
+
+_ATTEMPT_MISSING = "Không tìm thấy bài làm này."
+_OVERDUE = "Đã hết giờ làm bài; bài đã được nộp tự động với các câu đã trả lời."
+_SUBMITTED = "Bài làm này đã được nộp."
 
 
 class QuizService:
-    """Filled in by its issue."""
+    """Attempts of members; ``clock`` is replaceable so tests can move time (e.g. past a deadline)."""
 
-    def __init__(self, context: ServiceContext) -> None:
+    def __init__(self, context: ServiceContext, clock: Callable[[], dt.datetime] = utc_now) -> None:
         self._context = context
+        self.clock = clock
         # Called with the attempt's id after it is submitted (the facade adds spaced-review updates).
         self.after_submit: list[Callable[[str], None]] = []
+
+    # Settings ----------------------------------------------------------------------------------------------
+
+    def get_settings(self, document_id: str) -> QuizSettingsData:
+        """The quiz settings of a document (defaults when the admin has not set any)."""
+        with self._context.session() as session:
+            return load_settings(session, document_id)
+
+    def save_settings(self, settings: QuizSettingsData) -> QuizSettingsData:
+        self._context.require_admin()
+        with self._context.session() as session:
+            return store_settings(session, settings)
+
+    # Attempts ----------------------------------------------------------------------------------------------
+
+    def start_attempt(
+        self,
+        member_id: str,
+        document_id: str,
+        mode: str,
+        section_id: str | None = None,
+        question_ids: Sequence[str] | None = None,
+        fact_keys: Sequence[str] | None = None,
+        question_count: int | None = None,
+    ) -> AttemptView:
+        """Draw questions and start an attempt.
+
+        ``section_id`` is required for mode "section"; mode "review" draws the given ``question_ids`` or one
+        question per given ``fact_keys`` (the due review cards). ``question_count`` overrides the settings.
+        """
+        self._context.require_member_access(member_id)
+        if mode not in MODES:
+            raise UserError("Chế độ làm bài không hợp lệ.")
+        self._close_overdue(member_id=member_id)
+        abandoned: list[str] = []
+        with self._context.session() as session:
+            if session.get(Member, member_id) is None:
+                raise NotFound("Không tìm thấy đảng viên này trong danh sách.")
+            if session.get(Document, document_id) is None:
+                raise NotFound("Không tìm thấy văn bản này.")
+            settings = load_settings(session, document_id)
+            now = self.clock()
+            abandoned = self._check_can_start(session, member_id, document_id, mode, settings, now)
+            pool = self._pool(session, document_id, mode, settings, section_id, question_ids, fact_keys)
+            count = question_count or (len(pool) if mode == "review" else settings.question_count)
+            seed = secrets.randbelow(2**31)
+            drawn = draw_questions(pool, count, seed, settings.type_mix if mode in ("exam", "practice") else None)
+            if not drawn:
+                raise UserError("Chưa có câu hỏi nào để làm bài; quản trị cần tạo câu hỏi trước.")
+            deadline_at = None
+            if mode == "exam" and settings.time_limit_minutes:
+                deadline_at = now + dt.timedelta(minutes=settings.time_limit_minutes)
+            attempt = Attempt(
+                member_id=member_id,
+                document_id=document_id,
+                mode=mode,
+                section_id=section_id if mode == "section" else None,
+                seed=seed,
+                started_at=now,
+                deadline_at=deadline_at,
+                question_count=len(drawn),
+            )
+            session.add(attempt)
+            session.flush()
+            by_id = {candidate.question_id: candidate for candidate in pool}
+            items = []
+            for position, pick in enumerate(drawn):
+                candidate = by_id[pick.question_id]
+                item = AttemptItem(
+                    attempt_id=attempt.id,
+                    position=position,
+                    question_id=pick.question_id,
+                    question_type=candidate.type,
+                    section_id=candidate.section_id,
+                    fact_key=candidate.fact_key,
+                    fact_kind=candidate.fact_kind,
+                    option_order=list(pick.option_order),
+                    flagged=False,
+                )
+                session.add(item)
+                items.append(item)
+            session.flush()
+            view = views.attempt_view(attempt, items, store.load_questions(session, items), {})
+        for attempt_id in abandoned:
+            self._run_hooks(attempt_id)
+        return view
+
+    def get_attempt(self, attempt_id: str) -> AttemptView:
+        """Re-show an attempt exactly (same questions, same option order, the answers given so far)."""
+        self._close_overdue(attempt_id=attempt_id)
+        with self._context.session() as session:
+            attempt = self._attempt(session, attempt_id)
+            items = store.load_items(session, attempt_id)
+            return views.attempt_view(
+                attempt, items, store.load_questions(session, items), store.load_answers(session, attempt_id)
+            )
+
+    def answer(self, attempt_id: str, position: int, response: dict[str, Any]) -> AnswerFeedback:
+        """Save (commit) an answer; practice-like modes get the key and the source sentence back."""
+        self._raise_if_overdue(attempt_id)
+        with self._context.session() as session:
+            attempt = self._open_attempt(session, attempt_id)
+            item = store.load_item(session, attempt_id, position)
+            question = session.get(Question, item.question_id)
+            if question is None:
+                raise UserError("Câu hỏi này không còn trong ngân hàng câu hỏi; hãy bỏ qua câu này.")
+            score = score_response(views.keyed(question), item.option_order, response)
+            now = self.clock()
+            last = session.scalar(select(func.max(Answer.answered_at)).where(Answer.attempt_id == attempt_id))
+            since = views.aware(last) if last is not None else views.aware(attempt.started_at)
+            spent = max(0.0, (now - since).total_seconds())
+            answer = session.scalar(select(Answer).where(Answer.attempt_item_id == item.id))
+            if answer is None:
+                answer = Answer(attempt_item_id=item.id, attempt_id=attempt_id, position=position, changed_count=0)
+                answer.time_spent_seconds = spent
+                session.add(answer)
+            else:
+                answer.changed_count += 1 if answer.response != response else 0
+                answer.time_spent_seconds += spent
+            answer.response = dict(response)
+            answer.is_correct = score.is_correct
+            answer.credit = score.credit
+            answer.answered_at = now
+            attempt.updated_at = now
+            session.flush()
+            return views.feedback(attempt, item, question, answer)
+
+    def flag(self, attempt_id: str, position: int, flagged: bool) -> None:
+        """Mark a question to come back to before submitting."""
+        self._raise_if_overdue(attempt_id)
+        with self._context.session() as session:
+            self._open_attempt(session, attempt_id)
+            store.load_item(session, attempt_id, position).flagged = flagged
+
+    def submit(self, attempt_id: str) -> AttemptResult:
+        """Submit with what was answered (unanswered questions score 0)."""
+        if not self._close_overdue(attempt_id=attempt_id):
+            with self._context.session() as session:
+                attempt = self._open_attempt(session, attempt_id)
+                store.score_attempt(session, attempt, self.clock(), automatic=False)
+            self._run_hooks(attempt_id)
+        return self.results(attempt_id)
+
+    def unfinished_attempt(self, member_id: str) -> AttemptView | None:
+        """The member's newest attempt left open (after a crash), once overdue ones are auto-submitted."""
+        self._context.require_member_access(member_id)
+        self._close_overdue(member_id=member_id)
+        with self._context.session() as session:
+            attempt = session.scalars(
+                select(Attempt)
+                .where(Attempt.member_id == member_id, Attempt.submitted_at.is_(None))
+                .order_by(Attempt.started_at.desc())
+                .limit(1)
+            ).first()
+            if attempt is None:
+                return None
+            items = store.load_items(session, attempt.id)
+            return views.attempt_view(
+                attempt, items, store.load_questions(session, items), store.load_answers(session, attempt.id)
+            )
+
+    def time_left(self, attempt_id: str) -> dt.timedelta | None:
+        """Time until the deadline (zero once it has passed and the attempt was submitted); None: no limit."""
+        self._close_overdue(attempt_id=attempt_id)
+        with self._context.session() as session:
+            attempt = self._attempt(session, attempt_id)
+            if attempt.deadline_at is None:
+                return None
+            if attempt.submitted_at is not None:
+                return dt.timedelta(0)
+            return max(dt.timedelta(0), views.aware(attempt.deadline_at) - self.clock())
+
+    def results(self, attempt_id: str) -> AttemptResult:
+        self._close_overdue(attempt_id=attempt_id)
+        with self._context.session() as session:
+            attempt = self._attempt(session, attempt_id)
+            if attempt.submitted_at is None:
+                raise UserError("Bài làm chưa được nộp nên chưa có kết quả.")
+            items = store.load_items(session, attempt_id)
+            answers = store.load_answers(session, attempt_id)
+            titles = store.section_titles(session, items)
+            settings = load_settings(session, attempt.document_id)
+            kinds = {item.fact_kind: item.fact_kind for item in items}
+            return AttemptResult(
+                attempt_id=attempt.id,
+                member_id=attempt.member_id,
+                document_id=attempt.document_id,
+                mode=attempt.mode,
+                submitted_at=views.aware(attempt.submitted_at),
+                auto_submitted=attempt.auto_submitted,
+                question_count=attempt.question_count,
+                answered_count=len(answers),
+                correct_count=attempt.correct_count,
+                score=attempt.score,
+                score_percent=attempt.score_percent,
+                pass_mark_percent=settings.pass_mark_percent,
+                passed=attempt.passed,
+                by_section=views.breakdown(items, answers, titles, "section"),
+                by_fact_kind=views.breakdown(items, answers, kinds, "fact_kind"),
+            )
+
+    def review(self, attempt_id: str) -> list[ReviewItem]:
+        """Each question of a submitted attempt with the answer, the key, the explanation and the source."""
+        self._close_overdue(attempt_id=attempt_id)
+        with self._context.session() as session:
+            attempt = self._attempt(session, attempt_id)
+            if attempt.submitted_at is None:
+                raise UserError("Chỉ xem lại được bài đã nộp.")
+            items = store.load_items(session, attempt_id)
+            questions = store.load_questions(session, items)
+            answers = store.load_answers(session, attempt_id)
+            titles = store.section_titles(session, items)
+            return [
+                views.review_item(
+                    item,
+                    questions.get(item.question_id),
+                    answers.get(item.position),
+                    titles.get(item.section_id or "", ""),
+                )
+                for item in items
+            ]
+
+    def history(self, member_id: str, document_id: str | None = None) -> list[AttemptSummary]:
+        """A member's attempts, newest first, marking the exam attempt that counts for each document."""
+        self._context.require_member_access(member_id)
+        self._close_overdue(member_id=member_id)
+        with self._context.session() as session:
+            statement = select(Attempt, Document.title).join(Document, Document.id == Attempt.document_id)
+            statement = statement.where(Attempt.member_id == member_id)
+            if document_id is not None:
+                statement = statement.where(Attempt.document_id == document_id)
+            rows = session.execute(statement.order_by(Attempt.started_at)).all()
+            counting = {doc: load_settings(session, doc).counting for doc in {row[0].document_id for row in rows}}
+        counted: set[str] = set()
+        for doc, rule in counting.items():
+            exams = sorted(
+                (attempt for attempt, _ in rows if attempt.document_id == doc and store.is_counted_exam(attempt)),
+                key=lambda attempt: views.aware(attempt.submitted_at or attempt.started_at),
+            )
+            index = counted_index([attempt.score_percent for attempt in exams], rule)
+            if index is not None:
+                counted.add(exams[index].id)
+        return [store.attempt_summary(attempt, title, attempt.id in counted) for attempt, title in reversed(rows)]
+
+    def attempts_left(self, member_id: str, document_id: str) -> int | None:
+        """Exam attempts the member may still start for this document; None means unlimited."""
+        self._context.require_member_access(member_id)
+        with self._context.session() as session:
+            allowed = load_settings(session, document_id).attempts_allowed
+            if allowed is None:
+                return None
+            return max(0, allowed - store.submitted_exams(session, member_id, document_id))
+
+    # Internals ---------------------------------------------------------------------------------------------
+
+    def _check_can_start(
+        self,
+        session: Session,
+        member_id: str,
+        document_id: str,
+        mode: str,
+        settings: QuizSettingsData,
+        now: dt.datetime,
+    ) -> list[str]:
+        """Refuse what the settings forbid; submit abandoned practice attempts and return their ids."""
+        open_attempts = session.scalars(
+            select(Attempt).where(Attempt.member_id == member_id, Attempt.submitted_at.is_(None))
+        ).all()
+        if any(attempt.mode == "exam" for attempt in open_attempts):
+            raise UserError("Đồng chí đang làm dở một bài kiểm tra; hãy tiếp tục và nộp bài đó trước.")
+        if mode == "exam":
+            if settings.deadline is not None and now.astimezone().date() > settings.deadline:
+                raise UserError(f"Đã hết hạn làm bài kiểm tra (hạn cuối {format_short_date(settings.deadline)}).")
+            allowed = settings.attempts_allowed
+            if allowed is not None and store.submitted_exams(session, member_id, document_id) >= allowed:
+                raise UserError(f"Đồng chí đã làm đủ {allowed} lần kiểm tra được phép.")
+        for attempt in open_attempts:
+            store.score_attempt(session, attempt, now, automatic=False)
+        return [attempt.id for attempt in open_attempts]
+
+    def _pool(
+        self,
+        session: Session,
+        document_id: str,
+        mode: str,
+        settings: QuizSettingsData,
+        section_id: str | None,
+        question_ids: Sequence[str] | None,
+        fact_keys: Sequence[str] | None,
+    ) -> list[Candidate]:
+        # Columns only: a large bank has thousands of questions and drawing needs none of their texts.
+        statement = select(
+            Question.id, Question.section_id, Question.type, Question.fact_key, Question.fact_kind, Question.choices
+        ).where(Question.document_id == document_id, Question.enabled.is_(True))
+        if mode == "section":
+            if section_id is None or session.get(Section, section_id) is None:
+                raise UserError("Hãy chọn phần của văn bản muốn luyện tập.")
+            statement = statement.where(Question.section_id == section_id)
+        elif mode == "review":
+            if not question_ids and not fact_keys:
+                raise UserError("Hôm nay không có nội dung nào cần ôn tập.")
+            statement = statement.where(
+                or_(Question.id.in_(list(question_ids or [])), Question.fact_key.in_(list(fact_keys or [])))
+            )
+        elif settings.section_ids:
+            statement = statement.where(Question.section_id.in_(list(settings.section_ids)))
+        return [
+            Candidate(
+                question_id,
+                question_section_id,
+                kind,
+                fact_key,
+                len(choices),
+                options_keep_order(choices) if kind in ("single", "multi") else False,
+                fact_kind,
+            )
+            for question_id, question_section_id, kind, fact_key, fact_kind, choices in session.execute(statement)
+        ]
+
+    def _attempt(self, session: Session, attempt_id: str) -> Attempt:
+        attempt = session.get(Attempt, attempt_id)
+        if attempt is None:
+            raise NotFound(_ATTEMPT_MISSING)
+        self._context.require_member_access(attempt.member_id)
+        return attempt
+
+    def _open_attempt(self, session: Session, attempt_id: str) -> Attempt:
+        attempt = self._attempt(session, attempt_id)
+        if attempt.submitted_at is not None:
+            raise AttemptClosed(_OVERDUE if attempt.auto_submitted else _SUBMITTED)
+        return attempt
+
+    def _raise_if_overdue(self, attempt_id: str) -> None:
+        if self._close_overdue(attempt_id=attempt_id):
+            raise AttemptClosed(_OVERDUE)
+
+    def _close_overdue(self, attempt_id: str | None = None, member_id: str | None = None) -> bool:
+        """Auto-submit open attempts past their deadline (own transaction, so a later refusal keeps it)."""
+        now = self.clock()
+        with self._context.session() as session:
+            statement = select(Attempt).where(Attempt.submitted_at.is_(None), Attempt.deadline_at.is_not(None))
+            if attempt_id is not None:
+                statement = statement.where(Attempt.id == attempt_id)
+            if member_id is not None:
+                statement = statement.where(Attempt.member_id == member_id)
+            overdue = [
+                attempt
+                for attempt in session.scalars(statement)
+                if attempt.deadline_at is not None and views.aware(attempt.deadline_at) <= now
+            ]
+            for attempt in overdue:
+                self._context.require_member_access(attempt.member_id)
+                store.score_attempt(session, attempt, views.aware(attempt.deadline_at or now), automatic=True)
+        for attempt in overdue:
+            self._run_hooks(attempt.id)
+        return bool(overdue)
+
+    def _run_hooks(self, attempt_id: str) -> None:
+        # The submission is committed; a failing reaction (e.g. review cards) must not undo or hide it.
+        for hook in self.after_submit:
+            try:
+                hook(attempt_id)
+            except Exception:
+                logger.exception("after-submit hook %r failed for attempt %s", hook, attempt_id)

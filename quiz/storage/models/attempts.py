@@ -1,1 +1,115 @@
-"""Models owned by the quiz engine (attempts); filled in by the engine issue."""
+"""Quiz settings, attempts, the questions drawn for an attempt and the member's answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from quiz.storage.base import ID_LENGTH, Base, new_id, utc_now
+
+
+class QuizSettings(Base):
+    """The admin's quiz settings for one document (a document without a row uses the defaults)."""
+
+    __tablename__ = "quiz_settings"
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    question_count: Mapped[int] = mapped_column(Integer, default=20)
+    # Question type → relative weight ({"single": 2, "cloze": 1}); empty means any type, balanced.
+    type_mix: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    # Section ids covered; empty means every section.
+    section_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    time_limit_minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pass_mark_percent: Mapped[float] = mapped_column(Float, default=50.0)
+    # Exam attempts a member may submit; None means unlimited.
+    attempts_allowed: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Which exam attempt counts: "best" or "last".
+    counting: Mapped[str] = mapped_column(String(10), default="best")
+    # Last day (inclusive, local date) on which exam attempts may be started.
+    deadline: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now, onupdate=utc_now)
+
+
+class Attempt(Base):
+    """One sitting of a member; its deadline is stored so a restart does not reset the clock."""
+
+    __tablename__ = "attempts"
+    # The unit-progress query reads each member's submitted attempts.
+    __table_args__ = (Index("ix_attempts_member_id_submitted_at", "member_id", "submitted_at"),)
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
+    member_id: Mapped[str] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    # "exam", "practice", "section" or "review".
+    mode: Mapped[str] = mapped_column(String(10))
+    # The section of a per-section practice (no foreign key: attempts outlive re-imported sections).
+    section_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), nullable=True)
+    seed: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    deadline_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    auto_submitted: Mapped[bool] = mapped_column(Boolean, default=False)
+    correct_count: Mapped[int] = mapped_column(Integer, default=0)
+    question_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Sum of the credits (partial credit counts).
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+    score_percent: Mapped[float] = mapped_column(Float, default=0.0)
+    passed: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now, onupdate=utc_now)
+
+
+class AttemptItem(Base):
+    """A drawn question at a position, with the shuffled option order shown to the member.
+
+    ``question_id`` has no foreign key: attempts are merged between PCs and must survive re-generation; the
+    section and fact are copied so scoring per section and fact kind works without the question.
+    """
+
+    __tablename__ = "attempt_items"
+    __table_args__ = (UniqueConstraint("attempt_id", "position"),)
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
+    attempt_id: Mapped[str] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    question_id: Mapped[str] = mapped_column(String(64), index=True)
+    question_type: Mapped[str] = mapped_column(String(12))
+    section_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), nullable=True)
+    fact_key: Mapped[str] = mapped_column(String(64))
+    fact_kind: Mapped[str] = mapped_column(String(20))
+    # option_order[displayed index] = index into Question.choices.
+    option_order: Mapped[list[int]] = mapped_column(JSON, default=list)
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Answer(Base):
+    """The member's latest answer to one attempt item, committed the moment it is given."""
+
+    __tablename__ = "answers"
+
+    id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
+    attempt_item_id: Mapped[str] = mapped_column(ForeignKey("attempt_items.id", ondelete="CASCADE"), unique=True)
+    # Copied from the item so one attempt's answers load without a join.
+    attempt_id: Mapped[str] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    # In displayed indexes: {"choice": i}, {"choices": [...]}, {"text": "..."} or {"pairs": [...]}.
+    response: Mapped[dict[str, Any]] = mapped_column(JSON)
+    is_correct: Mapped[bool] = mapped_column(Boolean, default=False)
+    credit: Mapped[float] = mapped_column(Float, default=0.0)
+    answered_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    time_spent_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    # How many times the member changed the answer (0 = answered once).
+    changed_count: Mapped[int] = mapped_column(Integer, default=0)

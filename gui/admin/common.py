@@ -1,0 +1,147 @@
+"""Shared pieces of the admin pages: the page base with an inline message line, buttons, date input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from gui import dialogs
+from quiz.errors import UserError
+from quiz.formatting import format_short_date
+
+if TYPE_CHECKING:
+    from gui.tasks import TaskRunner
+    from quiz.service import Service
+
+logger = logging.getLogger(__name__)
+
+ResultType = TypeVar("ResultType")
+MINIMUM_BUTTON_HEIGHT = 40
+
+
+def translate(text: str) -> str:
+    """Translate a shared admin string (context "AdminPage") outside a widget method."""
+    return QCoreApplication.translate("AdminPage", text)
+
+
+def has_api(owner: object, name: str) -> bool:
+    """True when the core already offers ``owner.name`` (parts of the core land at different times)."""
+    return callable(getattr(owner, name, None))
+
+
+def mark_missing(widget: QWidget, api_name: str) -> None:
+    """Disable a control whose core function is not there yet, and say so in its tooltip."""
+    widget.setEnabled(False)
+    widget.setToolTip(translate("Chức năng này chưa có trong phiên bản này ({0}).").format(api_name))
+
+
+def make_button(text: str, object_name: str, parent: QWidget | None = None) -> QPushButton:
+    """A large button with an accessible name equal to its label (keyboard: Tab to it, Space to press)."""
+    button = QPushButton(text, parent)
+    button.setObjectName(object_name)
+    button.setAccessibleName(text.replace("&", ""))
+    button.setMinimumHeight(MINIMUM_BUTTON_HEIGHT)
+    button.setAutoDefault(False)
+    return button
+
+
+def parse_date(text: str, field_name: str) -> dt.date | None:
+    """Read a date typed as dd/mm/yyyy (also with - or .); empty means no date."""
+    cleaned = text.strip().replace("-", "/").replace(".", "/")
+    if not cleaned:
+        return None
+    parts = cleaned.split("/")
+    try:
+        day, month, year = (int(part) for part in parts)
+        return dt.date(year, month, day)
+    except ValueError:
+        message = translate("{0} phải có dạng ngày/tháng/năm, ví dụ 02/09/1975.").format(field_name)
+        raise UserError(message) from None
+
+
+def show_date(value: dt.date | None) -> str:
+    return format_short_date(value) if value is not None else ""
+
+
+class AdminPage(QWidget):
+    """One page of the desk: a title, an inline message line, and the page's own content below."""
+
+    def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.task_runner = task_runner
+        self.page_layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("page_heading")
+        heading_font = QFont(self.heading.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
+        self.page_layout.addWidget(self.heading)
+        self.message = QLabel(self)
+        self.message.setObjectName("page_message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.message.hide()
+        self.page_layout.addWidget(self.message)
+
+    def title(self) -> str:
+        """The page's name in the desk's list; subclasses return their own translated title."""
+        return ""
+
+    def set_heading(self, text: str) -> None:
+        self.heading.setText(text)
+        self.heading.setAccessibleName(text)
+
+    def refresh(self) -> None:
+        """Reload what the page shows from the facade (called when the page is shown)."""
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        """Say what happened in the line under the title: calm for success, red for a refusal."""
+        self.message.setProperty("error", error)
+        colour = "#a31515" if error else "#1b6e20"
+        self.message.setStyleSheet(f"QLabel {{ color: {colour}; font-weight: bold; padding: 4px; }}")
+        self.message.setText(text)
+        self.message.setAccessibleName(text)
+        self.message.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        self.show_message("")
+
+    def attempt(self, action: Callable[[], ResultType], success: str | None = None) -> ResultType | None:
+        """Run one facade call; a refusal is shown in plain Vietnamese and None is returned.
+
+        ``success`` replaces the message line when given; loads pass nothing so they keep the last message.
+        """
+        try:
+            result = action()
+        except Exception as error:  # the user sees a sentence, never a traceback (logged by error_message)
+            self.show_error(error)
+            return None
+        if success is not None:
+            self.show_message(success)
+        return result
+
+    def perform(self, action: Callable[[], object], success: str | None = None) -> bool:
+        """Like ``attempt`` for actions that return nothing: True when the action went through."""
+        try:
+            action()
+        except Exception as error:  # shown as a sentence, logged by error_message
+            self.show_error(error)
+            return False
+        if success is not None:
+            self.show_message(success)
+        return True
+
+    def show_error(self, error: BaseException) -> None:
+        self.show_message(dialogs.error_message(error), error=True)
+
+    def is_error_shown(self) -> bool:
+        return self.message.isVisible() and bool(self.message.property("error"))

@@ -1,0 +1,258 @@
+"""Import a document on the worker thread, then review what the importer removed and the sections it found."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import dialogs
+from gui.admin.common import AdminPage, make_button
+from gui.admin.document_picker import DocumentPicker
+from gui.admin.section_editor import SectionEditor
+from gui.tasks import Task, TaskCancelled, TaskControl, TaskRunner
+from quiz.importing.readers import SUPPORTED_EXTENSIONS
+from quiz.importing.types import DocumentInfo
+
+if TYPE_CHECKING:
+    from quiz.service import Service
+
+# Up to this share of the work the import only reads and parses; after it, the document is being stored.
+LAST_CANCELLABLE_FRACTION = 0.5
+
+
+class CancelGate:
+    """Cancel is honoured only before the import starts writing, so "cancelled" never hides a stored document."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cancelled = False
+        self._committing = False
+
+    def try_cancel(self) -> bool:
+        with self._lock:
+            if self._committing:
+                return False
+            self._cancelled = True
+            return True
+
+    def progress(self, control: TaskControl, fraction: float) -> None:
+        """Called by the core on the worker: stop while still reading, else commit to finishing."""
+        with self._lock:
+            if self._cancelled:
+                raise TaskCancelled()
+            if fraction >= LAST_CANCELLABLE_FRACTION:
+                self._committing = True
+        control.report(round(fraction * 100), 100, "")
+
+
+class ImportPage(AdminPage):
+    def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(service, task_runner, parent)
+        self.set_heading(self.tr("Nhập văn bản nghị quyết"))
+        self.task: Task[DocumentInfo] | None = None
+        self.gate: CancelGate | None = None
+        self.import_button = make_button(self.tr("&Nhập văn bản từ tệp…"), "import_file", self)
+        self.import_button.clicked.connect(self.start_import_from_chooser)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("import_progress")
+        self.progress.setAccessibleName(self.tr("Tiến độ nhập văn bản"))
+        self.progress.setRange(0, 100)
+        self.cancel_button = make_button(self.tr("Dừng"), "cancel_import", self)
+        self.cancel_button.clicked.connect(self.cancel_import)
+        top = QHBoxLayout()
+        top.addWidget(self.import_button)
+        top.addWidget(self.progress, 1)
+        top.addWidget(self.cancel_button)
+        self.page_layout.addLayout(top)
+        hint = QLabel(self.tr("Nhận tệp .txt, .docx và .pdf có chữ (không nhận bản quét ảnh)."), self)
+        hint.setWordWrap(True)
+        self.page_layout.addWidget(hint)
+        self.document_picker = DocumentPicker(self)
+        self.document_picker.document_changed.connect(lambda _document_id: self.show_document())
+        self.delete_button = make_button(self.tr("Xoá văn bản"), "delete_document", self)
+        self.delete_button.clicked.connect(self.delete_document)
+        picker_row = QHBoxLayout()
+        picker_label = QLabel(self.tr("&Văn bản đã nhập:"), self)
+        picker_label.setBuddy(self.document_picker)
+        picker_row.addWidget(picker_label)
+        picker_row.addWidget(self.document_picker, 1)
+        picker_row.addWidget(self.delete_button)
+        self.page_layout.addLayout(picker_row)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self._build_sections_box())
+        splitter.addWidget(self._build_removed_box())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.page_layout.addWidget(splitter, 1)
+        self._set_busy(False)
+
+    def title(self) -> str:
+        return self.tr("Nhập văn bản")
+
+    def _build_sections_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Các mục (đề mục) tìm thấy"), self)
+        self.section_editor = SectionEditor(box)
+        self.section_editor.rename_requested.connect(self.rename_section)
+        self.section_editor.merge_requested.connect(self.merge_section)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.section_editor)
+        return box
+
+    def _build_removed_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Các dòng đã loại bỏ (số trang, đầu trang…)"), self)
+        self.removed_table = QTableWidget(0, 2, box)
+        self.removed_table.setObjectName("removed_lines")
+        self.removed_table.setAccessibleName(self.tr("Các dòng đã loại bỏ khi nhập"))
+        self.removed_table.setHorizontalHeaderLabels([self.tr("Dòng"), self.tr("Lý do")])
+        self.removed_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.removed_table.setTabKeyNavigation(False)
+        self.removed_table.verticalHeader().setVisible(False)
+        self.removed_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.removed_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.removed_table)
+        return box
+
+    # Import on the worker ------------------------------------------------------------------------------------
+
+    def choose_file(self, on_chosen: Callable[[Path], None]) -> None:
+        """Ask for a file without blocking (tests replace this method and call ``on_chosen`` directly)."""
+        patterns = " ".join(f"*{extension}" for extension in sorted(SUPPORTED_EXTENSIONS))
+        dialogs.choose_open_file(
+            self,
+            self.tr("Chọn văn bản nghị quyết"),
+            self.tr("Văn bản ({0})").format(patterns),
+            lambda path: on_chosen(Path(path)),
+        )
+
+    def start_import_from_chooser(self) -> None:
+        self.choose_file(self.start_import)
+
+    def start_import(self, path: Path) -> None:
+        if self.task is not None:
+            return
+        self.show_message(self.tr("Đang đọc {0}…").format(path.name))
+        self._set_busy(True)
+        self.progress.setValue(0)
+        documents = self.service.documents
+        gate = CancelGate()
+
+        def work(control: TaskControl) -> DocumentInfo:
+            return documents.import_file(path, lambda fraction: gate.progress(control, fraction))
+
+        task = self.task_runner.run(
+            work,
+            self._import_finished,
+            on_error=self._import_failed,
+            on_progress=lambda done, _total, _text: self.progress.setValue(done),
+            label=self.tr("Đang nhập văn bản…"),
+        )
+        self.task = task
+        self.gate = gate
+        self.task_runner.cancelled.connect(self._import_cancelled)
+
+    def cancel_import(self) -> None:
+        if self.gate is None or self.task is None:
+            return
+        if self.gate.try_cancel():
+            self.task.cancel()
+        else:
+            self.show_message(self.tr("Văn bản đang được lưu, không dừng được nữa; xin chờ giây lát."))
+
+    def is_busy(self) -> bool:
+        return self.task is not None
+
+    def _set_busy(self, busy: bool) -> None:
+        self.import_button.setEnabled(not busy)
+        self.cancel_button.setVisible(busy)
+        self.progress.setVisible(busy)
+        self.delete_button.setEnabled(not busy and self.document_picker.document_id() is not None)
+
+    def _end_task(self) -> None:
+        if self.task is not None:
+            self.task_runner.cancelled.disconnect(self._import_cancelled)
+        self.task = None
+        self.gate = None
+        self._set_busy(False)
+
+    def _import_finished(self, info: DocumentInfo) -> None:
+        self._end_task()
+        self.show_message(
+            self.tr("Đã nhập «{0}»: {1} mục. Hãy xem lại các mục và các dòng đã loại bỏ bên dưới.").format(
+                info.title, info.section_count
+            )
+        )
+        self.document_picker.reload(self.service, info.id)
+
+    def _import_failed(self, error: BaseException) -> None:
+        self._end_task()
+        self.show_error(error)
+
+    def _import_cancelled(self) -> None:
+        self._end_task()
+        self.show_message(self.tr("Đã dừng nhập văn bản; dữ liệu không thay đổi."))
+
+    # The chosen document -------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.document_picker.reload(self.service)
+
+    def show_document(self, keep_section: str | None = None) -> None:
+        document_id = self.document_picker.document_id()
+        self.delete_button.setEnabled(document_id is not None and self.task is None)
+        if document_id is None:
+            self.section_editor.set_sections([])
+            self.removed_table.setRowCount(0)
+            return
+        sections = self.attempt(lambda: self.service.documents.sections(document_id)) or []
+        self.section_editor.set_sections(sections, keep_section)
+        removed = self.attempt(lambda: self.service.documents.removed_lines(document_id)) or []
+        self.removed_table.setRowCount(len(removed))
+        for row, line in enumerate(removed):
+            self.removed_table.setItem(row, 0, QTableWidgetItem(line.line))
+            self.removed_table.setItem(row, 1, QTableWidgetItem(line.reason))
+
+    def removed_lines_shown(self) -> list[str]:
+        return [self._cell(row) for row in range(self.removed_table.rowCount())]
+
+    def _cell(self, row: int) -> str:
+        item = self.removed_table.item(row, 0)
+        return item.text() if item is not None else ""
+
+    def rename_section(self, section_id: str, title: str) -> None:
+        if self.perform(lambda: self.service.documents.rename_section(section_id, title), self.tr("Đã đổi tên mục.")):
+            self.show_document(section_id)
+
+    def merge_section(self, section_id: str) -> None:
+        message = self.tr("Đã gộp mục với mục sau.")
+        if self.perform(lambda: self.service.documents.merge_with_next(section_id), message):
+            self.show_document(section_id)
+
+    def delete_document(self) -> None:
+        document_id = self.document_picker.document_id()
+        if document_id is None:
+            return
+        question = self.tr("Xoá văn bản «{0}» cùng câu hỏi và bài làm gắn với nó?").format(
+            self.document_picker.currentText()
+        )
+        dialogs.ask(self, self.tr("Xoá văn bản"), question, lambda yes: self._delete_confirmed(document_id, yes))
+
+    def _delete_confirmed(self, document_id: str, confirmed: bool) -> None:
+        if confirmed and self.perform(lambda: self.service.documents.delete(document_id), self.tr("Đã xoá văn bản.")):
+            self.document_picker.reload(self.service)

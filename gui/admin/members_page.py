@@ -1,0 +1,298 @@
+"""Members and chi bộ management: the unit tree on the left, the member list and profile form on the right."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import dialogs
+from gui.admin.common import AdminPage, make_button, show_date
+from gui.admin.member_form import MemberForm
+from gui.admin.table_model import Column, RecordTableModel, make_table_view, selected_source_row
+from quiz.engine.member_types import MemberProfile, UnitView
+
+if TYPE_CHECKING:
+    from gui.tasks import TaskRunner
+    from quiz.service import Service
+
+UNIT_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class MembersPage(AdminPage):
+    def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(service, task_runner, parent)
+        self.set_heading(self.tr("Đảng viên và chi bộ"))
+        self.units: list[UnitView] = []
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self._build_units_box())
+        splitter.addWidget(self._build_members_box())
+        splitter.setStretchFactor(1, 3)
+        self.page_layout.addWidget(splitter, 1)
+
+    def title(self) -> str:
+        return self.tr("Đảng viên, chi bộ")
+
+    # Building ------------------------------------------------------------------------------------------------
+
+    def _build_units_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Đơn vị"), self)
+        self.unit_tree = QTreeWidget(box)
+        self.unit_tree.setObjectName("unit_tree")
+        self.unit_tree.setAccessibleName(self.tr("Đảng bộ và chi bộ"))
+        self.unit_tree.setHeaderLabels([self.tr("Tên đơn vị"), self.tr("Số đảng viên")])
+        self.unit_tree.currentItemChanged.connect(lambda _current, _previous: self._unit_chosen())
+        self.unit_name = QLineEdit(box)
+        self.unit_name.setObjectName("unit_name")
+        self.unit_name.setAccessibleName(self.tr("Tên đơn vị mới hoặc tên mới"))
+        self.unit_name.setPlaceholderText(self.tr("Tên đơn vị, ví dụ: Chi bộ Văn phòng"))
+        self.add_dang_bo_button = make_button(self.tr("Thêm đảng bộ"), "add_dang_bo", box)
+        self.add_chi_bo_button = make_button(self.tr("Thêm chi bộ"), "add_chi_bo", box)
+        self.rename_unit_button = make_button(self.tr("Đổi tên"), "rename_unit", box)
+        self.delete_unit_button = make_button(self.tr("Xoá đơn vị"), "delete_unit", box)
+        self.add_dang_bo_button.clicked.connect(lambda: self.add_unit("dang_bo"))
+        self.add_chi_bo_button.clicked.connect(lambda: self.add_unit("chi_bo"))
+        self.rename_unit_button.clicked.connect(self.rename_unit)
+        self.delete_unit_button.clicked.connect(self.delete_unit)
+        buttons = QGridLayout()
+        buttons.addWidget(self.add_dang_bo_button, 0, 0)
+        buttons.addWidget(self.add_chi_bo_button, 0, 1)
+        buttons.addWidget(self.rename_unit_button, 1, 0)
+        buttons.addWidget(self.delete_unit_button, 1, 1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.unit_tree, 1)
+        layout.addWidget(self.unit_name)
+        layout.addLayout(buttons)
+        return box
+
+    def _build_members_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Đảng viên"), self)
+        self.search_box = QLineEdit(box)
+        self.search_box.setObjectName("member_search")
+        self.search_box.setAccessibleName(self.tr("Tìm đảng viên theo tên"))
+        self.search_box.setPlaceholderText(self.tr("Tìm theo tên (gõ không dấu cũng được)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textChanged.connect(lambda _text: self.reload_members())
+        self.member_model: RecordTableModel[MemberProfile] = RecordTableModel(
+            [
+                Column(self.tr("Họ và tên"), lambda member: member.full_name),
+                Column(self.tr("Ngày sinh"), lambda member: show_date(member.birth_date), sort_key=_birth_key),
+                Column(self.tr("Chức vụ"), lambda member: member.party_position or member.job_position),
+                Column(self.tr("Chi bộ"), lambda member: member.chi_bo_name),
+                Column(self.tr("Mã PIN"), lambda member: self.tr("có") if member.has_pin else ""),
+            ],
+            self,
+        )
+        self.member_table = make_table_view(self.member_model, self.tr("Danh sách đảng viên"), box)
+        self.member_table.setObjectName("member_table")
+        self.member_table.selectionModel().selectionChanged.connect(lambda _new, _old: self._member_chosen())
+        self.form = MemberForm(box)
+        self.add_member_button = make_button(self.tr("Thêm đảng viên"), "add_member", box)
+        self.save_member_button = make_button(self.tr("Lưu thay đổi"), "save_member", box)
+        self.delete_member_button = make_button(self.tr("Xoá đảng viên"), "delete_member", box)
+        self.clear_pin_button = make_button(self.tr("Bỏ mã PIN"), "clear_pin", box)
+        self.new_member_button = make_button(self.tr("Làm trống"), "new_member", box)
+        self.add_member_button.clicked.connect(self.add_member)
+        self.save_member_button.clicked.connect(self.save_member)
+        self.delete_member_button.clicked.connect(self.delete_member)
+        self.clear_pin_button.clicked.connect(self.clear_pin)
+        self.new_member_button.clicked.connect(self._new_member)
+        buttons = QHBoxLayout()
+        for button in (
+            self.add_member_button,
+            self.save_member_button,
+            self.delete_member_button,
+            self.clear_pin_button,
+            self.new_member_button,
+        ):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.member_table, 1)
+        layout.addWidget(self.form)
+        layout.addLayout(buttons)
+        self._update_member_buttons()
+        return box
+
+    # Loading -------------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        units = self.attempt(self.service.members.list_units)
+        if units is None:
+            return
+        self.units = units
+        chosen = self.selected_unit_id()
+        self.unit_tree.clear()
+        items: dict[str, QTreeWidgetItem] = {}
+        for unit in units:
+            if unit.kind == "dang_bo":
+                items[unit.id] = self._unit_item(unit, None)
+        for unit in units:
+            if unit.kind == "chi_bo":
+                items[unit.id] = self._unit_item(unit, items.get(unit.parent_id or ""))
+        self.unit_tree.expandAll()
+        self.unit_tree.resizeColumnToContents(0)
+        if chosen in items:
+            self.unit_tree.setCurrentItem(items[chosen])
+        self.form.set_units(units)
+        self.reload_members()
+
+    def _unit_item(self, unit: UnitView, parent: QTreeWidgetItem | None) -> QTreeWidgetItem:
+        count = str(unit.member_count) if unit.kind == "chi_bo" else ""
+        item = QTreeWidgetItem([unit.name, count])
+        item.setData(0, UNIT_ID_ROLE, unit.id)
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if parent is None:
+            self.unit_tree.addTopLevelItem(item)
+        else:
+            parent.addChild(item)
+        return item
+
+    def reload_members(self) -> None:
+        """The members of the chosen chi bộ (all when none is chosen), narrowed by the folded name search."""
+        unit = self.selected_unit()
+        chi_bo_id = unit.id if unit is not None and unit.kind == "chi_bo" else None
+        members = self.attempt(lambda: self.service.members.list_members(chi_bo_id))
+        if members is None:
+            return
+        query = self.search_box.text().strip()
+        if query:
+            matching = self.attempt(lambda: {summary.id for summary in self.service.members.search(query, 10_000)})
+            members = [member for member in members if member.id in (matching or set())]
+        self.member_model.set_rows(members)
+        self.member_table.resizeColumnsToContents()
+        self._update_member_buttons()
+
+    # Units ---------------------------------------------------------------------------------------------------
+
+    def selected_unit_id(self) -> str | None:
+        item = self.unit_tree.currentItem()
+        return str(item.data(0, UNIT_ID_ROLE)) if item is not None else None
+
+    def selected_unit(self) -> UnitView | None:
+        chosen = self.selected_unit_id()
+        return next((unit for unit in self.units if unit.id == chosen), None)
+
+    def select_unit(self, unit_id: str) -> None:
+        for item in self.unit_tree.findItems("", Qt.MatchFlag.MatchContains | Qt.MatchFlag.MatchRecursive):
+            if item.data(0, UNIT_ID_ROLE) == unit_id:
+                self.unit_tree.setCurrentItem(item)
+
+    def _unit_chosen(self) -> None:
+        unit = self.selected_unit()
+        if unit is not None:
+            self.unit_name.setText(unit.name)
+            if unit.kind == "chi_bo":
+                self.form.select_chi_bo(unit.id)
+        self.reload_members()
+
+    def add_unit(self, kind: str) -> None:
+        """A đảng bộ at the top; a chi bộ under the chosen đảng bộ (or the chosen chi bộ's đảng bộ)."""
+        chosen = self.selected_unit()
+        parent_id = None
+        if kind == "chi_bo" and chosen is not None:
+            parent_id = chosen.id if chosen.kind == "dang_bo" else chosen.parent_id
+        name = self.unit_name.text()
+        created = self.attempt(
+            lambda: self.service.members.create_unit(name, kind, parent_id), self.tr("Đã thêm {0}.").format(name)
+        )
+        if created is not None:
+            self.refresh()
+            self.select_unit(created.id)
+
+    def rename_unit(self) -> None:
+        unit = self.selected_unit()
+        if unit is None:
+            self.show_message(self.tr("Hãy chọn đơn vị cần đổi tên."), error=True)
+            return
+        name = self.unit_name.text()
+        if self.attempt(lambda: self.service.members.rename_unit(unit.id, name), self.tr("Đã đổi tên.")):
+            self.refresh()
+
+    def delete_unit(self) -> None:
+        unit = self.selected_unit()
+        if unit is None:
+            self.show_message(self.tr("Hãy chọn đơn vị cần xoá."), error=True)
+            return
+        question = self.tr("Xoá đơn vị «{0}»?").format(unit.name)
+        dialogs.ask(self, self.tr("Xoá đơn vị"), question, lambda yes: self._delete_unit_confirmed(unit, yes))
+
+    def _delete_unit_confirmed(self, unit: UnitView, confirmed: bool) -> None:
+        if not confirmed:
+            return
+        self.perform(lambda: self.service.members.delete_unit(unit.id), self.tr("Đã xoá {0}.").format(unit.name))
+        self.refresh()
+
+    # Members -------------------------------------------------------------------------------------------------
+
+    def selected_member(self) -> MemberProfile | None:
+        row = selected_source_row(self.member_table)
+        return self.member_model.row_at(row) if row is not None else None
+
+    def _member_chosen(self) -> None:
+        member = self.selected_member()
+        if member is not None:
+            self.form.show_profile(member)
+        self._update_member_buttons()
+
+    def _update_member_buttons(self) -> None:
+        member = self.selected_member()
+        for button in (self.save_member_button, self.delete_member_button):
+            button.setEnabled(member is not None)
+        self.clear_pin_button.setEnabled(member is not None and member.has_pin)
+
+    def _new_member(self) -> None:
+        self.member_table.clearSelection()
+        self.form.clear()
+        self.form.full_name.setFocus()
+
+    def add_member(self) -> None:
+        added = self.attempt(lambda: self.service.members.add_member(self.form.draft()))
+        if added is not None:
+            self.show_message(self.tr("Đã thêm đảng viên {0}.").format(added.full_name))
+            self.refresh()
+            self.form.clear()
+
+    def save_member(self) -> None:
+        member = self.selected_member()
+        if member is None:
+            return
+        saved = self.attempt(lambda: self.service.members.update_member(member.id, self.form.draft()))
+        if saved is not None:
+            self.show_message(self.tr("Đã lưu hồ sơ của {0}.").format(saved.full_name))
+            self.refresh()
+
+    def delete_member(self) -> None:
+        member = self.selected_member()
+        if member is None:
+            return
+        question = self.tr("Xoá đảng viên {0} cùng các bài làm của đồng chí?").format(member.full_name)
+        dialogs.ask(self, self.tr("Xoá đảng viên"), question, lambda yes: self._delete_member_confirmed(member, yes))
+
+    def _delete_member_confirmed(self, member: MemberProfile, confirmed: bool) -> None:
+        message = self.tr("Đã xoá đảng viên {0}.").format(member.full_name)
+        if confirmed and self.perform(lambda: self.service.members.delete_member(member.id), message):
+            self.refresh()
+
+    def clear_pin(self) -> None:
+        member = self.selected_member()
+        if member is None:
+            return
+        message = self.tr("Đã bỏ mã PIN của {0}.").format(member.full_name)
+        if self.perform(lambda: self.service.accounts.set_pin(member.id, None), message):
+            self.refresh()
+
+
+def _birth_key(member: MemberProfile) -> str:
+    return member.birth_date.isoformat() if member.birth_date else ""

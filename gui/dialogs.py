@@ -1,0 +1,153 @@
+"""Message boxes and file choosers that open with open()/show() and a callback, never a blocking exec().
+
+API (used by the member side and the admin desk); every function returns the dialog it opened, so a test
+can click a button or ``qtbot.wait_signal(dialog.finished)``::
+
+    inform(parent, title, text, on_closed=None) -> QMessageBox
+    warn(parent, title, text, on_closed=None) -> QMessageBox
+    ask(parent, title, text, on_answer: Callable[[bool], None], yes_text=None, no_text=None) -> QMessageBox
+    show_error(parent, error: BaseException) -> QMessageBox   # UserError: its message; else a plain sentence
+    choose_open_file(parent, title, name_filter, on_chosen: Callable[[str], None]) -> QFileDialog
+    choose_save_file(parent, title, name_filter, suggested_name, on_chosen: Callable[[str], None]) -> QFileDialog
+    ask_text(parent, title, label, on_text: Callable[[str], None], password=False, text="") -> QInputDialog
+    Modal.run(dialog) -> int   # the ONE place that may call exec(); tests patch it
+
+File dialogs are Qt's own (not native) so they behave the same everywhere and tests can drive them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+from quiz.errors import UserError
+
+logger = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)
+
+
+class Modal:
+    """The only blocking dialog call in the GUI, kept behind one method tests replace."""
+
+    @classmethod
+    def run(cls, dialog: QDialog) -> int:
+        return dialog.exec()
+
+
+def _message_box(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, on_closed: Callable[[], None] | None
+) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("message_box")
+    box.setAccessibleName(title)
+    box.button(QMessageBox.StandardButton.Ok).setText(_tr("Đóng"))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if on_closed is not None:
+        box.finished.connect(lambda _result: on_closed())
+    box.open()
+    return box
+
+
+def inform(
+    parent: QWidget | None, title: str, text: str, on_closed: Callable[[], None] | None = None
+) -> QMessageBox:
+    return _message_box(parent, QMessageBox.Icon.Information, title, text, on_closed)
+
+
+def warn(parent: QWidget | None, title: str, text: str, on_closed: Callable[[], None] | None = None) -> QMessageBox:
+    return _message_box(parent, QMessageBox.Icon.Warning, title, text, on_closed)
+
+
+def ask(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    on_answer: Callable[[bool], None],
+    yes_text: str | None = None,
+    no_text: str | None = None,
+) -> QMessageBox:
+    """A yes/no question; ``on_answer(True)`` only when the user chose yes."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("question_box")
+    box.setAccessibleName(title)
+    yes_button = box.addButton(yes_text or _tr("Có"), QMessageBox.ButtonRole.YesRole)
+    no_button = box.addButton(no_text or _tr("Không"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no_button)
+    box.setEscapeButton(no_button)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.finished.connect(lambda _result: on_answer(box.clickedButton() is yes_button))
+    box.open()
+    return box
+
+
+def error_message(error: BaseException) -> str:
+    """What the user sees for ``error``: a UserError's own sentence, otherwise a plain one (logged)."""
+    if isinstance(error, UserError):
+        return str(error)
+    logger.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
+    return _tr("Đã xảy ra lỗi không mong đợi. Chi tiết đã được ghi vào nhật ký; xin thử lại hoặc báo bí thư chi bộ.")
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
+    return warn(parent, _tr("Không thực hiện được"), error_message(error))
+
+
+def _file_dialog(parent: QWidget | None, title: str, name_filter: str, on_chosen: Callable[[str], None]) -> QFileDialog:
+    dialog = QFileDialog(parent, title)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setNameFilter(name_filter)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.fileSelected.connect(lambda path: on_chosen(path) if path else None)
+    return dialog
+
+
+def choose_open_file(
+    parent: QWidget | None, title: str, name_filter: str, on_chosen: Callable[[str], None]
+) -> QFileDialog:
+    dialog = _file_dialog(parent, title, name_filter, on_chosen)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.open()
+    return dialog
+
+
+def choose_save_file(
+    parent: QWidget | None, title: str, name_filter: str, suggested_name: str, on_chosen: Callable[[str], None]
+) -> QFileDialog:
+    dialog = _file_dialog(parent, title, name_filter, on_chosen)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    suffix = suggested_name.rsplit(".", 1)[-1] if "." in suggested_name else ""
+    if suffix:
+        dialog.setDefaultSuffix(suffix)
+    dialog.selectFile(suggested_name)
+    dialog.open()
+    return dialog
+
+
+def ask_text(
+    parent: QWidget | None,
+    title: str,
+    label: str,
+    on_text: Callable[[str], None],
+    password: bool = False,
+    text: str = "",
+) -> QInputDialog:
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(text)
+    dialog.setOkButtonText(_tr("Đồng ý"))
+    dialog.setCancelButtonText(_tr("Huỷ"))
+    if password:
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.textValueSelected.connect(on_text)
+    dialog.open()
+    return dialog

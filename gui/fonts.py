@@ -1,0 +1,92 @@
+"""Bundled fonts (Liberation Sans for the interface, Liberation Serif for reading) and the app-wide size."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+import resources
+from gui.preferences import MAXIMUM_FONT_SIZE, MINIMUM_FONT_SIZE, Preferences
+
+logger = logging.getLogger(__name__)
+
+UI_FAMILY = "Liberation Sans"
+READING_FAMILY = "Liberation Serif"
+FONT_FILES = (
+    "fonts/LiberationSans-Regular.ttf",
+    "fonts/LiberationSans-Bold.ttf",
+    "fonts/LiberationSerif-Regular.ttf",
+    "fonts/LiberationSerif-Bold.ttf",
+    "fonts/LiberationSerif-Italic.ttf",
+    "fonts/LiberationSerif-BoldItalic.ttf",
+)
+
+
+def register_bundled_fonts() -> list[str]:
+    """Add the bundled TTFs to Qt's font database; returns the families that loaded."""
+    families: set[str] = set()
+    for name in FONT_FILES:
+        try:
+            path = resources.file_path(name)
+        except FileNotFoundError:
+            logger.warning("bundled font %s is missing", name)
+            continue
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            logger.warning("Qt could not load the font %s", path)
+            continue
+        families.update(QFontDatabase.applicationFontFamilies(font_id))
+    return sorted(families)
+
+
+def reading_font(point_size: int) -> QFont:
+    """The serif font of the document text, a little larger than the interface."""
+    font = QFont(READING_FAMILY)
+    font.setPointSize(point_size + 2)
+    return font
+
+
+class FontSizer(QObject):
+    """Owns the app-wide point size: Ctrl+= / Ctrl+- change it, QSettings remembers it."""
+
+    changed = Signal(int)
+
+    def __init__(self, preferences: Preferences, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._preferences = preferences
+        self._size = preferences.font_size()
+
+    @property
+    def size(self) -> int:
+        return self._size
+
+    def apply(self) -> None:
+        """Set the application font; widgets without their own font follow it."""
+        application = QApplication.instance()
+        if isinstance(application, QApplication):
+            font = QFont(UI_FAMILY)
+            font.setPointSize(self._size)
+            application.setFont(font)
+        self.changed.emit(self._size)
+
+    def set_size(self, size: int) -> None:
+        size = max(MINIMUM_FONT_SIZE, min(MAXIMUM_FONT_SIZE, size))
+        if size == self._size:
+            return
+        self._size = size
+        self._preferences.set_font_size(size)
+        self.apply()
+
+    def larger(self) -> None:
+        self.set_size(self._size + 1)
+
+    def smaller(self) -> None:
+        self.set_size(self._size - 1)
+
+    def reset(self) -> None:
+        from gui.preferences import DEFAULT_FONT_SIZE
+
+        self.set_size(DEFAULT_FONT_SIZE)

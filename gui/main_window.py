@@ -1,0 +1,310 @@
+"""The main window: start screen, then Học tập / Bản cam kết / Tiến độ (and the admin's desk); menus and toolbar."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, QToolBar, QWidget
+
+import quiz
+from gui import dialogs
+from gui.fonts import FontSizer
+from gui.i18n import Translations
+from gui.preferences import Preferences
+from gui.start_screen import StartScreen
+from gui.study_page import StudyPage
+from gui.style import apply_style, named
+from gui.task_status import TaskStatus
+from gui.tasks import TaskRunner
+from quiz.errors import UserError
+from quiz.service import Service
+
+logger = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Owns the pages; each page talks to the facade itself. ``add_admin_page`` is the admin desk's hook."""
+
+    def __init__(
+        self,
+        service: Service,
+        task_runner: TaskRunner,
+        preferences: Preferences,
+        font_sizer: FontSizer,
+        translations: Translations,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.service = service
+        self.task_runner = task_runner
+        self.preferences = preferences
+        self.font_sizer = font_sizer
+        self.translations = translations
+        self.member_id: str | None = None
+        self.admin_page: QWidget | None = None
+        self.start_screen = StartScreen(service)
+        self.start_screen.member_signed_in.connect(self.sign_in_member)
+        self.start_screen.admin_signed_in.connect(self.sign_in_admin)
+        self.start_screen.read_only_chosen.connect(lambda: self.show_workspace(None))
+        self.study = StudyPage(service)
+        self.tabs = named(QTabWidget(), "workspace_tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.study, "")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.pledge_page: QWidget | None = None
+        self.progress_page: QWidget | None = None
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start_screen)
+        self.pages.addWidget(self.tabs)
+        self.setCentralWidget(self.pages)
+        self.user_label = named(QLabel(), "user_label")
+        self.statusBar().addWidget(self.user_label, 1)
+        self.task_status = TaskStatus(task_runner)
+        self.statusBar().addPermanentWidget(self.task_status)
+        self._create_actions()
+        self._create_menus()
+        font_sizer.changed.connect(self._font_size_changed)
+        self.retranslate()
+        self._restore_geometry()
+
+    # Actions and menus -------------------------------------------------------------------------------------
+
+    def _action(self, name: str, slot: object, shortcuts: list[QKeySequence] | None = None) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _create_actions(self) -> None:
+        key = QKeySequence
+        self.switch_user_action = self._action("switch_user", self.sign_out, [key("Ctrl+Shift+U")])
+        self.quit_action = self._action("quit", self.close, [key(key.StandardKey.Quit), key("Ctrl+Q")])
+        self.larger_action = self._action("font_larger", self.font_sizer.larger,
+                                          [key("Ctrl+="), key("Ctrl++"), key(key.StandardKey.ZoomIn)])
+        self.smaller_action = self._action("font_smaller", self.font_sizer.smaller,
+                                           [key("Ctrl+-"), key(key.StandardKey.ZoomOut)])
+        self.reset_font_action = self._action("font_reset", self.font_sizer.reset, [key("Ctrl+0")])
+        self.contrast_action = self._action("high_contrast", self._toggle_contrast)
+        self.contrast_action.setCheckable(True)
+        self.contrast_action.setChecked(self.preferences.high_contrast())
+        self.vietnamese_action = self._action("language_vi", lambda: self.translations.set_language("vi"))
+        self.english_action = self._action("language_en", lambda: self.translations.set_language("en"))
+        for action in (self.vietnamese_action, self.english_action):
+            action.setCheckable(True)
+        self.search_action = self._action("search", self._focus_search, [key(key.StandardKey.Find), key("Ctrl+F")])
+        self.studied_action = self._action("mark_studied", lambda: self.study.reader.toggle_studied(), [key("Ctrl+D")])
+        self.bookmark_action = self._action("bookmark", lambda: self.study.reader.toggle_bookmark(), [key("Ctrl+B")])
+        self.note_action = self._action("note", lambda: self.study.reader.note_button.toggle(), [key("Ctrl+N")])
+        self.about_action = self._action("about", self.show_about, [key("F1")])
+        self.translations.changed.connect(self._language_changed)
+        self._language_changed(self.translations.language)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addActions([self.switch_user_action, self.quit_action])
+        self.study_menu = bar.addMenu("")
+        self.study_menu.addActions([self.search_action, self.studied_action, self.bookmark_action, self.note_action])
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addActions([self.larger_action, self.smaller_action, self.reset_font_action])
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.contrast_action)
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.addActions([self.vietnamese_action, self.english_action])
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+        self.toolbar = named(QToolBar(), "main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addActions([self.switch_user_action, self.search_action, self.smaller_action,
+                                 self.larger_action, self.english_action, self.about_action])
+        self.addToolBar(self.toolbar)
+
+    # Who is signed in --------------------------------------------------------------------------------------
+
+    def show_start(self) -> None:
+        self.start_screen.reset()
+        self.pages.setCurrentWidget(self.start_screen)
+        self.toolbar.setVisible(False)
+
+    def show_workspace(self, member_id: str | None) -> None:
+        """Open the study page for ``member_id`` (None: reading only, or the admin)."""
+        self.member_id = member_id
+        if self.study.reader.content is None:
+            self.study.load()
+        self.study.set_member(member_id)
+        self._set_member_tabs(member_id)
+        self.pages.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentWidget(self.study)
+        self.toolbar.setVisible(True)
+        self._update_user_label()
+
+    def sign_in_member(self, member_id: str) -> None:
+        self.show_workspace(member_id)
+
+    def sign_in_admin(self) -> None:
+        self.show_workspace(None)
+        if self.admin_page is None:
+            try:
+                from gui.admin.desk import AdminDesk  # imported only now: members never load the admin code
+            except ImportError:
+                logger.warning("the admin desk is not available in this build")
+                return
+            self.add_admin_page(AdminDesk(self.service, self.task_runner, self), self.tr("Quản trị"))
+        if self.admin_page is not None:
+            self.tabs.setCurrentWidget(self.admin_page)
+
+    def add_admin_page(self, widget: QWidget, title: str) -> None:
+        """Show the admin desk as a tab (removed again at sign-out)."""
+        if self.admin_page is not None:
+            self.tabs.removeTab(self.tabs.indexOf(self.admin_page))
+            self.admin_page.deleteLater()
+        self.admin_page = widget
+        self.tabs.addTab(widget, title)
+
+    def sign_out(self) -> None:
+        self.study.reader.close_session()
+        if self.admin_page is not None:
+            self.tabs.removeTab(self.tabs.indexOf(self.admin_page))
+            self.admin_page.deleteLater()
+            self.admin_page = None
+        self._set_member_tabs(None)
+        self.study.set_member(None)
+        self.member_id = None
+        self.service.accounts.sign_out()
+        self.show_start()
+        self._update_user_label()
+
+    def _set_member_tabs(self, member_id: str | None) -> None:
+        for page in (self.pledge_page, self.progress_page):
+            if page is not None:
+                self.tabs.removeTab(self.tabs.indexOf(page))
+                page.deleteLater()
+        self.pledge_page = self.progress_page = None
+        if member_id is None:
+            return
+        from gui.pledge_editor import PledgeEditor
+        from gui.progress_view import ProgressView
+
+        document_id = self.study.reader.document_id
+        self.pledge_page = PledgeEditor(self.service, self.task_runner, member_id, document_id)
+        self.progress_page = ProgressView(self.service, member_id)
+        self.tabs.addTab(self.pledge_page, "")
+        self.tabs.addTab(self.progress_page, "")
+        self.retranslate()
+
+    def _tab_changed(self, _index: int) -> None:
+        page = self.tabs.currentWidget()
+        refresh = getattr(page, "refresh", None)
+        if page is not self.study and callable(refresh):
+            refresh()
+
+    def _update_user_label(self) -> None:
+        if self.member_id is not None:
+            try:
+                name = self.service.members.get_member(self.member_id).full_name
+            except UserError:
+                name = ""
+            self.user_label.setText(self.tr("Đang học: {name}").format(name=name))
+        elif self.service.accounts.is_admin:
+            self.user_label.setText(self.tr("Đang đăng nhập: quản trị"))
+        else:
+            self.user_label.setText(self.tr("Chỉ đọc văn bản"))
+
+    # View --------------------------------------------------------------------------------------------------
+
+    def _focus_search(self) -> None:
+        if self.pages.currentWidget() is self.tabs:
+            self.tabs.setCurrentWidget(self.study)
+            self.study.reader.setVisible(True)
+            self.study.reader.focus_search()
+
+    def _toggle_contrast(self) -> None:
+        self.preferences.set_high_contrast(self.contrast_action.isChecked())
+        apply_style(self.font_sizer.size, self.contrast_action.isChecked())
+        self.study.reader.text.set_high_contrast(self.contrast_action.isChecked())
+
+    def _font_size_changed(self, size: int) -> None:
+        apply_style(size, self.preferences.high_contrast())
+        self.statusBar().showMessage(self.tr("Cỡ chữ: {size}").format(size=size), 3000)
+
+    def _language_changed(self, language: str) -> None:
+        self.vietnamese_action.setChecked(language == "vi")
+        self.english_action.setChecked(language == "en")
+
+    def show_about(self) -> None:
+        text = self.tr("Học tập Nghị quyết, phiên bản {version}.\nĐọc văn bản, làm bài kiểm tra và viết bản "
+                       "thu hoạch, cam kết của đảng viên.").format(version=quiz.__version__)
+        dialogs.inform(self, self.tr("Giới thiệu"), text)
+
+    # Geometry and closing ----------------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.preferences.bytes_value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 820)
+        state = self.preferences.bytes_value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.preferences.bytes_value("window/study_splitter")
+        if splitter is not None:
+            self.study.splitter.restoreState(splitter)
+
+    def save_geometry(self) -> None:
+        self.preferences.set_bytes_value("window/geometry", self.saveGeometry())
+        self.preferences.set_bytes_value("window/state", self.saveState())
+        self.preferences.set_bytes_value("window/study_splitter", self.study.splitter.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.study.reader.close_session()
+        flush = getattr(self.pledge_page, "flush", None)
+        if callable(flush):
+            flush()
+        self.save_geometry()
+        self.task_runner.shutdown()
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Học tập Nghị quyết"))
+        self.tabs.setTabText(self.tabs.indexOf(self.study), self.tr("Học tập"))
+        if self.pledge_page is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.pledge_page), self.tr("Thu hoạch và cam kết"))
+        if self.progress_page is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.progress_page), self.tr("Tiến độ của tôi"))
+        if self.admin_page is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.admin_page), self.tr("Quản trị"))
+        self.file_menu.setTitle(self.tr("&Tệp"))
+        self.study_menu.setTitle(self.tr("&Học tập"))
+        self.view_menu.setTitle(self.tr("&Xem"))
+        self.language_menu.setTitle(self.tr("&Ngôn ngữ"))
+        self.help_menu.setTitle(self.tr("Trợ &giúp"))
+        self.toolbar.setWindowTitle(self.tr("Thanh công cụ"))
+        texts = {
+            self.switch_user_action: self.tr("Đổi người dùng"),
+            self.quit_action: self.tr("Thoát"),
+            self.larger_action: self.tr("Chữ to hơn (Ctrl +)"),
+            self.smaller_action: self.tr("Chữ nhỏ hơn (Ctrl −)"),
+            self.reset_font_action: self.tr("Cỡ chữ mặc định"),
+            self.contrast_action: self.tr("Tương phản cao"),
+            self.vietnamese_action: "Tiếng Việt",
+            self.english_action: "English",
+            self.search_action: self.tr("Tìm trong văn bản"),
+            self.studied_action: self.tr("Đánh dấu đã học phần này"),
+            self.bookmark_action: self.tr("Đánh dấu trang"),
+            self.note_action: self.tr("Ghi chú"),
+            self.about_action: self.tr("Giới thiệu"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+            action.setToolTip(text + (f" ({action.shortcut().toString()})" if not action.shortcut().isEmpty() else ""))
+        self._update_user_label()

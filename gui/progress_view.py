@@ -1,0 +1,125 @@
+"""Tiến độ của tôi: my attempts, the review cards due, and the sections I have studied."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.quiz_start import mode_name
+from gui.reader_content import list_documents
+from gui.style import named, set_role
+from quiz.errors import UserError
+from quiz.formatting import format_percent, format_short_date
+from quiz.service import Service
+
+
+def _table(name: str, columns: int) -> QTableWidget:
+    table = named(QTableWidget(0, columns), name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(True)
+    return table
+
+
+class ProgressView(QWidget):
+    def __init__(self, service: Service, member_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._member_id = member_id
+        self.summary = named(QLabel(), "progress_summary")
+        self.summary.setWordWrap(True)
+        self.attempts_title, self.cards_title, self.sections_title = QLabel(), QLabel(), QLabel()
+        for title in (self.attempts_title, self.cards_title, self.sections_title):
+            set_role(title, "heading")
+        self.attempts = _table("attempts_table", 5)
+        self.cards = _table("cards_table", 3)
+        self.sections = _table("sections_table", 3)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        for widget in (self.summary, self.attempts_title, self.attempts, self.cards_title, self.cards,
+                       self.sections_title, self.sections):
+            layout.addWidget(widget)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.retranslate()
+
+    def refresh(self) -> None:
+        try:
+            history = self._service.quizzes.history(self._member_id)
+            due = self._service.reviews.due_cards(self._member_id)
+            sections = [info for document_id, _title in list_documents(self._service)
+                        for info in self._service.progress.section_progress(self._member_id, document_id)]
+        except UserError as error:
+            self.summary.setText(str(error))
+            return
+        self._fill(self.attempts, [
+            [format_short_date(entry.started_at.astimezone().date()), mode_name(entry.mode),
+             f"{entry.correct_count}/{entry.question_count}" if entry.submitted_at else self.tr("đang làm"),
+             format_percent(entry.score_percent, 0) if entry.submitted_at else "",
+             (self.tr("Đạt") if entry.passed else self.tr("Chưa đạt")) if entry.submitted_at else ""]
+            for entry in history
+        ])
+        self._fill(self.cards, [
+            [card.sentence or card.prompt, format_short_date(card.due.astimezone().date()), str(card.reviews)]
+            for card in due
+        ])
+        self._fill(self.sections, [
+            [info.title, self.tr("Đã học") if info.studied else (self.tr("Đã mở") if info.opened else ""),
+             self.tr("{minutes} phút").format(minutes=round(info.reading_seconds / 60))]
+            for info in sections
+        ])
+        studied = sum(1 for info in sections if info.studied)
+        exams = [entry for entry in history if entry.mode == "exam" and entry.submitted_at is not None]
+        best = max((entry.score_percent for entry in exams), default=None)
+        text = self.tr("Đã học {studied}/{total} phần. Đã làm {exams} bài kiểm tra.").format(
+            studied=studied, total=len(sections), exams=len(exams))
+        if best is not None:
+            text += " " + self.tr("Điểm cao nhất: {best}.").format(best=format_percent(best, 0))
+        text += " " + self.tr("Có {due} câu cần ôn tập hôm nay.").format(due=len(due))
+        self.summary.setText(text)
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+        table.setRowCount(len(rows))
+        for row, values in enumerate(rows):
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                table.setItem(row, column, item)
+        table.resizeRowsToContents()
+        height = table.horizontalHeader().height() + sum(table.rowHeight(row) for row in range(len(rows))) + 8
+        table.setMinimumHeight(min(max(height, 80), 420))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.attempts_title.setText(self.tr("Các lần làm bài"))
+        self.cards_title.setText(self.tr("Câu cần ôn tập hôm nay"))
+        self.sections_title.setText(self.tr("Các phần đã học"))
+        self.attempts.setHorizontalHeaderLabels(
+            [self.tr("Ngày"), self.tr("Loại bài"), self.tr("Số câu đúng"), self.tr("Điểm"), self.tr("Kết quả")])
+        self.cards.setHorizontalHeaderLabels([self.tr("Nội dung"), self.tr("Đến hạn"), self.tr("Số lần ôn")])
+        self.sections.setHorizontalHeaderLabels([self.tr("Phần"), self.tr("Tình trạng"), self.tr("Thời gian đọc")])
+        for table, name in ((self.attempts, self.tr("Các lần làm bài")), (self.cards, self.tr("Câu cần ôn tập")),
+                            (self.sections, self.tr("Các phần đã học"))):
+            table.setAccessibleName(name)
+        self.refresh()

@@ -1,0 +1,57 @@
+"""Plain results of the study area: section progress, bookmarks, notes, search hits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SectionProgressInfo:
+    """One section as one member has studied it (a section never opened has zeros)."""
+
+    section_id: str
+    document_id: str
+    position: int
+    title: str
+    opened: bool
+    opened_at: dt.datetime | None
+    reading_seconds: int
+    studied: bool
+    studied_at: dt.datetime | None
+    bookmarked: bool
+    has_note: bool
+
+
+@dataclass(frozen=True)
+class BookmarkInfo:
+    section_id: str
+    document_id: str
+    position: int
+    title: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class NoteInfo:
+    section_id: str
+    document_id: str
+    position: int
+    title: str
+    text: str
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A sentence matching a search; ``start``/``end`` are its offsets in the document text and
+    ``highlights`` are spans in ``text`` (add ``start`` for document offsets)."""
+
+    document_id: str
+    section_id: str
+    section_title: str
+    sentence_id: str
+    start: int
+    end: int
+    text: str
+    highlights: tuple[tuple[int, int], ...]

@@ -1,0 +1,51 @@
+"""Run every extractor over every sentence of a parsed document and return the facts in document order."""
+
+from __future__ import annotations
+
+from quiz.facts.acronyms import extract_acronyms
+from quiz.facts.lists import extract_lists, extract_targets
+from quiz.facts.model import Fact
+from quiz.facts.numbers import extract_numbers
+from quiz.facts.persons import extract_persons
+from quiz.facts.scalars import extract_scalars
+from quiz.facts.sentences import document_sentences
+from quiz.importing.model import ParsedDocument
+
+# Sentences longer than this are tables or run-together paragraphs: facts there are unreliable.
+MAX_SENTENCE_CHARACTERS = 1500
+
+
+def extract_facts(document: ParsedDocument) -> list[Fact]:
+    """Every fact of ``document`` (noise the importer removed is not in its sentences, so yields nothing)."""
+    facts: list[Fact] = []
+    previous = None
+    for sentence in document_sentences(document):
+        if len(sentence.text) > MAX_SENTENCE_CHARACTERS or sentence.text.rstrip().endswith("?"):
+            previous = sentence
+            continue
+        scalars = extract_scalars(sentence)
+        taken = [(fact.relative_start, fact.relative_end) for fact in scalars]
+        # A heading number, a reference's digits or a year inside a period is never a quantity.
+        taken += [(fact.relative_start - 12, fact.relative_end) for fact in scalars if fact.kind == "reference"]
+        found = [
+            *scalars,
+            *extract_numbers(sentence, taken),
+            *extract_persons(sentence),
+            *extract_acronyms(sentence),
+            *extract_lists(sentence, previous),
+            *extract_targets(sentence),
+        ]
+        facts.extend(sorted(found, key=lambda fact: (fact.start, fact.kind)))
+        previous = sentence
+    return _unique(facts)
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    seen: set[tuple[str, int, int]] = set()
+    unique: list[Fact] = []
+    for fact in facts:
+        identity = (fact.kind, fact.start, fact.end)
+        if identity not in seen:
+            seen.add(identity)
+            unique.append(fact)
+    return unique

@@ -1,0 +1,71 @@
+"""Split a paragraph into sentences, respecting Vietnamese abbreviations, numbers, quotes and parentheses."""
+
+from __future__ import annotations
+
+import re
+
+from quiz.importing.model import ParsedSentence
+from quiz.importing.words import ABBREVIATIONS
+
+# A terminator run ("." "?!" "..." "…"), any closing quotes/brackets after it, then the space before the next.
+_CANDIDATE = re.compile(r"[.!?…]+[”\"’')\]»]*(?=\s)")
+_OPENERS = {"(": ")", "[": "]", "“": "”", "«": "»"}
+_CLOSERS = {closer: opener for opener, closer in _OPENERS.items()}
+
+
+def split_sentences(paragraph: str, offset: int = 0) -> list[ParsedSentence]:
+    """Sentences of ``paragraph`` (one line of text) with offsets shifted by ``offset``; no empty sentence."""
+    boundaries = [match.end() for match in _CANDIDATE.finditer(paragraph) if _is_boundary(paragraph, match)]
+    sentences: list[ParsedSentence] = []
+    start = 0
+    for end in [*boundaries, len(paragraph)]:
+        piece = paragraph[start:end]
+        stripped_start = start + len(piece) - len(piece.lstrip())
+        stripped_end = end - (len(piece) - len(piece.rstrip()))
+        if stripped_end > stripped_start:
+            text = paragraph[stripped_start:stripped_end]
+            sentences.append(ParsedSentence(offset + stripped_start, offset + stripped_end, text))
+        start = end
+    return sentences
+
+
+def _is_boundary(paragraph: str, match: re.Match[str]) -> bool:
+    following = paragraph[match.end() :].lstrip()
+    if not following or not _opens_sentence(following[0]):
+        return False
+    if _depth_at(paragraph, match.end()) > 0:
+        return False
+    terminator = match.group().rstrip("”\"’')]»")
+    if terminator != ".":
+        return True
+    word = paragraph[: match.start()].rsplit(None, 1)[-1] if paragraph[: match.start()].strip() else ""
+    word = word.lstrip("(“\"'[")
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "Nguyễn V. An", "P. Hồng Gai"
+    lowered = word.lower()
+    if lowered in {"v.v", "vv"}:
+        return True  # "v.v." closes a list; a capital after it starts a new sentence
+    parts = [part for part in lowered.split(".") if part]
+    dotted = len(parts) > 1 and all(len(part) <= 3 for part in parts)  # "Th.S", "PGS.TS"
+    return not (parts and (dotted or all(part in ABBREVIATIONS for part in parts)))
+
+
+def _opens_sentence(character: str) -> bool:
+    return character.isupper() or character.isdigit() or character in "“\"'(«[-–—•"
+
+
+def _depth_at(paragraph: str, position: int) -> int:
+    """How many brackets/curly quotes are open at ``position``; an unbalanced kind in the paragraph is ignored
+    (a stray quote must not glue the rest of the paragraph into one sentence)."""
+    balanced = {opener for opener, closer in _OPENERS.items() if paragraph.count(opener) == paragraph.count(closer)}
+    straight_quotes_balanced = paragraph.count('"') % 2 == 0
+    depth = 0
+    straight_open = False
+    for character in paragraph[:position]:
+        if character in _OPENERS and character in balanced:
+            depth += 1
+        elif character in _CLOSERS and _CLOSERS[character] in balanced:
+            depth = max(0, depth - 1)
+        elif character == '"' and straight_quotes_balanced:
+            straight_open = not straight_open
+    return depth + (1 if straight_open else 0)

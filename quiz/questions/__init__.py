@@ -1,0 +1,1 @@
+"""Question generation from facts: builders, distractors, scoring, the linter and GIFT/Moodle exchange."""

@@ -1,0 +1,77 @@
+"""Turn a fact's sentence into a stem: the clause around the answer, the answer replaced, punctuation fixed."""
+
+from __future__ import annotations
+
+import re
+
+from quiz.facts.model import Fact
+
+_LEADING_CONNECTOR = re.compile(
+    r"^(?:Cùng với đó|Bên cạnh đó|Trong đó|Đồng thời|Ngoài ra|Theo đó|Sau đó|Tuy nhiên|Do đó|Vì vậy|Qua đó)\s*,\s*",
+    re.IGNORECASE,
+)
+_DANGLING_END = re.compile(r"\s+(?:là|gồm|bao gồm|như sau|sau đây)$", re.IGNORECASE)
+_TRAILING_PUNCTUATION = " .;:,!…"
+# Past this many words a sentence is cut to the clause (between ";") that holds the answer.
+LONG_SENTENCE_WORDS = 35
+EXPLANATION_CHARACTERS = 260
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def window(fact: Fact, end: int | None = None) -> tuple[int, int]:
+    """Offsets (relative to the sentence) of the part of the sentence a stem is made from."""
+    text = fact.sentence.text
+    answer_start = fact.relative_start
+    answer_end = (end if end is not None else fact.relative_end)
+    start, stop = 0, len(text)
+    colon = text.find(":", answer_end)
+    if colon != -1 and fact.kind not in ("list", "target"):
+        stop = colon
+    marker = re.search(r",?\s+trong (?:số )?đó\b", text[answer_end:stop], re.IGNORECASE)
+    if marker and not fact.subject:
+        stop = answer_end + marker.start()
+    if len(text[start:stop].split()) > LONG_SENTENCE_WORDS:
+        before = text.rfind(";", 0, answer_start)
+        after = text.find(";", answer_end, stop)
+        start = before + 1 if before != -1 else start
+        stop = after if after != -1 else stop
+    return start, stop
+
+
+def finish(text: str, ending: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip().rstrip(_TRAILING_PUNCTUATION)
+    # A stem cut at a colon drops the word that announced the list ("… là:", "… gồm:").
+    text = _DANGLING_END.sub("", text)
+    text = _LEADING_CONNECTOR.sub("", text.strip())
+    return capitalise(text) + ending
+
+
+def replaced(fact: Fact, replacement: str, end: int | None = None, ending: str = "?") -> str:
+    """The stem: the sentence window with the answer (up to ``end``) replaced."""
+    answer_end = end if end is not None else fact.relative_end
+    start, stop = window(fact, answer_end)
+    text = fact.sentence.text
+    body = text[start : fact.relative_start] + replacement + text[answer_end:stop]
+    return finish(body, ending)
+
+
+def statement(fact: Fact, value: str, end: int | None = None) -> str:
+    """A declarative sentence with ``value`` in the answer's place (true/false items)."""
+    return replaced(fact, value, end, ending=".")
+
+
+def explanation(fact: Fact) -> str:
+    """One line quoting the source around the answer."""
+    text = fact.sentence.text
+    start, stop = 0, len(text)
+    if stop - start > EXPLANATION_CHARACTERS:
+        start = max(0, fact.relative_start - EXPLANATION_CHARACTERS // 2)
+        stop = min(len(text), start + EXPLANATION_CHARACTERS)
+        start = max(0, min(start, fact.relative_end) if fact.relative_end - start < EXPLANATION_CHARACTERS else start)
+    quote = re.sub(r"\s+", " ", text[start:stop]).strip()
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if stop < len(text) else ""
+    return f"Văn bản nêu: “{prefix}{quote}{suffix}”"

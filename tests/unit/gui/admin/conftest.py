@@ -1,0 +1,31 @@
+"""Admin desk fixtures: a facade signed in as the admin on a file database, a task runner, the desk."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from gui.admin.desk import AdminDesk
+from gui.tasks import TaskRunner
+from quiz.service import Service
+
+# The offscreen platform warns that it cannot propagate size hints when a window is shown; harmless.
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+
+@pytest.fixture
+def task_runner(qtbot: QtBot) -> Iterator[TaskRunner]:
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture
+def desk(qtbot: QtBot, service: Service, task_runner: TaskRunner) -> AdminDesk:
+    widget = AdminDesk(service, task_runner)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    return widget
