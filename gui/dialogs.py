@@ -28,10 +28,6 @@ from quiz.errors import UserError
 logger = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("dialogs", text)
-
-
 class Modal:
     """The only blocking dialog call in the GUI, kept behind one method tests replace."""
 
@@ -46,7 +42,7 @@ def _message_box(
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("message_box")
     box.setAccessibleName(title)
-    box.button(QMessageBox.StandardButton.Ok).setText(_tr("Đóng"))
+    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("dialogs", "Đóng"))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if on_closed is not None:
         box.finished.connect(lambda _result: on_closed())
@@ -54,9 +50,7 @@ def _message_box(
     return box
 
 
-def inform(
-    parent: QWidget | None, title: str, text: str, on_closed: Callable[[], None] | None = None
-) -> QMessageBox:
+def inform(parent: QWidget | None, title: str, text: str, on_closed: Callable[[], None] | None = None) -> QMessageBox:
     return _message_box(parent, QMessageBox.Icon.Information, title, text, on_closed)
 
 
@@ -76,8 +70,8 @@ def ask(
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("question_box")
     box.setAccessibleName(title)
-    yes_button = box.addButton(yes_text or _tr("Có"), QMessageBox.ButtonRole.YesRole)
-    no_button = box.addButton(no_text or _tr("Không"), QMessageBox.ButtonRole.NoRole)
+    yes_button = box.addButton(yes_text or QCoreApplication.translate("dialogs", "Có"), QMessageBox.ButtonRole.YesRole)
+    no_button = box.addButton(no_text or QCoreApplication.translate("dialogs", "Không"), QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -91,11 +85,13 @@ def error_message(error: BaseException) -> str:
     if isinstance(error, UserError):
         return str(error)
     logger.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
-    return _tr("Đã xảy ra lỗi không mong đợi. Chi tiết đã được ghi vào nhật ký; xin thử lại hoặc báo bí thư chi bộ.")
+    return QCoreApplication.translate(
+        "dialogs", "Đã xảy ra lỗi không mong đợi. Chi tiết đã được ghi vào nhật ký; xin thử lại hoặc báo bí thư chi bộ."
+    )
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
-    return warn(parent, _tr("Không thực hiện được"), error_message(error))
+    return warn(parent, QCoreApplication.translate("dialogs", "Không thực hiện được"), error_message(error))
 
 
 def _file_dialog(parent: QWidget | None, title: str, name_filter: str, on_chosen: Callable[[str], None]) -> QFileDialog:
@@ -143,8 +139,8 @@ def ask_text(
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)
     dialog.setTextValue(text)
-    dialog.setOkButtonText(_tr("Đồng ý"))
-    dialog.setCancelButtonText(_tr("Huỷ"))
+    dialog.setOkButtonText(QCoreApplication.translate("dialogs", "Đồng ý"))
+    dialog.setCancelButtonText(QCoreApplication.translate("dialogs", "Huỷ"))
     if password:
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

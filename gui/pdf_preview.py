@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,8 +34,9 @@ def render_pages(pdf: bytes, dpi: int = PREVIEW_DPI) -> list[QImage]:
         for index in range(len(document)):
             page = document[index]
             bitmap = page.render(scale=dpi / 72, rev_byteorder=True, prefer_bgrx=True)
-            image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
-                           QImage.Format.Format_RGBX8888)
+            image = QImage(
+                bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888
+            )
             images.append(image.copy())  # own the pixels before pdfium frees its buffer
             bitmap.close()
             page.close()
@@ -125,8 +126,9 @@ class PdfPreviewDialog(QDialog):
         try:
             print_images(printer, render_pages(self.pdf, PRINT_DPI))
         except OSError as error:
-            dialogs.warn(self, self.tr("Không in được"), self.tr("Máy in không nhận lệnh in ({error}).").format(
-                error=error))
+            dialogs.warn(
+                self, self.tr("Không in được"), self.tr("Máy in không nhận lệnh in ({error}).").format(error=error)
+            )
 
     def choose_file(self) -> None:
         save_pdf_with_dialog(self, self.pdf, self.suggested_name)
@@ -153,15 +155,19 @@ def save_pdf_with_dialog(
         try:
             Path(path).write_bytes(pdf)
         except OSError:
-            dialogs.warn(parent, _tr("Không lưu được"), _tr("Không ghi được tệp {path}.").format(path=path))
+            dialogs.warn(
+                parent,
+                QCoreApplication.translate("PdfPreviewDialog", "Không lưu được"),
+                QCoreApplication.translate("PdfPreviewDialog", "Không ghi được tệp {path}.").format(path=path),
+            )
             return
         if on_saved is not None:
             on_saved(path)
 
-    return dialogs.choose_save_file(parent, _tr("Lưu tệp PDF"), _tr("Tệp PDF (*.pdf)"), suggested_name, write)
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("PdfPreviewDialog", text)
+    return dialogs.choose_save_file(
+        parent,
+        QCoreApplication.translate("PdfPreviewDialog", "Lưu tệp PDF"),
+        QCoreApplication.translate("PdfPreviewDialog", "Tệp PDF (*.pdf)"),
+        suggested_name,
+        write,
+    )

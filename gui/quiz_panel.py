@@ -6,11 +6,12 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -52,7 +53,13 @@ class QuizPanel(QWidget):
         self.start_page.start_requested.connect(self.start)
         self.start_page.resume_requested.connect(self.resume)
         self.pages.addWidget(self.start_page)
-        self.pages.addWidget(self._build_question_page())
+        question_page = self._build_question_page()
+        self.pages.addWidget(question_page)
+        # Shortcuts, not keyPressEvent: the scroll area around the question would eat Page Up/Down.
+        for key, step in ((Qt.Key.Key_PageDown, 1), (Qt.Key.Key_PageUp, -1)):
+            shortcut = QShortcut(QKeySequence(key), question_page)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self.go_to(self.position + step))
         self.results = ResultsView(service)
         self.results.source_requested.connect(self.source_requested)
         self.results.done.connect(self.show_start)
@@ -305,11 +312,10 @@ class QuizPanel(QWidget):
                     # Outside dialogs Qt buttons ignore Enter; keyboard users expect it to press the button.
                     focused.click()
                     return
-                if key in (Qt.Key.Key_PageDown, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                    self.go_to(self.position + 1)
-                    return
-                if key == Qt.Key.Key_PageUp:
-                    self.go_to(self.position - 1)
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    # Enter in a typed answer only saves it (practice then shows right or wrong).
+                    if not isinstance(focused, QLineEdit):
+                        self.go_to(self.position + 1)
                     return
         super().keyPressEvent(event)
 

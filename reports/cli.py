@@ -67,10 +67,14 @@ def report_forms(context: CommandContext) -> int:
 
     arguments = context.arguments
 
+    interactive = sys.stderr.isatty()
+
     def show(done: int, total: int) -> None:
-        print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+        if interactive:  # a progress counter only on a terminal, not in redirected logs
+            print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
     path = render_chi_bo_forms(context.service(), arguments.chi_bo, arguments.output, show, None, arguments.document)
-    print(file=sys.stderr)
+    if interactive:
+        print(file=sys.stderr)
     print(f"Đã ghi bản thu hoạch và cam kết của chi bộ: {path}")
     return 0

@@ -61,7 +61,9 @@ def form_labels(settings: Mapping[str, Any]) -> FormLabels:
     """Defaults, overridden by the admin's settings key "form_labels" (a mapping of FormLabels field names)."""
     overrides = settings.get("form_labels") or {}
     names = {field.name for field in dataclasses.fields(FormLabels)}
-    chosen = {key: value for key, value in dict(overrides).items() if key in names and isinstance(value, str)}
+    chosen: dict[str, Any] = {
+        key: value for key, value in dict(overrides).items() if key in names and isinstance(value, str)
+    }
     if isinstance(overrides.get("commitment_columns"), list) and len(overrides["commitment_columns"]) == 5:
         chosen["commitment_columns"] = tuple(str(label) for label in overrides["commitment_columns"])
     return FormLabels(**chosen)

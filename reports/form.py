@@ -6,13 +6,14 @@ import io
 from typing import Any
 
 from quiz.formatting import format_number, format_ratio, format_short_date
+from quiz.text import fold
 from reports import fonts
+from reports.commitment_table import commitment_part
 from reports.header import party_header
-from reports.model import AttemptRow, CommitmentRow, FormData, FormLabels, FormLayout, SectionResult
+from reports.model import AttemptRow, FormData, FormLayout, SectionResult
 from reports.signatures import dotted_lines, signature_block
 from reports.styles import (
     FRAME_WIDTH,
-    MILLIMETRE,
     PageNumbering,
     balanced,
     document_start,
@@ -20,35 +21,11 @@ from reports.styles import (
     new_document,
     plain,
     styles,
-    table_style,
 )
+from reports.tables import fitting_cell, grid_table
 
 ROMAN = ("I", "II", "III", "IV", "V")
-COMMITMENT_WIDTHS = (12, 55, 50, 27, 21)
-
-
-def grid_table(rows: list[list[Any]], widths: tuple[float, ...], centred: tuple[int, ...] = (), extra: Any = ()) -> Any:
-    """A ruled table whose header row repeats on every page it spans; a very tall row may split inside.
-
-    Short fixed cells (numbers, dates) are plain strings, drawn without paragraph parsing: it halves the time.
-    """
-    from reportlab.platypus import Table
-
-    table = Table(rows, colWidths=[width * MILLIMETRE for width in widths], repeatRows=1, splitInRow=1)
-    table.setStyle(
-        table_style(
-            ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-            ("FONTNAME", (0, 0), (-1, 0), fonts.BOLD),
-            ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-            *(("ALIGN", (column, 1), (column, -1), "CENTER") for column in centred),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            *extra,
-        )
-    )
-    return table
+SECTION_WIDTHS = (12, 93, 22, 38)
 
 
 def score_text(attempt: AttemptRow) -> str:
@@ -76,7 +53,7 @@ def results_part(data: FormData, number: str) -> list[Any]:
     rows: list[list[Any]] = [["STT", "Phần", "Đã học", "Kết quả"]]
     for position, section in enumerate(data.sections, start=1):
         rows.append(section_row(position, section))
-    story.append(grid_table(rows, (12, 93, 22, 38), centred=(0, 2, 3)))
+    story.append(grid_table(rows, SECTION_WIDTHS, centred=(0, 2, 3)))
     story.append(Spacer(1, 6))
     story.append(heading_break(6))
     story.append(Paragraph(f"2. {plain(labels.attempts_heading)}", sheet.subheading))
@@ -92,12 +69,11 @@ def results_part(data: FormData, number: str) -> list[Any]:
 
 
 def section_row(position: int, section: SectionResult) -> list[Any]:
-    from reportlab.platypus import Paragraph
 
     sheet = styles()
     result = format_ratio(section.correct, section.answered) if section.answered else "–"
     studied = "Đã học" if section.studied else "Chưa học"
-    return [str(position), Paragraph(plain(section.title), sheet.cell), studied, result]
+    return [str(position), fitting_cell(section.title, sheet.cell, SECTION_WIDTHS[1]), studied, result]
 
 
 def reflection_part(data: FormData, number: str) -> list[Any]:
@@ -105,9 +81,10 @@ def reflection_part(data: FormData, number: str) -> list[Any]:
     from reportlab.platypus import Paragraph
 
     sheet = styles()
-    story: list[Any] = [heading_break(), Paragraph(f"{number}. {plain(data.labels.part_reflection)}", sheet.heading)]
+    # The part heading needs room for the first question and two lines of its answer below it.
+    story: list[Any] = [heading_break(7), Paragraph(f"{number}. {plain(data.labels.part_reflection)}", sheet.heading)]
     for position, item in enumerate(data.reflections, start=1):
-        story.append(heading_break())
+        story.append(heading_break(4))
         story.append(Paragraph(f"{position}. {plain(item.question)}", sheet.subheading))
         paragraphs = [line for line in item.answer.splitlines() if line.strip()]
         story.extend(Paragraph(plain(line), sheet.justified) for line in paragraphs)
@@ -116,46 +93,12 @@ def reflection_part(data: FormData, number: str) -> list[Any]:
     return story
 
 
-def commitment_part(data: FormData, number: str) -> list[Any]:
-    """Part III: the commitment table, its header row repeated on every page it spans."""
-    from reportlab.platypus import Paragraph
-
-    sheet, labels = styles(), data.labels
-    heading = f"{number}. {plain(labels.part_commitment)}" if number else plain(labels.part_commitment)
-    # Room for the heading, the table's header row and a first row, so the heading never stands alone.
-    story: list[Any] = [heading_break(9), Paragraph(heading, sheet.heading)]
-    if not data.commitments:
-        story.append(Paragraph(plain(labels.no_commitments), sheet.body))
-        return story
-    rows, spans = commitment_rows(data.commitments, labels)
-    extra = [("SPAN", (0, row), (-1, row)) for row in spans]
-    story.append(grid_table(rows, COMMITMENT_WIDTHS, centred=(0,), extra=extra))
-    return story
-
-
-def commitment_rows(commitments: tuple[CommitmentRow, ...], labels: FormLabels) -> tuple[list[list[Any]], list[int]]:
-    """Table rows, with a spanning line where a new group (e.g. "Tư tưởng chính trị") begins."""
-    from reportlab.platypus import Paragraph
-
-    sheet = styles()
-    rows: list[list[Any]] = [[Paragraph(plain(text), sheet.cell_header) for text in labels.commitment_columns]]
-    spans: list[int] = []
-    group = ""
-    for position, item in enumerate(commitments, start=1):
-        if item.group.strip() and item.group != group:
-            group = item.group
-            spans.append(len(rows))
-            rows.append([Paragraph(f"<b>{plain(group)}</b>", sheet.cell), "", "", "", ""])
-        rows.append(
-            [
-                str(position),
-                Paragraph(plain(item.content), sheet.cell),
-                Paragraph(plain(item.measures), sheet.cell),
-                Paragraph(plain(item.deadline), sheet.cell_center),
-                Paragraph(plain(item.note), sheet.cell),
-            ]
-        )
-    return rows, spans
+def with_prefix(prefix: str, title: str) -> str:
+    """ "Học tập, quán triệt" + title, unless the title already begins with one of the prefix's verbs."""
+    verbs = [fold(verb).strip() for verb in prefix.split(",") if verb.strip()]
+    if any(fold(title).startswith(verb) for verb in verbs):
+        return title.strip()
+    return f"{prefix} {title}".strip()
 
 
 def title_block(title: str, subtitle: str) -> list[Any]:
@@ -173,7 +116,7 @@ def form_story(data: FormData, numbering: PageNumbering, index: int = 0) -> list
     from reportlab.platypus import PageBreak
 
     labels = data.labels
-    subtitle = f"{labels.subtitle_prefix} {data.resolution_title}".strip()
+    subtitle = with_prefix(labels.subtitle_prefix, data.resolution_title)
     start = [document_start(numbering, index), party_header(data.header)]
     if data.layout is FormLayout.COMBINED:
         return [
@@ -185,7 +128,7 @@ def form_story(data: FormData, numbering: PageNumbering, index: int = 0) -> list
             *commitment_part(data, ROMAN[2]),
             signature_block(labels.chi_bo_combined, labels.signer_combined, data),
         ]
-    commitment_subtitle = f"{labels.commitment_subtitle_prefix} {data.resolution_title}".strip()
+    commitment_subtitle = with_prefix(labels.commitment_subtitle_prefix, data.resolution_title)
     return [
         *start,
         *title_block(labels.title_reflection, subtitle),

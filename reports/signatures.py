@@ -9,7 +9,7 @@ from reports.model import FormData
 from reports.styles import FRAME_WIDTH, MILLIMETRE, balanced, plain, styles, table_style
 
 
-def dotted_lines(count: int, line_height: float = 8 * MILLIMETRE) -> Any:
+def dotted_lines(count: int, line_height: float = 7 * MILLIMETRE) -> Any:
     """``count`` dotted lines across the available width, for a hand-written comment or answer."""
     from reportlab.platypus import Flowable
 
@@ -47,7 +47,7 @@ def signature_block(chi_bo_title: str, signer_title: str, data: FormData) -> Any
     right: list[Any] = [
         Paragraph(balanced(signer_title, fonts.BOLD, size, half - 8), sheet.centered_bold),
         Paragraph(plain(labels.signer_hint), sheet.centered_italic),
-        Spacer(1, 30 * MILLIMETRE),
+        Spacer(1, 26 * MILLIMETRE),
         Paragraph(plain(data.member_name), sheet.centered_bold),
     ]
     table = Table([[left, right]], colWidths=[half, half])
@@ -58,4 +58,4 @@ def signature_block(chi_bo_title: str, signer_title: str, data: FormData) -> Any
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         )
     )
-    return KeepTogether([Spacer(1, 10 * MILLIMETRE), table])
+    return KeepTogether([Spacer(1, 6 * MILLIMETRE), table])

@@ -63,7 +63,11 @@ def table_style(*commands: Any) -> Any:
     """A TableStyle whose cells name a Liberation face (reportlab sets a cell font even for flowable cells)."""
     from reportlab.platypus import TableStyle
 
-    font = [("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE)]
+    font = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+        ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE),
+        ("LEADING", (0, 0), (-1, -1), TABLE_SIZE * 1.25),
+    ]
     return TableStyle([*font, *commands])
 
 

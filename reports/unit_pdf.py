@@ -50,7 +50,7 @@ def summary_sentence(data: UnitReportData) -> str:
     sentence = f"{plain(total.name)}: tổng số {format_number(total.members)} đảng viên; " + "; ".join(parts)
     if total.average_score is not None:
         sentence += f"; điểm trung bình {average_text(total, data.score_maximum)}"
-    return sentence + "."
+    return unbroken_percent(sentence + ".")
 
 
 def count_cells(row: UnitRow, maximum: float, bold: bool) -> list[Any]:
@@ -115,7 +115,7 @@ def hardest_table(data: UnitReportData) -> list[Any]:
     if not data.hardest:
         return [Paragraph("Chưa có đủ lượt trả lời để thống kê.", sheet.body)]
     with_sections = any(question.section for question in data.hardest)
-    header = ("STT", "Câu hỏi", "Phần", "Số lượt trả lời", "Trả lời đúng")
+    header: tuple[str, ...] = ("STT", "Câu hỏi", "Phần", "Số lượt trả lời", "Trả lời đúng")
     rows: list[list[Any]] = []
     for position, question in enumerate(data.hardest, start=1):
         rows.append(

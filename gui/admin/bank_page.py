@@ -57,6 +57,7 @@ class BankPage(AdminPage):
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)
@@ -83,6 +84,7 @@ class BankPage(AdminPage):
         splitter.addWidget(editor_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([520, 340])
         self.page_layout.addWidget(splitter, 1)
         self._update_buttons()
 
@@ -201,7 +203,9 @@ class BankPage(AdminPage):
 
     def _after_reload(self, keep_id: str | None) -> None:
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(2, min(max(self.table.columnWidth(2), 200), 520))
+        # The prompt and the section title can be long: cap them so the statistics stay in view.
+        self.table.setColumnWidth(2, min(max(self.table.columnWidth(2), 200), 440))
+        self.table.setColumnWidth(3, min(self.table.columnWidth(3), 200))
         self.count_label.setText(self.tr("{0} câu").format(self.model.rowCount()))
         if keep_id is not None:
             self.select_question(keep_id)

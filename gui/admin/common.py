@@ -8,10 +8,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from gui import dialogs
+from gui.style import set_role
 from quiz.errors import UserError
 from quiz.formatting import format_short_date
 
@@ -79,10 +79,7 @@ class AdminPage(QWidget):
         self.page_layout = QVBoxLayout(self)
         self.heading = QLabel(self)
         self.heading.setObjectName("page_heading")
-        heading_font = QFont(self.heading.font())
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
-        heading_font.setBold(True)
-        self.heading.setFont(heading_font)
+        set_role(self.heading, "heading")
         self.page_layout.addWidget(self.heading)
         self.message = QLabel(self)
         self.message.setObjectName("page_message")
@@ -105,9 +102,8 @@ class AdminPage(QWidget):
 
     def show_message(self, text: str, error: bool = False) -> None:
         """Say what happened in the line under the title: calm for success, red for a refusal."""
-        self.message.setProperty("error", error)
-        colour = "#a31515" if error else "#1b6e20"
-        self.message.setStyleSheet(f"QLabel {{ color: {colour}; font-weight: bold; padding: 4px; }}")
+        # The application's style sheet colours these roles (and their high-contrast variants).
+        set_role(self.message, "error" if error else "good")
         self.message.setText(text)
         self.message.setAccessibleName(text)
         self.message.setVisible(bool(text))
@@ -144,4 +140,4 @@ class AdminPage(QWidget):
         self.show_message(dialogs.error_message(error), error=True)
 
     def is_error_shown(self) -> bool:
-        return self.message.isVisible() and bool(self.message.property("error"))
+        return not self.message.isHidden() and self.message.property("role") == "error"

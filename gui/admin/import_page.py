@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +24,8 @@ from gui import dialogs
 from gui.admin.common import AdminPage, make_button
 from gui.admin.document_picker import DocumentPicker
 from gui.admin.section_editor import SectionEditor
-from gui.tasks import Task, TaskCancelled, TaskControl, TaskRunner
+from gui.admin.work import CancelGate
+from gui.tasks import Task, TaskControl, TaskRunner
 from quiz.importing.readers import SUPPORTED_EXTENSIONS
 from quiz.importing.types import DocumentInfo
 
@@ -36,29 +36,13 @@ if TYPE_CHECKING:
 LAST_CANCELLABLE_FRACTION = 0.5
 
 
-class CancelGate:
-    """Cancel is honoured only before the import starts writing, so "cancelled" never hides a stored document."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._cancelled = False
-        self._committing = False
-
-    def try_cancel(self) -> bool:
-        with self._lock:
-            if self._committing:
-                return False
-            self._cancelled = True
-            return True
-
-    def progress(self, control: TaskControl, fraction: float) -> None:
-        """Called by the core on the worker: stop while still reading, else commit to finishing."""
-        with self._lock:
-            if self._cancelled:
-                raise TaskCancelled()
-            if fraction >= LAST_CANCELLABLE_FRACTION:
-                self._committing = True
-        control.report(round(fraction * 100), 100, "")
+def import_progress(gate: CancelGate, control: TaskControl, fraction: float) -> None:
+    """The core's progress callback, on the worker: stop while still reading, else commit to finishing."""
+    if fraction >= LAST_CANCELLABLE_FRACTION:
+        gate.commit()
+    else:
+        gate.check()
+    control.report(round(fraction * 100), 100, "")
 
 
 class ImportPage(AdminPage):
@@ -79,6 +63,7 @@ class ImportPage(AdminPage):
         top.addWidget(self.import_button)
         top.addWidget(self.progress, 1)
         top.addWidget(self.cancel_button)
+        top.addStretch(0)
         self.page_layout.addLayout(top)
         hint = QLabel(self.tr("Nhận tệp .txt, .docx và .pdf có chữ (không nhận bản quét ảnh)."), self)
         hint.setWordWrap(True)
@@ -97,8 +82,8 @@ class ImportPage(AdminPage):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._build_sections_box())
         splitter.addWidget(self._build_removed_box())
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         self.page_layout.addWidget(splitter, 1)
         self._set_busy(False)
 
@@ -154,7 +139,7 @@ class ImportPage(AdminPage):
         gate = CancelGate()
 
         def work(control: TaskControl) -> DocumentInfo:
-            return documents.import_file(path, lambda fraction: gate.progress(control, fraction))
+            return documents.import_file(path, lambda fraction: import_progress(gate, control, fraction))
 
         task = self.task_runner.run(
             work,
@@ -170,9 +155,7 @@ class ImportPage(AdminPage):
     def cancel_import(self) -> None:
         if self.gate is None or self.task is None:
             return
-        if self.gate.try_cancel():
-            self.task.cancel()
-        else:
+        if not self.gate.try_cancel():
             self.show_message(self.tr("Văn bản đang được lưu, không dừng được nữa; xin chờ giây lát."))
 
     def is_busy(self) -> bool:

@@ -65,6 +65,8 @@ class SectionEditor(QWidget):
                 self.tree.setCurrentItem(item)
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
+        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self._section_chosen()
 
     def titles(self) -> list[str]:

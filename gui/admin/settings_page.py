@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -112,7 +113,8 @@ class SettingsPage(AdminPage):
         layout.addRow(self.tr("Đảng &bộ cấp trên:"), self.party_committee)
         layout.addRow(self.tr("Câu hỏi &thu hoạch\n(mỗi dòng một câu):"), self.reflection_questions)
         layout.addRow(self.tr("Cách &in:"), self.form_layout)
-        layout.addRow(self.save_forms_button)
+        self.save_forms_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        layout.addRow("", self.save_forms_button)
         return box
 
     def _build_view_box(self, parent: QWidget) -> QGroupBox:
@@ -132,7 +134,8 @@ class SettingsPage(AdminPage):
         layout = QFormLayout(box)
         layout.addRow(self.tr("&Ngôn ngữ:"), self.language)
         layout.addRow(self.tr("Cỡ &chữ:"), self.font_size)
-        layout.addRow(self.save_view_button)
+        self.save_view_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        layout.addRow("", self.save_view_button)
         return box
 
     def _line(self, parent: QWidget, object_name: str, accessible_name: str, placeholder: str) -> QLineEdit:

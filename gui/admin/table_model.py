@@ -79,8 +79,13 @@ class RecordTableModel(QAbstractTableModel, Generic[RowType]):
         return None
 
 
-def make_table_view(model: QAbstractTableModel, accessible_name: str, parent: QWidget | None = None) -> QTableView:
-    """A whole-row, single-selection table that sorts by the model's UserRole (numbers as numbers)."""
+def make_table_view(
+    model: QAbstractTableModel, accessible_name: str, parent: QWidget | None = None, sortable: bool = True
+) -> QTableView:
+    """A whole-row, single-selection table; a header click sorts by the model's UserRole (numbers as numbers).
+
+    Rows first appear in the facade's order (Vietnamese lists sort by the given name, which a plain text sort
+    of the full name would break)."""
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
     proxy.setSortRole(Qt.ItemDataRole.UserRole)
@@ -91,7 +96,9 @@ def make_table_view(model: QAbstractTableModel, accessible_name: str, parent: QW
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
-    view.setSortingEnabled(True)
+    if sortable:
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)
     view.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
     view.horizontalHeader().setStretchLastSection(True)
     view.verticalHeader().setVisible(False)

@@ -48,7 +48,8 @@ class UnitProgressPage(AdminPage):
         self.summary.setWordWrap(True)
         self.page_layout.addWidget(self.summary)
         self.chi_bo_model: RecordTableModel[ChiBoProgress] = RecordTableModel(self._chi_bo_columns(), self)
-        self.chi_bo_table = make_table_view(self.chi_bo_model, self.tr("Tiến độ theo chi bộ"), self)
+        # Not sortable: the total row stays last.
+        self.chi_bo_table = make_table_view(self.chi_bo_model, self.tr("Tiến độ theo chi bộ"), self, sortable=False)
         self.chi_bo_table.setObjectName("chi_bo_progress")
         self.chart = BarChart(self)
         self.chart.setAccessibleName(self.tr("Biểu đồ tiến độ theo chi bộ"))

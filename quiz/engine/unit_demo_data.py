@@ -119,7 +119,7 @@ def demo_response(question: Any, option_order: Sequence[int], right: bool, rng: 
     return None
 
 
-_NUMBER = re.compile(r"(?<![\w.,])\d{2,}(?:[.,]\d+)*(?![\w])")
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d{3})*(?![\w]|[.,]\d)")
 
 
 def fallback_question(sentence: str, rng: random.Random) -> tuple[str, list[str], int] | None:
@@ -132,12 +132,19 @@ def fallback_question(sentence: str, rng: random.Random) -> tuple[str, list[str]
         return None
     key = match.group()
     digits = key.replace(".", "").replace(",", "")
-    if not digits.isdigit():
+    if len(digits) < 2:
         return None
     value = int(digits)
     variants: list[str] = []
-    for factor in (0.8, 0.9, 1.1, 1.2, 1.3, 0.7):
-        candidate = _like(key, max(1, round(value * factor)))
+    # A year moves by whole years (2025 → 2020, 2030), other numbers by a share.
+    is_year = key.isdigit() and 1900 <= value <= 2100
+    steps = (
+        [value + shift for shift in (-10, -5, 5, 10, 15, -15)]
+        if is_year
+        else [round(value * factor) for factor in (0.8, 0.9, 1.1, 1.2, 1.3, 0.7)]
+    )
+    for step in steps:
+        candidate = _like(key, max(1, step))
         if candidate != key and candidate not in variants:
             variants.append(candidate)
     if len(variants) < 3:

@@ -65,11 +65,16 @@ class Fact:
         return content_id(self.kind, str(self.start), fold(self.answer))
 
     @property
-    def predicate(self) -> str:
-        """The slot the fact fills, for ambiguity checks: kind, head/unit, subject and the words before it."""
+    def slot(self) -> str:
+        """What the answer fills: kind, head/unit, subject and the three words before it ("khóa" of "Ban …")."""
         before = fold(self.sentence.text[: self.relative_start]).split()[-3:]
-        slot = self.unit or self.head
-        return "|".join((self.kind, fold(slot), fold(self.subject), " ".join(before)))
+        return "|".join((self.kind, fold(self.unit or self.head), fold(self.subject), " ".join(before)))
+
+    @property
+    def predicate(self) -> str:
+        """The slot in its context (three words after too): two values here make a stem ambiguous."""
+        after = fold(self.sentence.text[self.relative_end :]).split()[:3]
+        return self.slot + "|" + " ".join(after)
 
     def to_json(self) -> dict[str, Any]:
         """The ``facts --json`` shape: common fields plus the kind's own fields."""

@@ -71,7 +71,20 @@ def decode_text_bytes(data: bytes) -> tuple[str, str]:
         return _checked(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return _checked(damaged), "utf-8"
     return _decode_single_byte(data)
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few broken bytes (a cut copy, a bad sector): keep it, dropping only those bytes."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    multibyte = sum(1 for character in text if not character.isascii()) - broken
+    if broken <= max(1, len(text) // 2000) and multibyte > 10 * broken:
+        return text.replace("\ufffd", "")
+    return None
 
 
 def _strict(data: bytes, encoding: str) -> str:
@@ -145,7 +158,7 @@ def vietnamese_score(text: str) -> float:
 
 
 def legacy_encoding(latin_text: str) -> str | None:
-    """ "vni" or "tcvn3" when bytes read as Latin-1 show the marks of those pre-Unicode Vietnamese fonts."""
+    """Name the pre-Unicode font encoding ("vni", "tcvn3") whose marks the Latin-1 reading shows, or None."""
     words = latin_text.split()
     marked = [word for word in words if not word.isascii()]
     if len(marked) < 5:

@@ -20,6 +20,7 @@ _VALID_ROMAN = re.compile(r"^(?:L?X{0,3})(?:IX|IV|V?I{0,3})$")
 DECISION_WORDS = frozenset({"quyet nghi", "quyet dinh", "ket luan", "nghi quyet", "chi thi"})
 # A heading's words are few; a longer line is body text that merely starts with a list marker.
 _MAXIMUM_HEADING_WORDS = 16
+_LONGEST_CAPS_HEADING = 200
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ def _with_body_check(kind: str, marker: str, words_start: int, line: str) -> Hea
 
 def is_caps_heading(line: str) -> bool:
     """An all-capital line of a few words ("QUYẾT NGHỊ:", "MỤC TIÊU VÀ NHIỆM VỤ") that is not a sentence."""
+    if len(line) > _LONGEST_CAPS_HEADING:
+        return False
     letters = [character for character in line if character.isalpha()]
     if len(letters) < 4 or any(character.islower() for character in letters):
         return False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from quiz.importing import noise_rules
-from quiz.importing.headings import is_decision_heading
+from quiz.importing.headings import is_caps_heading, is_decision_heading
 from quiz.importing.model import RemovedLine
 from quiz.text import fold
 
@@ -11,6 +11,8 @@ from quiz.text import fold
 # Earlier than this share of the text, a byline sits under the title and only that line is dropped.
 _TAIL_START_SHARE = 0.5
 _MAXIMUM_CAPTION_LENGTH = 300
+# Fewer kept lines than this and a capital last line is the body itself, not a signature.
+_MINIMUM_BODY_LINES = 3
 
 
 def strip_noise(lines: list[str], protected: frozenset[int] = frozenset()) -> tuple[list[int], list[RemovedLine]]:
@@ -21,7 +23,7 @@ def strip_noise(lines: list[str], protected: frozenset[int] = frozenset()) -> tu
     """
     total = sum(len(line) for line in lines) or 1
     kept: list[int] = []
-    removed: list[RemovedLine] = []
+    removed: list[tuple[int, RemovedLine]] = []
     characters_before = 0
     caption_follows = False
     tail_reason: str | None = None
@@ -36,15 +38,15 @@ def strip_noise(lines: list[str], protected: frozenset[int] = frozenset()) -> tu
         if tail_reason is not None and is_decision_heading(line):
             tail_reason = None
         if tail_reason is not None:
-            removed.append(RemovedLine(line, noise_rules.line_noise(line, index) or tail_reason))
+            removed.append((index, RemovedLine(line, noise_rules.line_noise(line, index) or tail_reason)))
             continue
         if caption_follows:
             caption_follows = False
             if len(line) <= _MAXIMUM_CAPTION_LENGTH:
-                removed.append(RemovedLine(line, noise_rules.CAPTION))
+                removed.append((index, RemovedLine(line, noise_rules.CAPTION)))
                 continue
         if noise_rules.is_caption_marker(line):
-            removed.append(RemovedLine(line, noise_rules.CAPTION))
+            removed.append((index, RemovedLine(line, noise_rules.CAPTION)))
             caption_follows = True
             continue
         reason = noise_rules.line_noise(line, index)
@@ -53,10 +55,14 @@ def strip_noise(lines: list[str], protected: frozenset[int] = frozenset()) -> tu
         if reason is None:
             kept.append(index)
             continue
-        removed.append(RemovedLine(line, reason))
+        removed.append((index, RemovedLine(line, reason)))
         if share_before >= _TAIL_START_SHARE:
             tail_reason = _tail_reason(line, reason)
-    return kept, removed
+    # Capital lines that end the text with nothing under them are the signing body ("ĐẠI HỘI ĐẢNG BỘ ...").
+    while len(kept) > _MINIMUM_BODY_LINES and kept[-1] not in protected and is_caps_heading(lines[kept[-1]]):
+        closing = kept.pop()
+        removed.append((closing, RemovedLine(lines[closing], noise_rules.SIGNATURE)))
+    return kept, [line for _, line in sorted(removed, key=lambda pair: pair[0])]
 
 
 def _tail_reason(line: str, reason: str) -> str | None:

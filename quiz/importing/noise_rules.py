@@ -55,12 +55,16 @@ _TIMESTAMP = re.compile(
 _WEEKDAY_LINE = re.compile(rf"^{_WEEKDAY}\s*,")
 _VIEW_COUNTER = re.compile(r"(?:luot xem|luot doc|luot truy cap|luot thich|luot chia se|so lan xem|\bviews?\b)")
 _PAGE_NUMBER = re.compile(r"^(?:trang\s*)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s*/\s*\d{1,3})?$")
+# Every kind of noise is a short line; a longer one is running text.
+_LONGEST_NOISE_LINE = 300
 _MENU_SEPARATORS = re.compile(r"\s[-|»>/·•]\s|\s*\|\s*")
 _SENTENCE_PUNCTUATION = re.compile(r"[.,;:!?]")
 
 
 def line_noise(line: str, position: int) -> str | None:
     """The reason ``line`` (at ``position`` among the document's lines) is noise by itself, or None."""
+    if len(line) > _LONGEST_NOISE_LINE:
+        return None  # a paragraph of running text; folding it would only cost time
     folded = fold(line).strip()
     words = line.split()
     if not any(character.isalnum() for character in line):
@@ -86,15 +90,17 @@ def line_noise(line: str, position: int) -> str | None:
 
 
 def is_caption_marker(line: str) -> bool:
-    """ "Chú thích ảnh" alone on a line: the next line is the caption."""
-    return bool(_CAPTION_MARKER.match(fold(line).strip()))
+    """True for a caption marker alone on a line ("Chú thích ảnh"): the next line is the caption."""
+    return len(line) <= 20 and bool(_CAPTION_MARKER.match(fold(line).strip()))
 
 
 def is_byline(line: str) -> bool:
-    """ "Tin, ảnh: …", "Theo …" or "Name (AGENCY)": who wrote the article or where it came from."""
-    folded = fold(line).strip()
+    """True for who wrote the article or where it came from: "Tin, ảnh: …", "Theo …", "Name (AGENCY)"."""
     words = line.split()
-    if len(words) <= 15 and _BYLINE.match(folded):
+    if len(words) > 15:
+        return False
+    folded = fold(line).strip()
+    if _BYLINE.match(folded):
         return True
     if len(words) <= 8 and _SOURCE.match(folded) and "," not in line and not line.rstrip().endswith("."):
         return True

@@ -38,6 +38,8 @@ def read_document_text(path: Path) -> str:
 
 def parse_blocks(blocks: list[SourceBlock], source_name: str = "", encoding: str = "") -> ParsedDocument:
     """Parse reader output: the cleaned text is the kept paragraphs joined by blank lines."""
+    if sum(len(block.text) for block in blocks) > refusals.MAXIMUM_TEXT_CHARACTERS:
+        raise ImportRefused(refusals.TOO_LONG)
     lines: list[str] = []
     style_levels: list[int | None] = []
     for block in blocks:

@@ -5,12 +5,16 @@ from __future__ import annotations
 # Files above this size are surely not a resolution text (a long resolution is well under 1 MB).
 MAXIMUM_FILE_BYTES = 20 * 1024 * 1024
 
+# Decoded text longer than this is not one document (a resolution is well under 200,000 characters).
+MAXIMUM_TEXT_CHARACTERS = 2_000_000
+
 MISSING_FILE = "Không tìm thấy tệp “{name}”."
 NOT_A_FILE = "“{name}” không phải là một tệp."
 UNREADABLE_FILE = "Không đọc được tệp “{name}” (tệp đang mở ở chương trình khác hoặc không có quyền đọc)."
 TOO_LARGE = "Tệp “{name}” quá lớn ({size} MB); chỉ nhận tệp văn bản dưới 20 MB."
 UNSUPPORTED_EXTENSION = "Chưa hỗ trợ loại tệp “{extension}”; hãy dùng tệp .txt, .docx hoặc .pdf."
 OLD_WORD_FORMAT = "Tệp .doc (Word đời cũ) chưa được hỗ trợ; hãy mở bằng Word và lưu lại thành .docx."
+TOO_LONG = "Văn bản quá dài (hơn 2 triệu ký tự); hãy tách thành từng văn bản riêng rồi nhập."
 EMPTY_FILE = "Tệp trống, không có nội dung văn bản."
 BINARY_FILE = "Tệp không phải văn bản (có thể là ảnh hoặc tệp nhị phân đổi đuôi)."
 NOT_TEXT = "Tệp không chứa chữ nào để nhập."

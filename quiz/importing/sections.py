@@ -112,8 +112,12 @@ def _style_shallower(kind: str, stack: list[str]) -> bool:
 
 def _finish(text: str, drafts: list[_Draft], levels: list[int]) -> tuple[ParsedSection, ...]:
     sections: list[ParsedSection] = []
+    # open_parents[level - 1] is the position of the latest section at that level.
+    open_parents: list[int] = []
     for position, (draft, level) in enumerate(zip(drafts, levels, strict=False)):
-        parent = next((index for index in range(position - 1, -1, -1) if sections[index].level < level), None)
+        del open_parents[level - 1 :]
+        parent = open_parents[-1] if open_parents else None
+        open_parents.extend([position] * (level - len(open_parents)))
         start, end = (draft.spans[0][0], draft.spans[-1][1]) if draft.spans else (draft.heading_end,) * 2
         sentences = tuple(
             sentence

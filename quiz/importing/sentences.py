@@ -15,7 +15,8 @@ _CLOSERS = {closer: opener for opener, closer in _OPENERS.items()}
 
 def split_sentences(paragraph: str, offset: int = 0) -> list[ParsedSentence]:
     """Sentences of ``paragraph`` (one line of text) with offsets shifted by ``offset``; no empty sentence."""
-    boundaries = [match.end() for match in _CANDIDATE.finditer(paragraph) if _is_boundary(paragraph, match)]
+    depths = _DepthTracker(paragraph)
+    boundaries = [match.end() for match in _CANDIDATE.finditer(paragraph) if _is_boundary(paragraph, match, depths)]
     sentences: list[ParsedSentence] = []
     start = 0
     for end in [*boundaries, len(paragraph)]:
@@ -29,16 +30,17 @@ def split_sentences(paragraph: str, offset: int = 0) -> list[ParsedSentence]:
     return sentences
 
 
-def _is_boundary(paragraph: str, match: re.Match[str]) -> bool:
+def _is_boundary(paragraph: str, match: re.Match[str], depths: _DepthTracker) -> bool:
     following = paragraph[match.end() :].lstrip()
     if not following or not _opens_sentence(following[0]):
         return False
-    if _depth_at(paragraph, match.end()) > 0:
+    if depths.depth_at(match.end()) > 0:
         return False
     terminator = match.group().rstrip("”\"’')]»")
     if terminator != ".":
         return True
-    word = paragraph[: match.start()].rsplit(None, 1)[-1] if paragraph[: match.start()].strip() else ""
+    before = paragraph[: match.start()]
+    word = before.rsplit(None, 1)[-1] if before.strip() else ""
     word = word.lstrip("(“\"'[")
     if len(word) == 1 and word.isupper():
         return False  # an initial: "Nguyễn V. An", "P. Hồng Gai"
@@ -54,18 +56,31 @@ def _opens_sentence(character: str) -> bool:
     return character.isupper() or character.isdigit() or character in "“\"'(«[-–—•"
 
 
-def _depth_at(paragraph: str, position: int) -> int:
-    """How many brackets/curly quotes are open at ``position``; an unbalanced kind in the paragraph is ignored
-    (a stray quote must not glue the rest of the paragraph into one sentence)."""
-    balanced = {opener for opener, closer in _OPENERS.items() if paragraph.count(opener) == paragraph.count(closer)}
-    straight_quotes_balanced = paragraph.count('"') % 2 == 0
-    depth = 0
-    straight_open = False
-    for character in paragraph[:position]:
-        if character in _OPENERS and character in balanced:
-            depth += 1
-        elif character in _CLOSERS and _CLOSERS[character] in balanced:
-            depth = max(0, depth - 1)
-        elif character == '"' and straight_quotes_balanced:
-            straight_open = not straight_open
-    return depth + (1 if straight_open else 0)
+class _DepthTracker:
+    """How many brackets/curly quotes are open at a position, scanning forward once per paragraph.
+
+    A kind that is unbalanced in the paragraph is ignored: a stray quote must not glue the rest of the
+    paragraph into one sentence.
+    """
+
+    def __init__(self, paragraph: str) -> None:
+        self._paragraph = paragraph
+        self._balanced = {
+            opener for opener, closer in _OPENERS.items() if paragraph.count(opener) == paragraph.count(closer)
+        }
+        self._straight_quotes = paragraph.count('"') % 2 == 0
+        self._position = 0
+        self._depth = 0
+        self._straight_open = False
+
+    def depth_at(self, position: int) -> int:
+        """Positions must be asked in increasing order."""
+        for character in self._paragraph[self._position : position]:
+            if character in _OPENERS and character in self._balanced:
+                self._depth += 1
+            elif character in _CLOSERS and _CLOSERS[character] in self._balanced:
+                self._depth = max(0, self._depth - 1)
+            elif character == '"' and self._straight_quotes:
+                self._straight_open = not self._straight_open
+        self._position = max(self._position, position)
+        return self._depth + (1 if self._straight_open else 0)

@@ -142,10 +142,13 @@ def _short_first_clause(text: str) -> str | None:
 
 def _first_clause(text: str) -> str | None:
     words: list[str] = []
-    for word in text.split():
+    all_words = text.split()
+    for word in all_words:
         words.append(word)
-        if word[-1] in _PUNCTUATION or len(words) == MAXIMUM_TITLE_WORDS:
+        if word[-1] in _PUNCTUATION:
             break
+    if len(words) > MAXIMUM_TITLE_WORDS:
+        words = words[: _proper_noun_safe_cut(words)]
     return _finish(words)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -64,6 +65,16 @@ def _sort_value(kind: str, option: str) -> float:
     return float(parts[0]) if parts else 0.0
 
 
+def _at_limit(kind: str, key: str) -> bool:
+    """A key with nothing plausible above it (100 %, the last day of a month) may be the largest option."""
+    if kind == "number":
+        return key in ("100", "100,0")
+    found = re.match(r"^(\d{1,2})(?:\s*/\s*|\s+tháng\s+)(\d{1,2})", key)
+    if kind == "date" and found and 1 <= int(found.group(2)) <= 12:
+        return int(found.group(1)) == calendar.monthrange(2000, int(found.group(2)))[1]
+    return False
+
+
 def _shape(question: GeneratedQuestion) -> list[Problem]:
     problems: list[Problem] = []
     kind = question.type
@@ -119,7 +130,11 @@ def _wording(question: GeneratedQuestion) -> list[Problem]:
             given = " ".join(fact.answer.split()[-2:])
             if question.type != "truefalse" and _contains(question.prompt, given):
                 problems.append(Problem("giveaway", "the stem shows part of the name"))
-    if question.type == "truefalse" and question.correct == (1,) and _contains(question.prompt, question.key):
+    # A changed title may contain the true one ("Phó Bí thư …" for "Bí thư …"), so titles are exempt.
+    changed_title = fact.kind == "person" and question.key != fact.answer
+    if question.type == "truefalse" and question.correct == (1,) and _contains(question.prompt, question.key) and (
+        not changed_title
+    ):
         problems.append(Problem("giveaway", "a false statement still shows the true value"))
     if fact.kind == "acronym" and question.type != "matching":
         if _contains(question.prompt, fact.answer) and _contains(question.prompt, fact.expansion):
@@ -148,7 +163,7 @@ def _options(question: GeneratedQuestion, pools: Pools) -> list[Problem]:
         if values != sorted(values):
             problems.append(Problem("order", "numeric options are sorted ascending"))
         key_value = _sort_value(fact.kind, keys[0])
-        if key_value > 1 and not (min(values) < key_value < max(values)):
+        if key_value > 1 and not (min(values) < key_value < max(values)) and not _at_limit(fact.kind, keys[0]):
             problems.append(Problem("spread", "wrong options lie on both sides of the key"))
     if fact.kind == "number" and not all(_NUMERIC_OPTION.match(choice) for choice in choices):
         problems.append(Problem("units", "number options carry no unit or word"))
@@ -157,7 +172,7 @@ def _options(question: GeneratedQuestion, pools: Pools) -> list[Problem]:
         starts = sorted(int(c[:4]) for c in choices if c[:4].isdigit())
         if len(spans) != 1 or any((start - starts[0]) % max(spans.pop() if spans else 1, 1) for start in starts):
             problems.append(Problem("period", "periods are shifted by whole terms"))
-    true_values = pools.values_by_predicate.get(fact.predicate, set())
+    true_values = pools.values_by_slot.get(fact.slot, set())
     if fact.kind in _SORTED_KINDS and any(value_key(choice) in true_values for choice in wrong):
         problems.append(Problem("true-distractor", "a wrong option is another true value of the slot"))
     if fact.kind == "person" and question.variant.startswith(("single:title", "multi")):

@@ -30,17 +30,20 @@ class Pools:
     list_items: list[tuple[str, str]]
     references: list[str]
     values_by_predicate: dict[str, set[str]]
+    values_by_slot: dict[str, set[str]]
 
 
 def build_pools(facts: list[Fact]) -> Pools:
     numbers: dict[str, list[float]] = defaultdict(list)
     titles_by_person: dict[str, list[str]] = defaultdict(list)
     values: dict[str, set[str]] = defaultdict(set)
+    slots: dict[str, set[str]] = defaultdict(set)
     acronyms: list[tuple[str, str]] = []
     items: list[tuple[str, str]] = []
     references: list[str] = []
     for fact in facts:
         values[fact.predicate].add(value_key(fact.answer))
+        slots[fact.slot].add(value_key(fact.answer))
         if fact.kind == "number" and fact.value is not None and fact.high is None:
             if fact.value not in numbers[fold(fact.unit)]:
                 numbers[fold(fact.unit)].append(fact.value)
@@ -67,6 +70,7 @@ def build_pools(facts: list[Fact]) -> Pools:
         list_items=items,
         references=references,
         values_by_predicate=dict(values),
+        values_by_slot=dict(slots),
     )
 
 

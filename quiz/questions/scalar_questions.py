@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 from quiz.facts.model import Fact
@@ -9,10 +10,11 @@ from quiz.facts.numbers import parse_number
 from quiz.questions import distractors, stems
 from quiz.questions.context import BuildContext
 from quiz.questions.model import BLANK, GeneratedQuestion
+from quiz.questions.pools import value_key
 from quiz.text import fold
 
 _TRONG_DO = re.compile(r"\s*,?\s*trong (?:số )?đó\b", re.IGNORECASE)
-_LEADING_DATE = re.compile(r"^[Nn]gày\s+\S+\s*,\s*")
+_LEADING_DATE = re.compile(r"^(?:Sáng |Chiều |Tối )?([Nn]gày|[Nn]ăm|[Tt]háng)\s+\S+\s*,\s*")
 
 
 def question_word(fact: Fact) -> str:
@@ -30,6 +32,13 @@ def question_word(fact: Fact) -> str:
 def options_for(fact: Fact, context: BuildContext) -> list[str]:
     """The key and its wrong options, sorted in the slot's natural order."""
     rng = context.rng(fact, "options")
+    options = _options(fact, context, rng)
+    # Never offer another true value of the same slot ("khóa XX" when asking about "khóa XXI").
+    taken = context.pools.values_by_slot.get(fact.slot, set()) - {value_key(_key(fact))}
+    return options if not any(value_key(option) in taken for option in options) else []
+
+
+def _options(fact: Fact, context: BuildContext, rng: random.Random) -> list[str]:
     if fact.kind == "number":
         key = fact.answer.split("/")[0].strip() if fact.target is not None else fact.answer
         total = dict(fact.extra).get("total")
@@ -56,12 +65,11 @@ def _key(fact: Fact) -> str:
 
 def _with(fact: Fact, text: str, ending: str) -> str:
     """The stem with ``text`` in the answer's place; a leading "Ngày 28/10," moves to the end."""
-    if fact.kind == "date" and fact.relative_start <= 6 and _LEADING_DATE.match(fact.sentence.text):
-        cut = _LEADING_DATE.match(fact.sentence.text)
-        assert cut is not None
+    cut = _LEADING_DATE.match(fact.sentence.text)
+    if fact.kind == "date" and cut and fact.relative_end <= cut.end():
         start, stop = stems.window(fact)
         rest = fact.sentence.text[max(cut.end(), start) : stop]
-        word = "vào ngày " + text
+        word = f"vào {cut.group(1).lower()} {text}"
         return stems.finish(rest, "") + " " + word + ending
     total = dict(fact.extra).get("total")
     if fact.kind == "number" and fact.subject and total:

@@ -43,9 +43,8 @@ class DocumentService:
 
     def list_documents(self) -> list[DocumentInfo]:
         with self._context.session() as session:
-            counts = dict(
-                session.execute(select(Section.document_id, func.count()).group_by(Section.document_id)).tuples().all()
-            )
+            rows = session.execute(select(Section.document_id, func.count()).group_by(Section.document_id))
+            counts = {document_id: count for document_id, count in rows}
             documents = session.scalars(select(Document).order_by(Document.imported_at, Document.title))
             return [storing.document_info(document, counts.get(document.id, 0)) for document in documents]
 

@@ -261,4 +261,3 @@ def _info(pledge: Pledge) -> PledgeInfo:
         reflections=reflections,
         commitments=commitments,
     )
-

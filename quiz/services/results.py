@@ -1,12 +1,153 @@
-"""Results packages between PCs (results issue)."""
+"""Results packages between offline PCs: the unit key, export, preview and merge (admin only)."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable, Collection, Sequence
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from quiz.errors import NotFound, UserError
+from quiz.packages.container import PackageRefused, UnitKey, write_package
+from quiz.packages.content import PackageContent, load_package
+from quiz.packages.export import collect_parts
+from quiz.packages.merge import counts, merge_package, preview_package
+from quiz.packages.merge_people import document_problem
+from quiz.packages.types import ExportSummary, MemberMatch, MergeReport, PackageOutcome, PackagePreview
 from quiz.services.context import ServiceContext
+from quiz.storage.base import new_id, utc_now
+from quiz.storage.models.documents import Document, Setting
+from quiz.storage.models.people import Unit
+from quiz.storage.models.sync import ImportedPackage
+
+__all__ = ["ExportSummary", "MemberMatch", "MergeReport", "PackagePreview", "ResultsService"]
+
+logger = logging.getLogger(__name__)
+
+# Only the derived secret and its public fingerprint are stored, never the passphrase the admin typed.
+UNIT_KEY_SETTING = "results_unit_key"
+ConfirmMatches = Callable[[MemberMatch], bool] | Collection[tuple[str, str]] | None
 
 
 class ResultsService:
-    """Filled in by its issue."""
+    """Export this PC's results to a signed .nqpkg file and merge packages from other PCs of the unit."""
 
     def __init__(self, context: ServiceContext) -> None:
         self._context = context
+        # Called with the id of each document a merge added (the facade may generate its questions).
+        self.after_document_added: list[Callable[[str], object]] = []
+
+    def set_unit_key(self, passphrase: str) -> str:
+        """Set the key the PCs of this unit share; returns its public fingerprint (to compare between PCs)."""
+        self._context.require_admin()
+        key = UnitKey.from_passphrase(passphrase)
+        with self._context.session() as session:
+            session.merge(Setting(key=UNIT_KEY_SETTING, value={"secret": key.secret.hex(), "key_id": key.key_id}))
+        return key.key_id
+
+    def unit_key_id(self) -> str | None:
+        """The fingerprint of the unit key, or None when it is not set."""
+        with self._context.session() as session:
+            row = session.get(Setting, UNIT_KEY_SETTING)
+            return str(row.value["key_id"]) if row is not None and row.value else None
+
+    def export(self, path: Path, chi_bo_id: str | None = None, include_document: bool = False) -> ExportSummary:
+        """Write the members of one chi bộ (or all) with their results to ``path``."""
+        self._context.require_admin()
+        key = self._key()
+        if not path.parent.is_dir():
+            raise UserError(f"Thư mục {path.parent} không tồn tại.")
+        with self._context.session() as session:
+            source = _source_name(session, chi_bo_id)
+            parts = collect_parts(session, chi_bo_id, include_document)
+        package_id = new_id()
+        metadata = {"package_id": package_id, "exported_at": utc_now().isoformat(), "source": source}
+        try:
+            write_package(path, parts, key, metadata)
+        except OSError as error:
+            raise UserError(f"Không ghi được tệp gói kết quả {path.name}: {error.strerror or error}.") from error
+        summary = {name.removesuffix(".json"): len(rows) for name, rows in parts.items()}
+        return ExportSummary(path, package_id, source, summary, len(parts.get("document_texts.json", [])))
+
+    def preview(self, path: Path) -> PackagePreview:
+        """Who and what ``path`` holds, and which members need the admin's confirmation; refuses bad packages."""
+        self._context.require_admin()
+        content = load_package(path, self._key())
+        with self._context.session() as session:
+            return preview_package(session, content)
+
+    def import_packages(self, paths: Sequence[Path], confirm_matches: ConfirmMatches = None) -> MergeReport:
+        """Merge the good packages in one transaction; bad ones are refused (with the reason) and change nothing.
+
+        ``confirm_matches`` says which name + birth date matches are the same person (a callable asked per match,
+        or the confirmed (incoming_id, local_id) pairs); an unconfirmed match is added as a separate member.
+        """
+        self._context.require_admin()
+        key = self._key()
+        report = MergeReport()
+        loaded: list[tuple[Path, PackageContent]] = []
+        for path in paths:
+            try:
+                loaded.append((path, load_package(path, key)))
+            except PackageRefused as error:
+                report.packages.append(PackageOutcome(path.name, None, "", str(error)))
+        decide = _decider(confirm_matches)
+        documents_before: set[str] = set()
+        try:
+            with self._context.session() as session:
+                documents_before = set(session.scalars(select(Document.id)))
+                for path, content in loaded:
+                    report.packages.append(_merge_one(session, path, content, decide, report))
+                added_documents = set(session.scalars(select(Document.id))) - documents_before
+        except SQLAlchemyError as error:
+            logger.exception("merging results packages failed")
+            raise UserError("Không gộp được kết quả; cơ sở dữ liệu vẫn giữ nguyên như trước khi gộp.") from error
+        for document_id in sorted(added_documents):
+            for hook in self.after_document_added:
+                hook(document_id)
+        return report
+
+    def _key(self) -> UnitKey:
+        with self._context.session() as session:
+            row = session.get(Setting, UNIT_KEY_SETTING)
+        if row is None or not row.value:
+            raise UserError("Chưa đặt khoá đơn vị; quản trị cần đặt khoá chung cho các máy của đơn vị trước.")
+        return UnitKey(bytes.fromhex(str(row.value["secret"])))
+
+
+def _merge_one(
+    session: Session, path: Path, content: PackageContent, decide: Callable[[MemberMatch], bool], report: MergeReport
+) -> PackageOutcome:
+    problem = document_problem(session, content)
+    if problem is not None:
+        return PackageOutcome(path.name, content.package_id, content.source, problem)
+    already = session.get(ImportedPackage, content.package_id) is not None
+    merge_package(session, content, path.name, decide, report)
+    return PackageOutcome(path.name, content.package_id, content.source, None, already)
+
+
+def _decider(confirm_matches: ConfirmMatches) -> Callable[[MemberMatch], bool]:
+    if confirm_matches is None:
+        return lambda _match: False
+    if callable(confirm_matches):
+        return confirm_matches
+    pairs = {tuple(pair) for pair in confirm_matches}
+    return lambda match: (match.incoming_id, match.local_id) in pairs
+
+
+def _source_name(session: Session, chi_bo_id: str | None) -> str:
+    """Who the package comes from, as the receiving admin will read it."""
+    if chi_bo_id is None:
+        names = session.scalars(select(Unit.name).where(Unit.kind == "dang_bo").order_by(Unit.name)).all()
+        return ", ".join(names) or "Tất cả đảng viên trên máy"
+    unit = session.get(Unit, chi_bo_id)
+    if unit is None or unit.kind != "chi_bo":
+        raise NotFound("Không tìm thấy chi bộ này.")
+    parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
+    return f"{unit.name} – {parent.name}" if parent is not None else unit.name
+
+
+__all__ += ["counts"]

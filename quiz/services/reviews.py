@@ -160,9 +160,7 @@ class ReviewService:
                     chosen.append(card.question_id if card.question_id in candidates else candidates[0])
             return chosen[:limit]
 
-    def rate(
-        self, member_id: str, fact_key: str, rating: str | int, now: dt.datetime | None = None
-    ) -> ReviewCardInfo:
+    def rate(self, member_id: str, fact_key: str, rating: str | int, now: dt.datetime | None = None) -> ReviewCardInfo:
         """Rate a fact reviewed outside an attempt ("again", "hard", "good", "easy") and reschedule it."""
         self._context.require_member_access(member_id)
         chosen = parse_rating(rating)

@@ -273,4 +273,3 @@ def _total(name: str, rows: Sequence[Sequence[Any]]) -> ChiBoProgress:
     score_sum = sum(float(row[6]) for row in rows if row[6] is not None)
     average = round(score_sum / took, 2) if took else None
     return ChiBoProgress(None, name, members, studied, took, passed, pledged, average, members - done)
-

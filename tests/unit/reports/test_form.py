@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 
 from reports.form import build_member_form
 from reports.model import CommitmentRow, FormLabels, FormLayout, IdentityField
+from tests.conftest import REPOSITORY
 from tests.unit.reports.pdf_tools import all_text, base_fonts, normalise, page_sizes, page_texts, top_margin_texts
 from tests.unit.reports.samples import COMMITMENTS, HEADER, RESOLUTION, long_commitments, sample_form
 
@@ -136,3 +139,20 @@ def test_same_data_gives_the_same_bytes() -> None:
 def test_header_without_place_capitalises_the_date() -> None:
     form = dataclasses.replace(sample_form(), header=dataclasses.replace(HEADER, place=""))
     assert "Ngày 05 tháng 3 năm 2024" in page_texts(build_member_form(form))[0]
+
+
+def test_a_cell_taller_than_a_page_continues_on_further_rows() -> None:
+    huge = " ".join(f"từ{number}" for number in range(1500))
+    rows = (*long_commitments(3), CommitmentRow(huge, "Biện pháp", "2025", "ghi chú " * 200), *long_commitments(2))
+    text = all_text(build_member_form(sample_form(rows)))
+    assert all(f"từ{number} " in text for number in range(1500))
+    assert text.count("ghi chú") == 200
+
+
+def test_importing_the_reports_package_does_not_load_reportlab() -> None:
+    code = (
+        "import sys, reports, reports.cli, reports.model, reports.render, reports.collect, reports.collect_unit;"
+        "print(sorted(name for name in sys.modules if name.startswith(('reportlab', 'openpyxl'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPOSITORY)
+    assert result.stdout.strip() == "[]"

@@ -12,7 +12,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from gui.admin.desk import AdminDesk
-from gui.admin.import_page import CancelGate, ImportPage
+from gui.admin.import_page import ImportPage, import_progress
+from gui.admin.work import CancelGate
 from gui.tasks import TaskCancelled, TaskControl
 from quiz.importing.types import DocumentInfo
 from quiz.service import Service
@@ -171,13 +172,15 @@ def test_cancel_gate_refuses_once_the_import_is_writing() -> None:
     reports: list[tuple[int, int, str]] = []
     control = TaskControl(lambda done, total, text: reports.append((done, total, text)))
     gate = CancelGate()
-    gate.progress(control, 0.0)
-    gate.progress(control, 0.5)
+    import_progress(gate, control, 0.0)
+    import_progress(gate, control, 0.5)
     assert not gate.try_cancel()
-    gate.progress(control, 1.0)
+    import_progress(gate, control, 1.0)
     assert reports == [(0, 100, ""), (50, 100, ""), (100, 100, "")]
 
     early = CancelGate()
     assert early.try_cancel()
     with pytest.raises(TaskCancelled):
-        early.progress(control, 0.0)
+        import_progress(early, control, 0.0)
+    with pytest.raises(TaskCancelled):
+        early.commit()

@@ -56,22 +56,22 @@ def test_the_demo_builds_a_realistic_unit_the_same_way_for_the_same_seed(tmp_pat
         service = Service.open(f"sqlite:///{(tmp_path / name).as_posix()}.sqlite3", actor=Actor.admin())
         try:
             document_id = _document_with_questions(service)
-            summary = build_demo(service, seed=7, per_chi_bo=10, now=NOW)
+            summary = build_demo(service, seed=7, per_chi_bo=3, now=NOW)
             snapshots.append(_snapshot(service, document_id))
             progress = service.unit.unit_progress(document_id)
             with service.context.session() as session:
                 open_attempts = session.scalar(select(func.count()).where(Attempt.submitted_at.is_(None)))
         finally:
             service.close()
-        assert summary.fallback_questions == 0 and summary.chi_bo == 3 and summary.members == 30
-        assert [row.members for row in progress.chi_bo] == [10, 10, 10]
+        assert summary.fallback_questions == 0 and summary.chi_bo == 3 and summary.members == 9
+        assert [row.members for row in progress.chi_bo] == [3, 3, 3]
         assert progress.total.name.startswith("Đảng bộ")
         assert summary.review_cards > 0 and summary.open_attempts == open_attempts
         assert summary.pledges_finalised > 0 and summary.pledges_draft > 0
         # Some members are unfinished: not studied, no exam, or no pledge.
-        assert 0 < progress.total.studied < 30 and 0 < progress.total.took_quiz < 30 and progress.total.pledged < 30
+        assert 0 < progress.total.studied < 9 and 0 < progress.total.took_quiz < 9 and progress.total.pledged < 9
     assert snapshots[0] == snapshots[1]
-    assert len({name for name, *_ in snapshots[0]}) == 30
+    assert len({name for name, *_ in snapshots[0]}) == 9
 
 
 def test_the_demo_runs_once_per_database_and_needs_a_document(service: Service) -> None:
@@ -103,9 +103,10 @@ def test_fallback_questions_blank_a_number_and_keep_its_format() -> None:
 
 
 def test_demo_members_and_responses_follow_the_seed() -> None:
-    first = demo_members(random.Random(3), 12)
+    first = demo_members(random.Random(3), 12)  # the command's default: 36 members
     assert first == demo_members(random.Random(3), 12)
     assert len({member.full_name for member in first}) == 36
+    assert {member.chi_bo_index for member in first} == {0, 1, 2}
     assert {member.party_position for member in first[:2]} == {"Bí thư chi bộ", "Phó Bí thư chi bộ"}
 
     class Single:
@@ -126,13 +127,13 @@ def test_the_demo_and_progress_commands(tmp_path: Path, capsys: pytest.CaptureFi
     service = Service.open(url, actor=Actor.admin())
     document_id = _document_with_questions(service)
     service.close()
-    assert main(["--db", url, "demo", "--per-chi-bo", "2", "--seed", "5"]) == 0
+    assert main(["--db", url, "demo", "--per-chi-bo", "1", "--seed", "5"]) == 0
     assert "Đã tạo dữ liệu minh hoạ" in capsys.readouterr().out
     assert main(["--db", url, "progress", "--json", "--document", document_id]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert [row["members"] for row in report["chi_bo"]] == [2, 2, 2]
-    assert report["total"]["members"] == 6
+    assert [row["members"] for row in report["chi_bo"]] == [1, 1, 1]
+    assert report["total"]["members"] == 3
     total = report["total"]
-    assert total["passed_text"].startswith(f"{total['passed']}/6 (")
+    assert total["passed_text"].startswith(f"{total['passed']}/3 (")
     assert main(["--db", url, "demo"]) == 2
     assert "đã có đơn vị minh hoạ" in capsys.readouterr().err

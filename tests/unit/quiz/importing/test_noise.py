@@ -141,3 +141,12 @@ def test_first_line_headline_in_title_case_is_kept() -> None:
     document = parse_text("Quảng Ninh Đón Chào Năm Mới\n\n" + BODY)
     assert document.title == "Quảng Ninh Đón Chào Năm Mới"
     assert not document.removed_lines
+
+
+def test_capital_signing_body_at_the_end_is_dropped() -> None:
+    signer = "ĐẠI HỘI ĐẢNG BỘ XÃ AN BÌNH"
+    text = f"NGHỊ QUYẾT\n{signer}\nQUYẾT NGHỊ:\n1. Mục tiêu\n{BODY}\n2. Nhiệm vụ\n{BODY}\n{signer}"
+    document = parse_text(text)
+    assert [line.line for line in document.removed_lines] == [signer]
+    assert document.removed_lines[0].reason == noise_rules.SIGNATURE
+    assert document.sections[-1].title == "2. Nhiệm vụ"

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.importing import ImportRefused, parse_file, read_document_text
-from quiz.importing import refusals
+from quiz.importing import ImportRefused, parse_file, read_document_text, refusals
 from quiz.importing.encoding import decode_text_bytes
 from tests.unit.quiz.importing.helpers import IMPORT_DATA, RESOLUTION, assert_offsets_hold
 
@@ -200,3 +199,11 @@ def test_pdf_encrypted_with_empty_password_still_opens(tmp_path: Path) -> None:
     path = tmp_path / "chi-cam-sua.pdf"
     path.write_bytes(buffer.getvalue())
     assert len(parse_file(path).sections) == len(parse_file(RESOLUTION).sections)
+
+
+def test_utf8_with_a_few_broken_bytes_is_still_utf8() -> None:
+    data = RESOLUTION.read_bytes()
+    damaged = data[:500] + b"\xff" + data[500:]
+    text, encoding = decode_text_bytes(damaged)
+    assert encoding == "utf-8"
+    assert text == data.decode("utf-8")

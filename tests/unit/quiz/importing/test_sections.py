@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -101,11 +102,8 @@ def test_whitespace_variants_give_the_same_text() -> None:
     assert parse_text(messy).text.replace("\u00a0", " ") == parse_text(text).text
 
 
-@pytest.mark.parametrize("path", sorted(IMPORT_DATA.glob("resolution*.*")) + [NEWS, SEED], ids=lambda p: p.name)
-def test_offsets_hold_for_every_fixture(path: object) -> None:
-    from pathlib import Path
-
-    assert isinstance(path, Path)
+@pytest.mark.parametrize("path", [*sorted(IMPORT_DATA.glob("resolution*.*")), NEWS, SEED], ids=lambda p: p.name)
+def test_offsets_hold_for_every_fixture(path: Path) -> None:
     assert_offsets_hold(parse_file(path))
 
 
@@ -136,3 +134,11 @@ def test_grouping_merges_short_lead_ins_and_keeps_every_paragraph() -> None:
     groups = group_paragraphs([40, 500, 600, 30, 700])
     assert groups == [[0, 1], [2], [3, 4]]
     assert sorted(index for group in groups for index in group) == list(range(5))
+
+
+def test_absurdly_long_text_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quiz.importing import refusals
+
+    monkeypatch.setattr(refusals, "MAXIMUM_TEXT_CHARACTERS", 1000)
+    with pytest.raises(ImportRefused, match="quá dài"):
+        parse_text("Tiêu đề\n\n" + "Một câu khá dài. " * 100)

@@ -29,7 +29,10 @@ def texts(paragraph: str) -> list[str]:
         ('Khẩu hiệu "Dân biết. Dân bàn." được nêu. Tốt.', ['Khẩu hiệu "Dân biết. Dân bàn." được nêu.', "Tốt."]),
         ("Có đúng không? Đúng! Vậy làm.", ["Có đúng không?", "Đúng!", "Vậy làm."]),
         ("Đồng chí Nguyễn V. An phát biểu.", ["Đồng chí Nguyễn V. An phát biểu."]),
-        ("Thu 48,5 triệu đồng/năm, gấp 1,6 lần. Tăng 4,2 %/năm.", ["Thu 48,5 triệu đồng/năm, gấp 1,6 lần.", "Tăng 4,2 %/năm."]),
+        (
+            "Thu 48,5 triệu đồng/năm, gấp 1,6 lần. Tăng 4,2 %/năm.",
+            ["Thu 48,5 triệu đồng/năm, gấp 1,6 lần.", "Tăng 4,2 %/năm."],
+        ),
         ("Lần thứ XV. Đảng viên phải học.", ["Lần thứ XV.", "Đảng viên phải học."]),
         ("Câu lẻ không dấu chấm", ["Câu lẻ không dấu chấm"]),
         ("Một. “Trích dẫn mở đầu câu sau.”", ["Một.", "“Trích dẫn mở đầu câu sau.”"]),

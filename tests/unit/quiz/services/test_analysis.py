@@ -25,7 +25,7 @@ IDENTITY = (0, 1, 2, 3)
 REVERSED = (3, 2, 1, 0)
 # Ten attempts, best first (scores 100, 90, ..., 10); the original option each chose (None: unanswered).
 # Option 0 is the key of every question.
-CHOSEN = {
+CHOSEN: dict[str, list[int | None]] = {
     "good": [0, 0, 0, 1, 0, 2, 0, 1, None, 1],
     "upside_down": [1, 1, 1, 2, 2, 2, 3, 3, 1, 0],
     "easy": [0] * 10,

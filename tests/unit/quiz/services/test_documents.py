@@ -134,13 +134,12 @@ def test_members_cannot_import_or_edit(service: Service, database_url: str) -> N
         with pytest.raises(AccessDenied):
             member.documents.import_text("Tiêu đề\n\nMột câu.", "x.txt")
         first = member.documents.sections(info.id)[0]
-        for action in (
-            lambda: member.documents.rename_section(first.id, "Tên mới"),
-            lambda: member.documents.merge_with_next(first.id),
-            lambda: member.documents.delete(info.id),
-        ):
-            with pytest.raises(AccessDenied):
-                action()
+        with pytest.raises(AccessDenied):
+            member.documents.rename_section(first.id, "Tên mới")
+        with pytest.raises(AccessDenied):
+            member.documents.merge_with_next(first.id)
+        with pytest.raises(AccessDenied):
+            member.documents.delete(info.id)
         # Reading is open to members: they study these sections.
         assert member.documents.list_documents()[0].id == info.id
     finally:

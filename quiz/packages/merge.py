@@ -1,0 +1,89 @@
+"""Merge verified packages into one session (the caller's single transaction) and preview them beforehand."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quiz.packages.content import PackageContent
+from quiz.packages.merge_people import (
+    Decide,
+    document_problem,
+    merge_documents,
+    merge_members,
+    merge_units,
+    resolve_members,
+)
+from quiz.packages.merge_results import merge_attempts, merge_pledges, merge_progress, merge_review_cards
+from quiz.packages.types import DocumentStatus, MergeReport, PackagePreview
+from quiz.storage.base import utc_now
+from quiz.storage.models.documents import Document
+from quiz.storage.models.sync import ImportedPackage
+
+
+def counts(content: PackageContent) -> dict[str, int]:
+    """How many rows of each kind the package carries."""
+    return {
+        "documents": len(content.document_texts),
+        "units": len(content.units),
+        "members": len(content.members),
+        "attempts": len(content.attempts),
+        "answers": sum(item["answer"] is not None for attempt in content.attempts for item in attempt["items"]),
+        "pledges": len(content.pledges),
+        "pledge_history": sum(len(pledge["history"]) for pledge in content.pledges),
+        "review_cards": len(content.review_cards),
+        "review_log": sum(len(card["log"]) for card in content.review_cards),
+        "section_progress": len(content.section_progress),
+    }
+
+
+def merge_package(
+    session: Session, content: PackageContent, file_name: str, decide: Decide, report: MergeReport
+) -> None:
+    """Merge one package; the caller has checked ``document_problem`` (so nothing here refuses it half-way)."""
+    documents = merge_documents(session, content, report)
+    merge_units(session, content.units, report)
+    members = merge_members(session, content.members, decide, report)
+    merge_attempts(session, content.attempts, members, documents, report)
+    merge_pledges(session, content.pledges, members, documents, report)
+    merge_review_cards(session, content.review_cards, members, report)
+    merge_progress(session, content.section_progress, members, documents, report)
+    # A package merged again changes nothing, not even this log (the merge is idempotent to the byte).
+    if session.get(ImportedPackage, content.package_id) is None:
+        session.add(
+            ImportedPackage(
+                package_id=content.package_id,
+                source=content.source[:300],
+                file_name=file_name[:300],
+                exported_at=content.exported_at,
+                imported_at=utc_now(),
+                summary=counts(content),
+            )
+        )
+    session.flush()
+
+
+def preview_package(session: Session, content: PackageContent) -> PackagePreview:
+    known, matches = resolve_members(session, content.members)
+    included = {row["id"] for row in content.document_texts}
+    documents = [
+        DocumentStatus(
+            title=row["title"],
+            content_hash=row["content_hash"],
+            present=session.scalar(select(Document.id).where(Document.content_hash == row["content_hash"])) is not None,
+            included=row["id"] in included,
+        )
+        for row in content.documents
+    ]
+    return PackagePreview(
+        package_id=content.package_id,
+        source=content.source,
+        exported_at=content.exported_at,
+        counts=counts(content),
+        documents=documents,
+        new_members=[row["full_name"] for row in content.members if row["id"] not in known],
+        known_members=[row["full_name"] for row in content.members if row["id"] in known],
+        matches=matches,
+        already_imported=session.get(ImportedPackage, content.package_id) is not None,
+        problem=document_problem(session, content),
+    )

@@ -1,0 +1,2512 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="vi">
+<context>
+    <name>AdminDesk</name>
+    <message>
+        <location filename="../../gui/admin/desk.py" line="46" />
+        <source>Các mục quản trị</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BankPage</name>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="44" />
+        <location filename="../../gui/admin/bank_page.py" line="90" />
+        <source>Ngân hàng câu hỏi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="56" />
+        <source>Danh sách câu hỏi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="66" />
+        <source>Câu hỏi đang chọn</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="68" />
+        <source>Lưu sửa đổi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="69" />
+        <source>Thêm thành câu hỏi mới</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="70" />
+        <location filename="../../gui/admin/bank_page.py" line="235" />
+        <source>Tắt câu hỏi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="95" />
+        <source>Xuất GIFT…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="96" />
+        <source>Nhập GIFT…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="100" />
+        <source>&amp;Văn bản:</source>
+        <translation>&amp;Document:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="109" />
+        <source>Lọc theo mục</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="110" />
+        <source>Lọc theo loại câu hỏi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="111" />
+        <source>Mọi loại</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="114" />
+        <source>Lọc theo trạng thái</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="116" />
+        <source>Mọi trạng thái</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="117" />
+        <source>Đang dùng</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="118" />
+        <source>Đã tắt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="119" />
+        <source>Có cảnh báo thống kê</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="120" />
+        <source>Do quản trị thêm hoặc sửa</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="126" />
+        <source>Tìm trong nội dung câu hỏi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="127" />
+        <source>Tìm trong câu hỏi (gõ không dấu cũng được)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="160" />
+        <source>Mọi mục</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="205" />
+        <source>{0} câu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="235" />
+        <source>Bật lại câu hỏi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="241" />
+        <source>Đã bật lại câu hỏi.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="241" />
+        <source>Đã tắt câu hỏi; bài mới sẽ không có câu này.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="261" />
+        <source>Đã lưu câu hỏi.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="272" />
+        <source>Đã thêm câu hỏi mới.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="284" />
+        <source>Chọn tệp câu hỏi GIFT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="285" />
+        <source>Tệp GIFT (*.gift *.txt)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="292" />
+        <source>Lưu câu hỏi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="293" />
+        <source>Tệp GIFT (*.gift)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="304" />
+        <source>Đã nhập {0} câu hỏi từ {1}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_page.py" line="310" />
+        <source>Đã xuất {0} câu hỏi đang dùng ra {1}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BankTableModel</name>
+    <message>
+        <location filename="../../gui/admin/bank_model.py" line="40" />
+        <source>Dùng</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_model.py" line="41" />
+        <source>Loại</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_model.py" line="42" />
+        <source>Câu hỏi</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_model.py" line="43" />
+        <source>Mục</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_model.py" line="44" />
+        <source>Số lần hỏi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_model.py" line="45" />
+        <source>Tỉ lệ đúng</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_model.py" line="46" />
+        <source>Độ phân biệt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_model.py" line="47" />
+        <source>Cảnh báo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_model.py" line="48" />
+        <source>Nguồn</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_model.py" line="117" />
+        <source>đang dùng</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_model.py" line="117" />
+        <source>đã tắt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_model.py" line="137" />
+        <source>tự sinh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_model.py" line="137" />
+        <source>quản trị thêm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_model.py" line="137" />
+        <source>nhập GIFT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/bank_model.py" line="139" />
+        <source>, đã sửa</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../gui/admin/bar_chart.py" line="72" />
+        <source>Chưa có số liệu.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CommitmentTable</name>
+    <message>
+        <location filename="../../gui/commitment_table.py" line="177" />
+        <source>Nội dung việc làm đăng ký</source>
+        <translation>Planned action</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commitment_table.py" line="177" />
+        <source>Biện pháp thực hiện</source>
+        <translation>How it will be done</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commitment_table.py" line="177" />
+        <source>Thời gian hoàn thành</source>
+        <translation>Completion date</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commitment_table.py" line="178" />
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commitment_table.py" line="179" />
+        <source>Bảng đăng ký cam kết (F2 để sửa ô)</source>
+        <translation>Commitment table (F2 edits a cell)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commitment_table.py" line="180" />
+        <source>Thêm dòng</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commitment_table.py" line="181" />
+        <source>Xoá dòng</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commitment_table.py" line="182" />
+        <source>Lên ▲</source>
+        <translation>Up ▲</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commitment_table.py" line="183" />
+        <source>Chuyển dòng lên</source>
+        <translation>Move row up</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commitment_table.py" line="184" />
+        <source>Xuống ▼</source>
+        <translation>Down ▼</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commitment_table.py" line="185" />
+        <source>Chuyển dòng xuống</source>
+        <translation>Move row down</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commitment_table.py" line="186" />
+        <source>&amp;Gợi ý từ văn bản (chọn rồi bấm "Thêm gợi ý vào bảng", sau đó sửa lại cho phù hợp với công việc của mình):</source>
+        <translation>&amp;Suggestions from the document (choose one, press "Add suggestion to table", then adapt it to your own work):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commitment_table.py" line="188" />
+        <source>Gợi ý việc làm</source>
+        <translation>Suggested actions</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commitment_table.py" line="189" />
+        <source>Thêm gợi ý vào bảng</source>
+        <translation>Add suggestion to table</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPicker</name>
+    <message>
+        <location filename="../../gui/admin/document_picker.py" line="33" />
+        <source>Văn bản</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/document_picker.py" line="46" />
+        <source>(chưa có văn bản nào — hãy nhập văn bản trước)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="51" />
+        <source>Nhập văn bản nghị quyết</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="54" />
+        <source>&amp;Nhập văn bản từ tệp…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="58" />
+        <source>Tiến độ nhập văn bản</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="60" />
+        <source>Dừng</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="67" />
+        <source>Nhận tệp .txt, .docx và .pdf có chữ (không nhận bản quét ảnh).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="72" />
+        <location filename="../../gui/admin/import_page.py" line="236" />
+        <source>Xoá văn bản</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="75" />
+        <source>&amp;Văn bản đã nhập:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="90" />
+        <source>Nhập văn bản</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="93" />
+        <source>Các mục (đề mục) tìm thấy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="102" />
+        <source>Các dòng đã loại bỏ (số trang, đầu trang…)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="105" />
+        <source>Các dòng đã loại bỏ khi nhập</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="106" />
+        <source>Dòng</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="106" />
+        <source>Lý do</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="123" />
+        <source>Chọn văn bản nghị quyết</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="124" />
+        <source>Văn bản ({0})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="134" />
+        <source>Đang đọc {0}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="148" />
+        <source>Đang nhập văn bản…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="158" />
+        <source>Văn bản đang được lưu, không dừng được nữa; xin chờ giây lát.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="179" />
+        <source>Đã nhập «{0}»: {1} mục. Hãy xem lại các mục và các dòng đã loại bỏ bên dưới.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="191" />
+        <source>Đã dừng nhập văn bản; dữ liệu không thay đổi.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="221" />
+        <source>Đã đổi tên mục.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="225" />
+        <source>Đã gộp mục với mục sau.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="233" />
+        <source>Xoá văn bản «{0}» cùng câu hỏi và bài làm gắn với nó?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/import_page.py" line="239" />
+        <source>Đã xoá văn bản.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="158" />
+        <location filename="../../gui/main_window.py" line="285" />
+        <source>Quản trị</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="213" />
+        <source>Đang học: {name}</source>
+        <translation>Studying: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="215" />
+        <source>Đang đăng nhập: quản trị</source>
+        <translation>Signed in: administrator</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="217" />
+        <source>Chỉ đọc văn bản</source>
+        <translation>Read only</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="234" />
+        <source>Cỡ chữ: {size}</source>
+        <translation>Font size: {size}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="241" />
+        <source>Học tập Nghị quyết, phiên bản {version}.
+Đọc văn bản, làm bài kiểm tra và viết bản thu hoạch, cam kết của đảng viên.</source>
+        <translation>Resolution Study, version {version}.
+Read the resolution, take quizzes and write the member's reflection and commitment form.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="243" />
+        <location filename="../../gui/main_window.py" line="305" />
+        <source>Giới thiệu</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="278" />
+        <source>Học tập Nghị quyết</source>
+        <translation>Resolution Study</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="279" />
+        <source>Học tập</source>
+        <translation>Study</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="281" />
+        <source>Thu hoạch và cam kết</source>
+        <translation>Reflection and commitment</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="283" />
+        <source>Tiến độ của tôi</source>
+        <translation>My progress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="286" />
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="287" />
+        <source>&amp;Học tập</source>
+        <translation>&amp;Study</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="288" />
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="289" />
+        <source>&amp;Ngôn ngữ</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="290" />
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="291" />
+        <source>Thanh công cụ</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="293" />
+        <source>Đổi người dùng</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="294" />
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="295" />
+        <source>Chữ to hơn (Ctrl +)</source>
+        <translation>Larger text (Ctrl +)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="296" />
+        <source>Chữ nhỏ hơn (Ctrl −)</source>
+        <translation>Smaller text (Ctrl −)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="297" />
+        <source>Cỡ chữ mặc định</source>
+        <translation>Default text size</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="298" />
+        <source>Tương phản cao</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="301" />
+        <source>Tìm trong văn bản</source>
+        <translation>Find in text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="302" />
+        <source>Đánh dấu đã học phần này</source>
+        <translation>Mark this part as studied</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="303" />
+        <source>Đánh dấu trang</source>
+        <translation>Bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="304" />
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>MemberForm</name>
+    <message>
+        <location filename="../../gui/admin/member_form.py" line="16" />
+        <source>Họ và tên</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/member_form.py" line="17" />
+        <location filename="../../gui/admin/member_form.py" line="64" />
+        <source>Ngày sinh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/member_form.py" line="17" />
+        <location filename="../../gui/admin/member_form.py" line="24" />
+        <source>ngày/tháng/năm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/member_form.py" line="18" />
+        <source>Chức vụ Đảng</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/member_form.py" line="19" />
+        <source>Chức vụ chuyên môn</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/member_form.py" line="20" />
+        <source>Đơn vị công tác</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/member_form.py" line="23" />
+        <source>Chi bộ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/member_form.py" line="24" />
+        <location filename="../../gui/admin/member_form.py" line="68" />
+        <source>Ngày vào Đảng</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/member_form.py" line="25" />
+        <source>Số thẻ đảng viên</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/member_form.py" line="27" />
+        <source>&amp;Họ và tên:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/member_form.py" line="28" />
+        <source>Ngày &amp;sinh:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/member_form.py" line="29" />
+        <source>Chức vụ Đả&amp;ng:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/member_form.py" line="30" />
+        <source>Chức vụ &amp;chuyên môn:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/member_form.py" line="31" />
+        <source>Đơn vị &amp;công tác:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/member_form.py" line="32" />
+        <source>Chi &amp;bộ:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/member_form.py" line="33" />
+        <source>Ngày &amp;vào Đảng:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/member_form.py" line="34" />
+        <source>Số &amp;thẻ đảng viên:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/member_form.py" line="48" />
+        <source>(chưa chọn chi bộ)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="36" />
+        <source>Đảng viên và chi bộ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="45" />
+        <source>Đảng viên, chi bộ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="50" />
+        <source>Đơn vị</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="53" />
+        <source>Đảng bộ và chi bộ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="54" />
+        <source>Tên đơn vị</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="54" />
+        <source>Số đảng viên</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="58" />
+        <source>Tên đơn vị mới hoặc tên mới</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="59" />
+        <source>Tên đơn vị, ví dụ: Chi bộ Văn phòng</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="60" />
+        <source>Thêm đảng bộ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="61" />
+        <source>Thêm chi bộ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="62" />
+        <source>Đổi tên</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="63" />
+        <location filename="../../gui/admin/members_page.py" line="229" />
+        <source>Xoá đơn vị</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="80" />
+        <source>Đảng viên</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="83" />
+        <source>Tìm đảng viên theo tên</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="84" />
+        <source>Tìm theo tên (gõ không dấu cũng được)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="89" />
+        <source>Họ và tên</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="90" />
+        <source>Ngày sinh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="91" />
+        <source>Chức vụ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="92" />
+        <source>Chi bộ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="93" />
+        <source>Mã PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="93" />
+        <source>có</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="97" />
+        <source>Danh sách đảng viên</source>
+        <translation>Party members</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="101" />
+        <source>Thêm đảng viên</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="102" />
+        <source>Lưu thay đổi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="103" />
+        <location filename="../../gui/admin/members_page.py" line="281" />
+        <source>Xoá đảng viên</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="104" />
+        <source>Bỏ mã PIN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="105" />
+        <source>Làm trống</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="208" />
+        <source>Đã thêm {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="217" />
+        <source>Hãy chọn đơn vị cần đổi tên.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="220" />
+        <source>Đã đổi tên.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="226" />
+        <source>Hãy chọn đơn vị cần xoá.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="228" />
+        <source>Xoá đơn vị «{0}»?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="234" />
+        <source>Đã xoá {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="263" />
+        <source>Đã thêm đảng viên {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="273" />
+        <source>Đã lưu hồ sơ của {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="280" />
+        <source>Xoá đảng viên {0} cùng các bài làm của đồng chí?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="284" />
+        <source>Đã xoá đảng viên {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="292" />
+        <source>Đã bỏ mã PIN của {0}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="130" />
+        <source>Không in được</source>
+        <translation>Could not print</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="130" />
+        <source>Máy in không nhận lệnh in ({error}).</source>
+        <translation>The printer did not accept the job ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="142" />
+        <source>Xem trước bản in</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="143" />
+        <source>{pages} trang</source>
+        <translation>{pages} page(s)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="144" />
+        <source>&amp;In...</source>
+        <translation>&amp;Print...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="145" />
+        <source>&amp;Lưu thành tệp PDF...</source>
+        <translation>&amp;Save as PDF...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="146" />
+        <source>Đó&amp;ng</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="160" />
+        <source>Không lưu được</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="161" />
+        <source>Không ghi được tệp {path}.</source>
+        <translation>Could not write the file {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="169" />
+        <source>Lưu tệp PDF</source>
+        <translation>Save PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pdf_preview.py" line="170" />
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>PledgeEditor</name>
+    <message>
+        <location filename="../../gui/pledge_editor.py" line="116" />
+        <source>Trả lời câu hỏi {number}</source>
+        <translation>Answer to question {number}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pledge_editor.py" line="157" />
+        <source>Bản thu hoạch và cam kết đã hoàn thành nên không sửa được nữa. Muốn sửa, đề nghị bí thư chi bộ mở lại.</source>
+        <translation>The reflection and commitment form is finished and can no longer be changed. To change it, ask the cell secretary to reopen it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pledge_editor.py" line="161" />
+        <source>Bản nháp, tự động lưu (lần lưu gần nhất lúc {time}).</source>
+        <translation>Draft, saved automatically (last saved at {time}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pledge_editor.py" line="163" />
+        <source>Bản nháp: những gì đồng chí viết được tự động lưu.</source>
+        <translation>Draft: everything you write is saved automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pledge_editor.py" line="168" />
+        <location filename="../../gui/pledge_editor.py" line="170" />
+        <source>Hoàn thành</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pledge_editor.py" line="169" />
+        <source>Sau khi hoàn thành, bản thu hoạch và cam kết sẽ được khoá lại để nộp chi bộ. Đồng chí đồng ý?</source>
+        <translation>Once finished, the form is locked to be handed to the party cell. Do you agree?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pledge_editor.py" line="170" />
+        <source>Chưa</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pledge_editor.py" line="192" />
+        <location filename="../../gui/pledge_editor.py" line="201" />
+        <location filename="../../gui/pledge_editor.py" line="221" />
+        <source>Đang tạo bản in...</source>
+        <translation>Preparing the printout...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pledge_editor.py" line="192" />
+        <source>Đang dựng trang xem trước...</source>
+        <translation>Drawing the preview pages...</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pledge_editor.py" line="224" />
+        <source>Đã lưu tệp {path}.</source>
+        <translation>Saved the file {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pledge_editor.py" line="232" />
+        <source>Bản thu hoạch và đăng ký cam kết</source>
+        <translation>Reflection and commitment form</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pledge_editor.py" line="233" />
+        <source>I. Thu hoạch sau khi học tập</source>
+        <translation>I. What I learned</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pledge_editor.py" line="234" />
+        <source>II. Đăng ký cam kết (việc làm cụ thể)</source>
+        <translation>II. My commitments (concrete actions)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pledge_editor.py" line="235" />
+        <source>Hoàn thành và khoá</source>
+        <translation>Finish and lock</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pledge_editor.py" line="236" />
+        <source>Xem trước và in</source>
+        <translation>Preview and print</translation>
+    </message>
+    <message>
+        <location filename="../../gui/pledge_editor.py" line="237" />
+        <source>Lưu thành tệp PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRow</name>
+    <message>
+        <location filename="../../gui/admin/work.py" line="60" />
+        <source>Dừng</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <location filename="../../gui/progress_view.py" line="73" />
+        <source>đang làm</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="75" />
+        <source>Đạt</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="75" />
+        <source>Chưa đạt</source>
+        <translation>Not passed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="83" />
+        <source>Đã học</source>
+        <translation>Studied</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="83" />
+        <source>Đã mở</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="84" />
+        <source>{minutes} phút</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="90" />
+        <source>Đã học {studied}/{total} phần. Đã làm {exams} bài kiểm tra.</source>
+        <translation>Studied {studied}/{total} parts. Took {exams} exam(s).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="93" />
+        <source>Điểm cao nhất: {best}.</source>
+        <translation>Best score: {best}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="94" />
+        <source>Có {due} câu cần ôn tập hôm nay.</source>
+        <translation>{due} question(s) due for review today.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="115" />
+        <location filename="../../gui/progress_view.py" line="122" />
+        <source>Các lần làm bài</source>
+        <translation>My attempts</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="116" />
+        <source>Câu cần ôn tập hôm nay</source>
+        <translation>Due for review today</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="117" />
+        <location filename="../../gui/progress_view.py" line="123" />
+        <source>Các phần đã học</source>
+        <translation>Parts studied</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="119" />
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="119" />
+        <source>Loại bài</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="119" />
+        <source>Số câu đúng</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="119" />
+        <source>Điểm</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="119" />
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="120" />
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="120" />
+        <source>Đến hạn</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="120" />
+        <source>Số lần ôn</source>
+        <translation>Reviews</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="121" />
+        <source>Phần</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="121" />
+        <source>Tình trạng</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="121" />
+        <source>Thời gian đọc</source>
+        <translation>Reading time</translation>
+    </message>
+    <message>
+        <location filename="../../gui/progress_view.py" line="122" />
+        <source>Câu cần ôn tập</source>
+        <translation>Due for review</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionEditor</name>
+    <message>
+        <location filename="../../gui/admin/question_editor.py" line="24" />
+        <source>Loại câu hỏi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/question_editor.py" line="30" />
+        <source>Mục của văn bản</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/question_editor.py" line="31" />
+        <source>Nội dung câu hỏi</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/question_editor.py" line="32" />
+        <source>Phương án hoặc đáp án, mỗi dòng một</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/question_editor.py" line="35" />
+        <source>Giải thích</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/question_editor.py" line="37" />
+        <source>&amp;Loại:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/question_editor.py" line="38" />
+        <source>&amp;Mục:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/question_editor.py" line="39" />
+        <source>&amp;Câu hỏi:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/question_editor.py" line="40" />
+        <source>&amp;Phương án:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/question_editor.py" line="42" />
+        <source>&amp;Giải thích:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/question_editor.py" line="55" />
+        <source>(không gắn với mục nào)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/question_editor.py" line="64" />
+        <source>Mỗi dòng một phương án; đánh dấu * ở đầu dòng đáp án đúng.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/question_editor.py" line="65" />
+        <source>Mỗi dòng một phương án; đánh dấu * ở đầu mọi dòng đáp án đúng.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/question_editor.py" line="66" />
+        <source>Hai dòng “Đúng” và “Sai”; đánh dấu * ở dòng đúng.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/question_editor.py" line="67" />
+        <source>Mỗi dòng một cách điền được chấp nhận.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/question_editor.py" line="68" />
+        <source>Mỗi dòng một cặp: vế trái = vế phải.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QuestionWidget</name>
+    <message>
+        <location filename="../../gui/question_widgets.py" line="207" />
+        <source>Đúng!</source>
+        <translation>Correct!</translation>
+    </message>
+    <message>
+        <location filename="../../gui/question_widgets.py" line="207" />
+        <source>Chưa đúng.</source>
+        <translation>Not correct.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/question_widgets.py" line="210" />
+        <source>Đáp án: {key}</source>
+        <translation>Answer: {key}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/question_widgets.py" line="225" />
+        <source>Chọn một đáp án (phím 1–4 hoặc A–D).</source>
+        <translation>Choose one answer (keys 1–4 or A–D).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/question_widgets.py" line="226" />
+        <source>Chọn Đúng hoặc Sai (phím 1 hoặc 2).</source>
+        <translation>Choose True or False (key 1 or 2).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/question_widgets.py" line="227" />
+        <source>Chọn tất cả đáp án đúng (phím 1–4 hoặc A–D để chọn/bỏ).</source>
+        <translation>Choose every correct answer (keys 1–4 or A–D toggle).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/question_widgets.py" line="228" />
+        <source>Gõ câu trả lời vào ô dưới đây (không cần dấu).</source>
+        <translation>Type your answer in the box below (accents are optional).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/question_widgets.py" line="229" />
+        <source>Ghép mỗi dòng bên trái với một mục ở danh sách bên phải.</source>
+        <translation>Match each line on the left with an item from the list on the right.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/question_widgets.py" line="232" />
+        <source>Câu hỏi</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../gui/question_widgets.py" line="234" />
+        <source>Câu trả lời</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/question_widgets.py" line="235" />
+        <source>Câu trả lời của đồng chí</source>
+        <translation>Your answer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/question_widgets.py" line="236" />
+        <source>Xem trong văn bản</source>
+        <translation>Show in the text</translation>
+    </message>
+</context>
+<context>
+    <name>QuizMode</name>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="18" />
+        <source>Bài kiểm tra</source>
+        <translation>Exam</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="19" />
+        <source>Luyện tập</source>
+        <translation>Practice</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="20" />
+        <source>Luyện tập theo phần</source>
+        <translation>Practice by part</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="21" />
+        <source>Ôn tập</source>
+        <translation>Review</translation>
+    </message>
+</context>
+<context>
+    <name>QuizPanel</name>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="135" />
+        <source>Hôm nay không có câu nào cần ôn tập.</source>
+        <translation>Nothing is due for review today.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="226" />
+        <source>{mode} — Câu {number}/{total}</source>
+        <translation>{mode} — Question {number}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="231" />
+        <source>Đã trả lời {answered}/{total} câu</source>
+        <translation>Answered {answered}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="232" />
+        <source> · {flagged} câu đánh dấu</source>
+        <translation> · {flagged} flagged</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="246" />
+        <source>Thời gian còn lại: {minutes} phút {seconds:02d} giây</source>
+        <translation>Time left: {minutes} min {seconds:02d} s</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="255" />
+        <source>Đồng chí đã trả lời tất cả các câu. Nộp bài bây giờ?</source>
+        <translation>You have answered every question. Submit now?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="257" />
+        <source>Còn {missing} câu chưa trả lời. Đồng chí vẫn muốn nộp bài?</source>
+        <translation>{missing} question(s) are still unanswered. Submit anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="258" />
+        <location filename="../../gui/quiz_panel.py" line="259" />
+        <source>Nộp bài</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="259" />
+        <source>Làm tiếp</source>
+        <translation>Keep working</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="285" />
+        <source>Hết giờ</source>
+        <translation>Time is up</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="322" />
+        <source>◀ Câu &amp;trước</source>
+        <translation>◀ &amp;Previous</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="323" />
+        <source>Câu trước</source>
+        <translation>Previous question</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="324" />
+        <source>⚑ Đánh &amp;dấu xem lại</source>
+        <translation>⚑ &amp;Flag for later</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="325" />
+        <source>Đánh dấu để xem lại</source>
+        <translation>Flag to come back later</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="326" />
+        <source>Câu &amp;sau ▶</source>
+        <translation>&amp;Next ▶</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="327" />
+        <source>Câu sau</source>
+        <translation>Next question</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="328" />
+        <source>&amp;Nộp bài</source>
+        <translation>&amp;Submit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="329" />
+        <source>Phím tắt: 1–4 hoặc A–D chọn đáp án; Enter hoặc Page Down: câu sau; Page Up: câu trước; Tab: chuyển giữa các nút.</source>
+        <translation>Keys: 1–4 or A–D choose an answer; Enter or Page Down: next; Page Up: previous; Tab: move between buttons.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="331" />
+        <source>Tiến độ làm bài</source>
+        <translation>Quiz progress</translation>
+    </message>
+</context>
+<context>
+    <name>QuizSettingsPage</name>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="49" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="68" />
+        <source>Cài đặt bài kiểm tra</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="54" />
+        <source>&amp;Văn bản:</source>
+        <translation>&amp;Document:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="63" />
+        <source>Lưu cài đặt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="71" />
+        <source>Quy định làm bài</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="78" />
+        <source> phút</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="79" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="88" />
+        <source>Không giới hạn</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="91" />
+        <source>Lần có điểm cao nhất</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="92" />
+        <source>Lần làm cuối cùng</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="95" />
+        <source>ngày/tháng/năm, để trống nếu không có hạn</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="98" />
+        <source>Số &amp;câu hỏi:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="98" />
+        <source>Số câu hỏi mỗi bài</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="99" />
+        <source>&amp;Thời gian làm bài:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="99" />
+        <source>Thời gian làm bài</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="100" />
+        <source>Điểm đạ&amp;t:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="100" />
+        <source>Điểm đạt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="101" />
+        <source>Số lần được &amp;làm:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="101" />
+        <source>Số lần được làm bài</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="102" />
+        <source>Tính &amp;điểm theo:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="102" />
+        <source>Lần làm bài được tính điểm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="103" />
+        <source>&amp;Hạn hoàn thành:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="103" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="184" />
+        <source>Hạn hoàn thành</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="112" />
+        <source>Nội dung bài</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="119" />
+        <source>Tỉ lệ câu hỏi loại {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="127" />
+        <source>Các phần của văn bản đưa vào bài; không chọn phần nào là lấy tất cả</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="129" />
+        <source>Tỉ lệ các loại câu hỏi (0 là không dùng):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="131" />
+        <source>Các phần đưa vào bài (không đánh dấu phần nào là lấy tất cả):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="191" />
+        <source>Đã lưu cài đặt bài kiểm tra.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QuizStartPage</name>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="95" />
+        <source>Để làm bài, đồng chí hãy chọn tên của mình ở màn hình đầu (menu Tệp → Đổi người dùng).</source>
+        <translation>To take a quiz, choose your name on the start screen (File → Switch user).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="97" />
+        <source>Bài kiểm tra gồm {count} câu</source>
+        <translation>The exam has {count} questions</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="99" />
+        <source>làm trong {minutes} phút</source>
+        <translation>to answer in {minutes} minutes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="100" />
+        <source>đạt từ {mark} % trở lên</source>
+        <translation>pass mark {mark} %</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="104" />
+        <source>Còn {left} lượt làm bài.</source>
+        <translation>{left} attempt(s) left.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="106" />
+        <source>Hạn cuối: {date}.</source>
+        <translation>Deadline: {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="115" />
+        <source>Làm bài</source>
+        <translation>Quiz</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="126" />
+        <source>Bắt đầu bài kiểm tra</source>
+        <translation>Start the exam</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="127" />
+        <source>Luyện tập (biết ngay đúng sai)</source>
+        <translation>Practice (instant feedback)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="128" />
+        <source>Luyện tập phần đang đọc</source>
+        <translation>Practise the part I am reading</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="129" />
+        <source>Ôn tập ({due} câu đến hạn)</source>
+        <translation>Review ({due} due)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="135" />
+        <source>Đồng chí còn một bài làm dở ({mode}, đã trả lời {answered}/{total} câu). Các câu trả lời vẫn còn nguyên.</source>
+        <translation>You have an unfinished quiz ({mode}, {answered}/{total} answered). Your answers are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="139" />
+        <source>Làm tiếp bài đang dở</source>
+        <translation>Continue the unfinished quiz</translation>
+    </message>
+</context>
+<context>
+    <name>Reader</name>
+    <message>
+        <location filename="../../gui/reader.py" line="194" />
+        <source>đã học</source>
+        <translation>studied</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="196" />
+        <source>có đánh dấu trang</source>
+        <translation>bookmarked</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="353" />
+        <source>{count} kết quả</source>
+        <translation>{count} found</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="355" />
+        <source>Không tìm thấy</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="369" />
+        <source>&amp;Văn bản:</source>
+        <translation>&amp;Document:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="370" />
+        <source>Các phần của văn bản</source>
+        <translation>Parts of the document</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="371" />
+        <source>&amp;Tìm:</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="372" />
+        <source>Tìm trong văn bản (Ctrl+F), không cần dấu</source>
+        <translation>Find in the text (Ctrl+F), accents optional</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="373" />
+        <source>Tìm trong văn bản</source>
+        <translation>Find in text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="374" />
+        <location filename="../../gui/reader.py" line="375" />
+        <source>Kết quả trước</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="376" />
+        <source>Kết quả sau</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="377" />
+        <source>Kết quả sau (Enter)</source>
+        <translation>Next match (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="378" />
+        <source>Nội dung văn bản</source>
+        <translation>Document text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="379" />
+        <source>Đã học xong phần này</source>
+        <translation>I have studied this part</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="380" />
+        <source>Đánh dấu trang</source>
+        <translation>Bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="381" />
+        <source>Ghi chú của tôi</source>
+        <translation>My notes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="382" />
+        <source>Ghi chú cho phần này</source>
+        <translation>Notes on this part</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="383" />
+        <source>Ghi chú riêng của đồng chí cho phần này (tự động lưu).</source>
+        <translation>Your private notes on this part (saved automatically).</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="27" />
+        <source>Báo cáo và in ấn</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="33" />
+        <source>&amp;Văn bản:</source>
+        <translation>&amp;Document:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="40" />
+        <source>Tiến độ in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="46" />
+        <source>Báo cáo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="57" />
+        <source>Báo cáo tổng hợp kết quả học tập</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="58" />
+        <source>Phạm vi báo cáo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="59" />
+        <source>Lưu báo cáo PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="60" />
+        <source>Lưu báo cáo Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="64" />
+        <source>&amp;Phạm vi:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="71" />
+        <source>Theo từng chi bộ và toàn đơn vị: số đảng viên đã học, đã làm bài, đạt, đã cam kết; biểu đồ; </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="72" />
+        <source>danh sách chưa hoàn thành đúng hạn; các câu hỏi khó nhất.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="81" />
+        <source>Bản thu hoạch và cam kết</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="82" />
+        <source>Chi bộ cần in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="83" />
+        <source>In cả chi bộ ra một tệp PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="85" />
+        <source>Đảng viên cần in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="86" />
+        <source>Lưu bản của đảng viên (PDF)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="91" />
+        <source>&amp;Chi bộ:</source>
+        <translation>Party &amp;cell:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="92" />
+        <source>Đảng &amp;viên:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="108" />
+        <source>Toàn đơn vị</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="131" />
+        <source>Lưu tệp</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="183" />
+        <source>Đang tạo tệp…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="189" />
+        <source>Đang tạo báo cáo…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="196" />
+        <source>Tệp đang được ghi, không dừng được nữa; xin chờ giây lát.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="212" />
+        <source>Đã lưu {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/reports_page.py" line="225" />
+        <source>Đã dừng; chưa có tệp nào được ghi.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="22" />
+        <source>Tổng hợp kết quả</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ResultsView</name>
+    <message>
+        <location filename="../../gui/results_view.py" line="78" />
+        <source>Kết quả: {mode}</source>
+        <translation>Result: {mode}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_view.py" line="79" />
+        <source>ĐẠT</source>
+        <translation>PASSED</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_view.py" line="79" />
+        <source>CHƯA ĐẠT</source>
+        <translation>NOT PASSED</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_view.py" line="81" />
+        <source>Đúng {correct}/{total} câu — {percent} (cần {mark} để đạt).</source>
+        <translation>{correct}/{total} correct — {percent} ({mark} needed to pass).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_view.py" line="85" />
+        <source>Bài được nộp tự động khi hết giờ.</source>
+        <translation>Submitted automatically when time ran out.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_view.py" line="88" />
+        <source>Xem lại từng câu</source>
+        <translation>Review each question</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_view.py" line="101" />
+        <source>(Không rõ phần)</source>
+        <translation>(Unknown part)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_view.py" line="107" />
+        <source>{section}: {percent}</source>
+        <translation>{section}: {percent}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_view.py" line="125" />
+        <source>(chưa trả lời)</source>
+        <translation>(not answered)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_view.py" line="126" />
+        <source>Đồng chí trả lời: {answer}</source>
+        <translation>Your answer: {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_view.py" line="128" />
+        <source>Đáp án đúng: {key}</source>
+        <translation>Correct answer: {key}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_view.py" line="136" />
+        <source>Xem trong văn bản</source>
+        <translation>Show in the text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_view.py" line="137" />
+        <source>Xem câu {number} trong văn bản</source>
+        <translation>Show question {number} in the text</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_view.py" line="154" />
+        <source>Xong, quay lại</source>
+        <translation>Done, go back</translation>
+    </message>
+</context>
+<context>
+    <name>SectionEditor</name>
+    <message>
+        <location filename="../../gui/admin/section_editor.py" line="27" />
+        <source>Các mục của văn bản</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/section_editor.py" line="28" />
+        <source>Tên mục</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/section_editor.py" line="28" />
+        <source>Độ dài (ký tự)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/section_editor.py" line="32" />
+        <source>Tên mới của mục đang chọn</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/section_editor.py" line="34" />
+        <source>Đổi tên mục</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/section_editor.py" line="35" />
+        <source>Gộp với mục sau</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="47" />
+        <location filename="../../gui/admin/settings_page.py" line="61" />
+        <source>Cài đặt chung</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="64" />
+        <source>Cơ sở dữ liệu của máy này</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="70" />
+        <source>Địa chỉ cơ sở dữ liệu dùng từ lần mở sau</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="71" />
+        <source>Để trống: tệp dữ liệu mặc định trên máy này</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="72" />
+        <source>Chọn tệp…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="74" />
+        <source>Lưu địa chỉ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="82" />
+        <source>Đơn vị có máy chủ trong mạng nội bộ có thể nhập địa chỉ PostgreSQL, ví dụ postgresql+psycopg://nguoidung@maychu/hoctap. Thay đổi có hiệu lực khi mở lại chương trình.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="95" />
+        <source>Thông tin in trên bản thu hoạch và báo cáo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="96" />
+        <source>Địa danh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="96" />
+        <source>ví dụ: Hạ Long</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="97" />
+        <source>Đảng bộ cấp trên</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="100" />
+        <source>Câu hỏi thu hoạch, mỗi dòng một câu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="105" />
+        <source>Cách in biểu mẫu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="106" />
+        <source>Một bản chung: thu hoạch và cam kết</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="107" />
+        <source>Hai bản riêng: bản thu hoạch, bản cam kết</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="108" />
+        <source>Lưu thông tin biểu mẫu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="111" />
+        <source>Đị&amp;a danh:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="112" />
+        <source>Đảng &amp;bộ cấp trên:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="113" />
+        <source>Câu hỏi &amp;thu hoạch
+(mỗi dòng một câu):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="114" />
+        <source>Cách &amp;in:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="119" />
+        <source>Hiển thị trên máy này</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="122" />
+        <source>Ngôn ngữ giao diện</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="127" />
+        <source>Cỡ chữ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="130" />
+        <source>Áp dụng</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="133" />
+        <source>&amp;Ngôn ngữ:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="134" />
+        <source>Cỡ &amp;chữ:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="150" />
+        <source>Đang dùng: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="175" />
+        <source>Cần ít nhất một câu hỏi thu hoạch.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="182" />
+        <source>Đã lưu thông tin biểu mẫu.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="191" />
+        <source>Đã lưu. Ngôn ngữ mới dùng đầy đủ khi mở lại chương trình.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="195" />
+        <source>Đã lưu địa chỉ cơ sở dữ liệu; hãy mở lại chương trình để dùng.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="200" />
+        <source>Chọn tệp dữ liệu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="200" />
+        <source>Tệp dữ liệu (*.sqlite3)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../../gui/start_screen.py" line="214" />
+        <source>(Chưa chọn chi bộ)</source>
+        <translation>(No party cell chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="228" />
+        <source>Đồng chí {name}, xin nhập mã PIN:</source>
+        <translation>{name}, please enter your PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="270" />
+        <source>Hai lần nhập mật khẩu không giống nhau.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="287" />
+        <source>Học tập Nghị quyết</source>
+        <translation>Resolution Study</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="288" />
+        <source>&amp;Tìm tên của đồng chí (gõ vài chữ, không cần dấu):</source>
+        <translation>&amp;Find your name (type a few letters, accents optional):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="289" />
+        <source>Ví dụ: nguyen van</source>
+        <translation>For example: nguyen van</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="290" />
+        <source>Tìm tên</source>
+        <translation>Find name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="291" />
+        <source>Danh sách đảng viên</source>
+        <translation>Party members</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="292" />
+        <source>Vào học</source>
+        <translation>Start studying</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="293" />
+        <source>Thêm tên của tôi</source>
+        <translation>Add my name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="294" />
+        <source>Chỉ đọc văn bản</source>
+        <translation>Read only</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="295" />
+        <source>Quản trị (bí thư)</source>
+        <translation>Administration (secretary)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="296" />
+        <source>Mã PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="297" />
+        <location filename="../../gui/start_screen.py" line="307" />
+        <source>Đăng nhập</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="299" />
+        <source>Quay lại</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="300" />
+        <source>Thêm tên mới</source>
+        <translation>Add a new name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="301" />
+        <source>&amp;Họ và tên:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="302" />
+        <source>&amp;Chi bộ:</source>
+        <translation>Party &amp;cell:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="303" />
+        <source>&amp;Mã PIN (không bắt buộc, 4–8 chữ số):</source>
+        <translation>&amp;PIN (optional, 4–8 digits):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="304" />
+        <source>Thêm và vào học</source>
+        <translation>Add and start studying</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="305" />
+        <source>&amp;Mật khẩu quản trị:</source>
+        <translation>Administrator &amp;password:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="306" />
+        <source>Mật khẩu quản trị</source>
+        <translation>Administrator password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="309" />
+        <source>Lần đầu sử dụng: bí thư chi bộ hãy tạo mật khẩu quản trị (ít nhất 6 ký tự).</source>
+        <translation>First start: the cell secretary creates the administrator password (at least 6 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="311" />
+        <source>Mật khẩu quản trị mới</source>
+        <translation>New administrator password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="312" />
+        <source>&amp;Nhập lại mật khẩu:</source>
+        <translation>&amp;Repeat the password:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="313" />
+        <source>Nhập lại mật khẩu</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="314" />
+        <source>Tạo mật khẩu</source>
+        <translation>Create password</translation>
+    </message>
+</context>
+<context>
+    <name>TaskStatus</name>
+    <message>
+        <location filename="../../gui/task_status.py" line="49" />
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../gui/task_status.py" line="50" />
+        <source>Huỷ việc đang chạy</source>
+        <translation>Cancel the running task</translation>
+    </message>
+    <message>
+        <location filename="../../gui/task_status.py" line="51" />
+        <source>Tiến độ công việc</source>
+        <translation>Task progress</translation>
+    </message>
+</context>
+<context>
+    <name>UnitProgressPage</name>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="33" />
+        <source>Tiến độ học tập của đơn vị</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="37" />
+        <source>Cập nhật số liệu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="40" />
+        <source>&amp;Văn bản:</source>
+        <translation>&amp;Document:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="51" />
+        <source>Tiến độ theo chi bộ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="54" />
+        <source>Biểu đồ tiến độ theo chi bộ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="56" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="58" />
+        <source>Đảng viên chưa hoàn thành bài kiểm tra</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="68" />
+        <source>Tiến độ đơn vị</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="80" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="98" />
+        <source>Chi bộ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="81" />
+        <source>Đảng viên</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="82" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="134" />
+        <source>Đã học xong</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="83" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="134" />
+        <source>Đã làm bài</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="84" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="134" />
+        <source>Đạt</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="85" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="134" />
+        <source>Đã cam kết</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="86" />
+        <source>Điểm trung bình</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="88" />
+        <source>Chưa xong đúng hạn</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="97" />
+        <source>Họ và tên</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="100" />
+        <source>Mục đã học</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="106" />
+        <source>Số lần làm bài</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="123" />
+        <source>Chưa có văn bản nào; hãy nhập văn bản Nghị quyết trước.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="143" />
+        <source>Hạn hoàn thành: {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="145" />
+        <source>Chưa đặt hạn hoàn thành.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/unit_progress_page.py" line="148" />
+        <source>{0}: {1} đảng viên, đã làm bài {2}, đạt {3}. {4}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <location filename="../../gui/dialogs.py" line="45" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="73" />
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="74" />
+        <source>Không</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="88" />
+        <source>Đã xảy ra lỗi không mong đợi. Chi tiết đã được ghi vào nhật ký; xin thử lại hoặc báo bí thư chi bộ.</source>
+        <translation>Something unexpected went wrong. The details are in the log; please try again or tell the cell secretary.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="94" />
+        <source>Không thực hiện được</source>
+        <translation>Could not do that</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="142" />
+        <source>Đồng ý</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs.py" line="143" />
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="38" />
+        <source>Chọn một đáp án</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="39" />
+        <source>Chọn nhiều đáp án</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="40" />
+        <source>Đúng / Sai</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="41" />
+        <source>Điền vào chỗ trống</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="42" />
+        <source>Ghép cặp</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>

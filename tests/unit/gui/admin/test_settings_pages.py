@@ -1,0 +1,109 @@
+"""Quiz settings and general settings pages: what the admin types is saved through the facade."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from gui.admin.desk import AdminDesk
+from gui.admin.quiz_settings_page import QuizSettingsPage
+from gui.admin.settings_page import DATABASE_URL_KEY, SettingsPage
+from gui.preferences import Preferences
+from quiz.service import Service
+from tests.unit.gui.admin.sample_documents import import_sample
+
+# The offscreen platform warns that it cannot propagate size hints when a window is shown; harmless.
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+
+def test_admin_edits_quiz_settings(desk: AdminDesk, service: Service, tmp_path: Path) -> None:
+    document = import_sample(service, tmp_path)
+    sections = service.documents.sections(document.id)
+    page = desk.show_page(QuizSettingsPage)
+    assert isinstance(page, QuizSettingsPage)
+    assert page.document_picker.document_id() == document.id
+    assert page.sections.count() == len(sections)
+
+    page.question_count.setValue(12)
+    page.time_limit.setValue(25)
+    page.pass_mark.setValue(70)
+    page.attempts_allowed.setValue(2)
+    page.counting.setCurrentIndex(page.counting.findData("last"))
+    page.deadline.setText("15/11/2030")
+    page.type_weights["matching"].setValue(0)
+    page.type_weights["single"].setValue(3)
+    page.sections.item(1).setCheckState(Qt.CheckState.Checked)
+    QTest.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    assert not page.is_error_shown(), page.message.text()
+    saved = service.quizzes.get_settings(document.id)
+    assert saved.question_count == 12
+    assert saved.time_limit_minutes == 25
+    assert saved.pass_mark_percent == 70
+    assert saved.attempts_allowed == 2
+    assert saved.counting == "last"
+    assert saved.deadline == dt.date(2030, 11, 15)
+    assert saved.type_mix == {"single": 3, "multi": 1, "truefalse": 1, "cloze": 1}
+    assert saved.section_ids == (sections[1].id,)
+
+    # Shown again as saved after a reload; "no limit" is the spin box's zero.
+    page.time_limit.setValue(0)
+    QTest.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert service.quizzes.get_settings(document.id).time_limit_minutes is None
+    page.refresh()
+    assert page.question_count.value() == 12 and page.deadline.text() == "15/11/2030"
+
+
+def test_a_bad_deadline_is_refused_and_nothing_changes(desk: AdminDesk, service: Service, tmp_path: Path) -> None:
+    document = import_sample(service, tmp_path)
+    page = desk.show_page(QuizSettingsPage)
+    assert isinstance(page, QuizSettingsPage)
+    before = service.quizzes.get_settings(document.id)
+    page.question_count.setValue(40)
+    page.deadline.setText("32/13/2030")
+    QTest.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.is_error_shown()
+    assert "Hạn hoàn thành" in page.message.text()
+    assert service.quizzes.get_settings(document.id) == before
+
+
+def test_general_settings_are_saved(desk: AdminDesk, service: Service) -> None:
+    page = desk.show_page(SettingsPage)
+    assert isinstance(page, SettingsPage)
+    assert page.reflection_questions.toPlainText().strip()
+    page.place_name.setText("Hòa Bình")
+    page.party_committee.setText("ĐẢNG BỘ XÃ HÒA BÌNH")
+    page.reflection_questions.setPlainText("Điểm mới của Nghị quyết?\n\nĐồng chí sẽ làm gì?\n")
+    page.form_layout.setCurrentIndex(page.form_layout.findData("separate"))
+    QTest.mouseClick(page.save_forms_button, Qt.MouseButton.LeftButton)
+    assert not page.is_error_shown(), page.message.text()
+    assert service.settings.get("place_name") == "Hòa Bình"
+    assert service.settings.get("party_committee") == "ĐẢNG BỘ XÃ HÒA BÌNH"
+    assert service.settings.get("reflection_questions") == ["Điểm mới của Nghị quyết?", "Đồng chí sẽ làm gì?"]
+    assert service.settings.get("form_layout") == "separate"
+
+    chosen: list[int] = []
+    page.font_size_chosen.connect(chosen.append)
+    page.font_size.setValue(18)
+    page.language.setCurrentIndex(page.language.findData("en"))
+    QTest.mouseClick(page.save_view_button, Qt.MouseButton.LeftButton)
+    assert chosen == [18]
+    assert Preferences().font_size() == 18 and Preferences().language() == "en"
+
+    page.database_url.setText("postgresql+psycopg://thu@maychu/hoctap")
+    QTest.mouseClick(page.save_database_button, Qt.MouseButton.LeftButton)
+    assert Preferences().text_value(DATABASE_URL_KEY) == "postgresql+psycopg://thu@maychu/hoctap"
+
+
+def test_reflection_questions_cannot_be_emptied(desk: AdminDesk, service: Service) -> None:
+    page = desk.show_page(SettingsPage)
+    assert isinstance(page, SettingsPage)
+    before = service.settings.get("reflection_questions")
+    page.reflection_questions.setPlainText("  \n")
+    QTest.mouseClick(page.save_forms_button, Qt.MouseButton.LeftButton)
+    assert page.is_error_shown()
+    assert service.settings.get("reflection_questions") == before

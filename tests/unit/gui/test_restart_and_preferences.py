@@ -1,0 +1,105 @@
+"""What survives a restart: an unfinished attempt (resume offer), the font size, the language, the geometry."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.unit.gui.conftest import open_window
+from tests.unit.gui.study_data import StudyData
+from tests.unit.gui.test_member_flow import sign_in
+
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
+
+
+def test_unfinished_exam_is_offered_again_after_a_restart(qtbot: QtBot, study_data: StudyData) -> None:
+    first = open_window(qtbot, study_data.url)
+    sign_in(qtbot, first)
+    panel = first.study.quiz
+    qtbot.mouseClick(panel.start_page.exam_button, Qt.MouseButton.LeftButton)
+    assert panel.attempt is not None
+    attempt_id = panel.attempt.id
+    chosen: dict[str, int] = {}
+    for position in range(2):
+        widget = panel.question_widget
+        assert widget is not None
+        if widget.buttons:
+            widget.choose(position % len(widget.buttons))
+            chosen[widget.question.question_id] = position % len(widget.buttons)
+        panel.go_to(position + 1)
+    # The app is killed: no submit, the window just goes away.
+    first.close()
+    first.service.close()
+
+    second = open_window(qtbot, study_data.url)
+    sign_in(qtbot, second)
+    start = second.study.quiz.start_page
+    assert start.resume_box.isVisible()
+    assert "đã trả lời" in start.resume_label.text()
+    assert not start.exam_button.isEnabled()
+    qtbot.mouseClick(start.resume_button, Qt.MouseButton.LeftButton)
+    resumed = second.study.quiz.attempt
+    assert resumed is not None and resumed.id == attempt_id
+    for question in resumed.questions:
+        if question.question_id in chosen:
+            assert question.response == {"choice": chosen[question.question_id]}
+    assert not second.study.reader.isVisible()  # still an exam: full width
+    second.close()
+    second.service.close()
+
+
+def test_font_size_is_remembered(qtbot: QtBot, study_data: StudyData) -> None:
+    first = open_window(qtbot, study_data.url)
+    size = first.font_sizer.size
+    first.larger_action.trigger()
+    first.larger_action.trigger()
+    first.smaller_action.trigger()
+    assert first.font_sizer.size == size + 1
+    assert QApplication.font().pointSize() == size + 1
+    first.close()
+    first.service.close()
+
+    second = open_window(qtbot, study_data.url)
+    assert second.font_sizer.size == size + 1
+    assert QApplication.font().pointSize() == size + 1
+    second.font_sizer.reset()
+    second.close()
+    second.service.close()
+
+
+def test_language_switch_changes_visible_labels_and_is_remembered(qtbot: QtBot, study_data: StudyData) -> None:
+    window = open_window(qtbot, study_data.url)
+    screen = window.start_screen
+    assert screen.enter_button.text() == "Vào học"
+    window.english_action.trigger()
+    # Qt delivers LanguageChange to the widgets through the event loop.
+    qtbot.waitUntil(lambda: screen.enter_button.text() == "Start studying")
+    assert window.windowTitle() == "Resolution Study"
+    assert window.file_menu.title() == "&File"
+    sign_in(qtbot, window)
+    assert window.study.quiz.start_page.exam_button.text() == "Start the exam"
+    assert window.tabs.tabText(1) == "Reflection and commitment"
+    window.close()
+    window.service.close()
+
+    again = open_window(qtbot, study_data.url)
+    assert again.start_screen.enter_button.text() == "Start studying"
+    again.vietnamese_action.trigger()
+    qtbot.waitUntil(lambda: again.start_screen.enter_button.text() == "Vào học")
+    again.close()
+    again.service.close()
+
+
+def test_window_geometry_is_remembered(qtbot: QtBot, study_data: StudyData) -> None:
+    first = open_window(qtbot, study_data.url)
+    # The offscreen screen is small, so the position is what can visibly change here.
+    first.move(31, 17)
+    qtbot.waitUntil(lambda: (first.x(), first.y()) == (31, 17))
+    first.close()
+    first.service.close()
+    second = open_window(qtbot, study_data.url)
+    assert (second.x(), second.y()) == (31, 17)
+    second.close()
+    second.service.close()
