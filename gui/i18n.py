@@ -33,6 +33,13 @@ class Translations(QObject):
                 return str(candidate)
         return "vi"
 
+    def uninstall(self) -> None:
+        """Remove this object's translator (the window is closing)."""
+        application = QCoreApplication.instance()
+        if application is not None and self._translator is not None:
+            application.removeTranslator(self._translator)
+            self._translator = None
+
     def set_language(self, language: str, remember: bool = True) -> bool:
         """Switch the interface language; False (and Vietnamese kept) when the translation is missing."""
         if language not in LANGUAGES:

@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.start_screen.admin_signed_in.connect(self.sign_in_admin)
         self.start_screen.read_only_chosen.connect(lambda: self.show_workspace(None))
         self.study = StudyPage(service)
+        self.study.reader.text.set_high_contrast(preferences.high_contrast())
         self.tabs = named(QTabWidget(), "workspace_tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.study, "")
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         self.english_action = self._action("language_en", lambda: self.translations.set_language("en"))
         for action in (self.vietnamese_action, self.english_action):
             action.setCheckable(True)
+        # The toolbar offers the other language, named in that language.
+        self.other_language_action = self._action("language_toggle", self._toggle_language, [key("Ctrl+L")])
         self.search_action = self._action("search", self._focus_search, [key(key.StandardKey.Find), key("Ctrl+F")])
         self.studied_action = self._action("mark_studied", lambda: self.study.reader.toggle_studied(), [key("Ctrl+D")])
         self.bookmark_action = self._action("bookmark", lambda: self.study.reader.toggle_bookmark(), [key("Ctrl+B")])
@@ -122,7 +125,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar.addActions([self.switch_user_action, self.search_action, self.smaller_action,
-                                 self.larger_action, self.english_action, self.about_action])
+                                 self.larger_action, self.other_language_action, self.about_action])
         self.addToolBar(self.toolbar)
 
     # Who is signed in --------------------------------------------------------------------------------------
@@ -228,14 +231,19 @@ class MainWindow(QMainWindow):
         self.preferences.set_high_contrast(self.contrast_action.isChecked())
         apply_style(self.font_sizer.size, self.contrast_action.isChecked())
         self.study.reader.text.set_high_contrast(self.contrast_action.isChecked())
+        self.study.reader.load_document(self.study.reader.document_id)  # redraw the fact marks in the new colours
 
     def _font_size_changed(self, size: int) -> None:
         apply_style(size, self.preferences.high_contrast())
         self.statusBar().showMessage(self.tr("Cỡ chữ: {size}").format(size=size), 3000)
 
+    def _toggle_language(self) -> None:
+        self.translations.set_language("en" if self.translations.language == "vi" else "vi")
+
     def _language_changed(self, language: str) -> None:
         self.vietnamese_action.setChecked(language == "vi")
         self.english_action.setChecked(language == "en")
+        self.other_language_action.setText("Tiếng Việt" if language == "en" else "English")
 
     def show_about(self) -> None:
         text = self.tr("Học tập Nghị quyết, phiên bản {version}.\nĐọc văn bản, làm bài kiểm tra và viết bản "
@@ -252,8 +260,8 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         splitter = self.preferences.bytes_value("window/study_splitter")
-        if splitter is not None:
-            self.study.splitter.restoreState(splitter)
+        if splitter is not None and self.study.splitter.restoreState(splitter):
+            self.study.layout_restored = True
 
     def save_geometry(self) -> None:
         self.preferences.set_bytes_value("window/geometry", self.saveGeometry())
@@ -267,6 +275,7 @@ class MainWindow(QMainWindow):
             flush()
         self.save_geometry()
         self.task_runner.shutdown()
+        self.translations.uninstall()
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -304,6 +313,7 @@ class MainWindow(QMainWindow):
             self.note_action: self.tr("Ghi chú"),
             self.about_action: self.tr("Giới thiệu"),
         }
+        self.other_language_action.setToolTip(self.tr("Đổi ngôn ngữ giao diện (Ctrl+L)"))
         for action, text in texts.items():
             action.setText(text)
             action.setToolTip(text + (f" ({action.shortcut().toString()})" if not action.shortcut().isEmpty() else ""))

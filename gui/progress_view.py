@@ -22,13 +22,13 @@ from quiz.formatting import format_percent, format_short_date
 from quiz.service import Service
 
 
-def _table(name: str, columns: int) -> QTableWidget:
+def _table(name: str, columns: int, stretch: int) -> QTableWidget:
     table = named(QTableWidget(0, columns), name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     table.setWordWrap(True)
     return table
 
@@ -43,14 +43,15 @@ class ProgressView(QWidget):
         self.attempts_title, self.cards_title, self.sections_title = QLabel(), QLabel(), QLabel()
         for title in (self.attempts_title, self.cards_title, self.sections_title):
             set_role(title, "heading")
-        self.attempts = _table("attempts_table", 5)
-        self.cards = _table("cards_table", 3)
-        self.sections = _table("sections_table", 3)
+        self.attempts = _table("attempts_table", 5, 4)
+        self.cards = _table("cards_table", 3, 0)
+        self.sections = _table("sections_table", 3, 0)
         content = QWidget()
         layout = QVBoxLayout(content)
         for widget in (self.summary, self.attempts_title, self.attempts, self.cards_title, self.cards,
                        self.sections_title, self.sections):
             layout.addWidget(widget)
+        layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
@@ -104,7 +105,7 @@ class ProgressView(QWidget):
                 table.setItem(row, column, item)
         table.resizeRowsToContents()
         height = table.horizontalHeader().height() + sum(table.rowHeight(row) for row in range(len(rows))) + 8
-        table.setMinimumHeight(min(max(height, 80), 420))
+        table.setFixedHeight(min(height, 420))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

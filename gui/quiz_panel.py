@@ -28,7 +28,6 @@ from gui.style import named, set_role
 from quiz.engine.types import AnswerFeedback, AttemptView
 from quiz.errors import UserError
 from quiz.service import Service
-from quiz.storage.base import utc_now
 
 
 class QuizPanel(QWidget):
@@ -244,7 +243,7 @@ class QuizPanel(QWidget):
         if self.attempt is None or self.attempt.deadline_at is None:
             self._clock.stop()
             return
-        left = self.attempt.deadline_at - utc_now()
+        left = self.attempt.deadline_at - self._service.quizzes.clock()
         if left <= dt.timedelta(0):
             self._clock.stop()
             self.submit()

@@ -49,6 +49,10 @@ class Reader(QWidget):
         self.tree = named(QTreeWidget(), "sections_tree")
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.header().setStretchLastSection(True)
+        # Section titles are phrases from the text: never squeeze the tree below about 22 characters.
+        self.tree.setMinimumWidth(self.tree.fontMetrics().averageCharWidth() * 22)
         self.tree.itemActivated.connect(self._tree_activated)
         self.tree.itemClicked.connect(self._tree_activated)
         self.search_label = QLabel()
@@ -189,6 +193,7 @@ class Reader(QWidget):
                                                          ("✎ ", info.has_note)) if shown)
             item = self._items[section.id]
             item.setText(0, marks + section.title)
+            item.setToolTip(0, section.title)
             status = []
             if info is not None and info.studied:
                 status.append(self.tr("đã học"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextEdit, QWidget
 
@@ -76,8 +76,11 @@ class ReaderText(QTextEdit):
         return bisect_left(self._utf16, position)
 
     def _format_spans(self, headings: Sequence[HeadingSpan], facts: Sequence[tuple[int, int]]) -> None:
+        # A dotted underline, not a background: most sentences of a resolution carry a fact, and a page of
+        # yellow would drown the search hits and the source sentence.
         fact_format = QTextCharFormat()
-        fact_format.setBackground(QColor(colours(self._high_contrast)["fact"]))
+        fact_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fact_format.setUnderlineColor(QColor(colours(self._high_contrast)["fact"]))
         for start, end in facts:
             self._cursor_for(start, end).mergeCharFormat(fact_format)
         for heading in headings:
@@ -101,6 +104,8 @@ class ReaderText(QTextEdit):
         self.setTextCursor(cursor)
         self._refresh_selections()
         self._centre_cursor()
+        # The view may only now be shown again (after an exam): centre once more after its layout settles.
+        QTimer.singleShot(0, self._centre_cursor)
 
     def scroll_to(self, index: int) -> None:
         cursor = self._cursor_for(index, index)
@@ -111,7 +116,9 @@ class ReaderText(QTextEdit):
 
     def _centre_cursor(self) -> None:
         self.ensureCursorVisible()
-        rectangle = self.cursorRect()
+        cursor = QTextCursor(self.textCursor())
+        cursor.setPosition(self.textCursor().selectionStart())
+        rectangle = self.cursorRect(cursor)
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rectangle.center().y() - self.viewport().height() // 2)
 

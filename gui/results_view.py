@@ -117,7 +117,8 @@ class ResultsView(QWidget):
         frame.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(frame)
         mark = "✔" if item.is_correct else "✘"
-        prompt = QLabel(f"{mark} {self.tr('Câu {number}').format(number=item.position + 1)}: {item.prompt}")
+        number = self.tr("Câu {number}").format(number=item.position + 1)
+        prompt = QLabel(f"{mark} {number}: {item.prompt}")
         prompt.setWordWrap(True)
         prompt.setTextFormat(Qt.TextFormat.PlainText)
         set_role(prompt, "good" if item.is_correct else "bad")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from gui.quiz_panel import QuizPanel
@@ -21,6 +22,7 @@ class StudyPage(QWidget):
         self.splitter.addWidget(self.quiz)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.layout_restored = False  # set by the window when it restored the user's own split
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -28,6 +30,14 @@ class StudyPage(QWidget):
         self.reader.section_changed.connect(self.quiz.set_section)
         self.quiz.exam_running.connect(self._exam_running)
         self.quiz.source_requested.connect(self.show_source)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.layout_restored:
+            self.layout_restored = True
+            # After the layout settles: the text gets three fifths, the quiz two.
+            QTimer.singleShot(0, lambda: self.splitter.setSizes(
+                [self.splitter.width() * 3 // 5, self.splitter.width() * 2 // 5]))
 
     def set_member(self, member_id: str | None) -> None:
         self.reader.set_member(member_id)

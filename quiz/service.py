@@ -40,6 +40,7 @@ class Service:
         # Cross-area reactions are wired here so the areas stay independent of each other.
         self.documents.after_import.append(self.bank.generate_for_document)
         self.quizzes.after_submit.append(self.reviews.record_attempt)
+        self.results.after_document_added.append(self.bank.generate_for_document)
 
     @classmethod
     def open(cls, url: str | None = None, actor: Actor | None = None) -> Service:

@@ -204,8 +204,8 @@ class BankPage(AdminPage):
     def _after_reload(self, keep_id: str | None) -> None:
         self.table.resizeColumnsToContents()
         # The prompt and the section title can be long: cap them so the statistics stay in view.
-        self.table.setColumnWidth(2, min(max(self.table.columnWidth(2), 200), 440))
-        self.table.setColumnWidth(3, min(self.table.columnWidth(3), 200))
+        self.table.setColumnWidth(2, min(max(self.table.columnWidth(2), 200), 380))
+        self.table.setColumnWidth(3, min(self.table.columnWidth(3), 160))
         self.count_label.setText(self.tr("{0} câu").format(self.model.rowCount()))
         if keep_id is not None:
             self.select_question(keep_id)

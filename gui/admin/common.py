@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -19,26 +18,9 @@ if TYPE_CHECKING:
     from gui.tasks import TaskRunner
     from quiz.service import Service
 
-logger = logging.getLogger(__name__)
 
 ResultType = TypeVar("ResultType")
 MINIMUM_BUTTON_HEIGHT = 40
-
-
-def translate(text: str) -> str:
-    """Translate a shared admin string (context "AdminPage") outside a widget method."""
-    return QCoreApplication.translate("AdminPage", text)
-
-
-def has_api(owner: object, name: str) -> bool:
-    """True when the core already offers ``owner.name`` (parts of the core land at different times)."""
-    return callable(getattr(owner, name, None))
-
-
-def mark_missing(widget: QWidget, api_name: str) -> None:
-    """Disable a control whose core function is not there yet, and say so in its tooltip."""
-    widget.setEnabled(False)
-    widget.setToolTip(translate("Chức năng này chưa có trong phiên bản này ({0}).").format(api_name))
 
 
 def make_button(text: str, object_name: str, parent: QWidget | None = None) -> QPushButton:
@@ -61,7 +43,9 @@ def parse_date(text: str, field_name: str) -> dt.date | None:
         day, month, year = (int(part) for part in parts)
         return dt.date(year, month, day)
     except ValueError:
-        message = translate("{0} phải có dạng ngày/tháng/năm, ví dụ 02/09/1975.").format(field_name)
+        # A literal context and text, so pyside6-lupdate finds the string.
+        template = QCoreApplication.translate("AdminPage", "{0} phải có dạng ngày/tháng/năm, ví dụ 02/09/1975.")
+        message = template.format(field_name)
         raise UserError(message) from None
 
 

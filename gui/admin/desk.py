@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from gui.admin.bank_page import BankPage
@@ -34,7 +34,14 @@ PAGE_CLASSES: tuple[type[AdminPage], ...] = (
 
 
 class AdminDesk(QWidget):
-    """Built by the main window when the admin signs in: ``AdminDesk(service, task_runner, parent)``."""
+    """Built by the main window when the admin signs in: ``AdminDesk(service, task_runner, parent)``.
+
+    The window may connect ``font_size_chosen`` (to its font sizer) and ``language_chosen`` (to its
+    translations) so the choices on the settings page apply at once; they are saved in Preferences anyway.
+    """
+
+    font_size_chosen = Signal(int)
+    language_chosen = Signal(str)
 
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +65,10 @@ class AdminDesk(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
+        settings = self.page(SettingsPage)
+        assert isinstance(settings, SettingsPage)
+        settings.font_size_chosen.connect(self.font_size_chosen)
+        settings.language_chosen.connect(self.language_chosen)
         self.navigation.currentRowChanged.connect(self._show_page)
         self.navigation.setCurrentRow(0)
 

@@ -39,6 +39,7 @@ class MembersPage(AdminPage):
         splitter.addWidget(self._build_units_box())
         splitter.addWidget(self._build_members_box())
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([340, 900])
         self.page_layout.addWidget(splitter, 1)
 
     def title(self) -> str:
@@ -51,7 +52,7 @@ class MembersPage(AdminPage):
         self.unit_tree = QTreeWidget(box)
         self.unit_tree.setObjectName("unit_tree")
         self.unit_tree.setAccessibleName(self.tr("Đảng bộ và chi bộ"))
-        self.unit_tree.setHeaderLabels([self.tr("Tên đơn vị"), self.tr("Số đảng viên")])
+        self.unit_tree.setHeaderHidden(True)
         self.unit_tree.currentItemChanged.connect(lambda _current, _previous: self._unit_chosen())
         self.unit_name = QLineEdit(box)
         self.unit_name.setObjectName("unit_name")
@@ -149,10 +150,11 @@ class MembersPage(AdminPage):
         self.reload_members()
 
     def _unit_item(self, unit: UnitView, parent: QTreeWidgetItem | None) -> QTreeWidgetItem:
-        count = str(unit.member_count) if unit.kind == "chi_bo" else ""
-        item = QTreeWidgetItem([unit.name, count])
+        text = (
+            self.tr("{0} ({1} đảng viên)").format(unit.name, unit.member_count) if unit.kind == "chi_bo" else unit.name
+        )
+        item = QTreeWidgetItem([text])
         item.setData(0, UNIT_ID_ROLE, unit.id)
-        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if parent is None:
             self.unit_tree.addTopLevelItem(item)
         else:

@@ -1,22 +1,281 @@
-"""Tổng hợp kết quả (placeholder while the core lands)."""
+"""Results packages: the unit key, export of this PC's results, preview and merge of packages from other PCs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
 
-from gui.admin.common import AdminPage
+from gui import dialogs
+from gui.admin.common import AdminPage, make_button, show_date
+from gui.admin.work import ProgressRow
+from gui.tasks import Task, TaskRunner
+from quiz.packages.types import KIND_NAMES, ExportSummary, MemberMatch, MergeReport, PackagePreview
 
 if TYPE_CHECKING:
-    from gui.tasks import TaskRunner
     from quiz.service import Service
+
+PACKAGE_FILTER = "Gói kết quả (*.nqpkg)"
 
 
 class ResultsPage(AdminPage):
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(service, task_runner, parent)
-        self.set_heading(self.title())
+        self.set_heading(self.tr("Tổng hợp kết quả giữa các máy"))
+        self.task: Task[object] | None = None
+        self.chosen_paths: list[Path] = []
+        self.matches: list[MemberMatch] = []
+        self.last_report: MergeReport | None = None
+        self.page_layout.addWidget(self._build_key_box())
+        self.page_layout.addWidget(self._build_export_box())
+        self.page_layout.addWidget(self._build_import_box(), 1)
+        self.progress_row = ProgressRow(self.tr("Tiến độ"), self)
+        self.page_layout.addWidget(self.progress_row)
 
     def title(self) -> str:
         return self.tr("Tổng hợp kết quả")
+
+    def _build_key_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Khoá chung của đơn vị (giống nhau trên mọi máy)"), self)
+        self.key_edit = QLineEdit(box)
+        self.key_edit.setObjectName("unit_key")
+        self.key_edit.setAccessibleName(self.tr("Khoá chung của đơn vị"))
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_button = make_button(self.tr("Đặt khoá"), "set_unit_key", box)
+        self.key_button.clicked.connect(self.set_unit_key)
+        self.key_label = QLabel(box)
+        self.key_label.setObjectName("unit_key_id")
+        layout = QHBoxLayout(box)
+        layout.addWidget(self.key_edit, 1)
+        layout.addWidget(self.key_button)
+        layout.addWidget(self.key_label)
+        return box
+
+    def _build_export_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Gửi kết quả của máy này (ra USB)"), self)
+        self.export_scope = QComboBox(box)
+        self.export_scope.setObjectName("export_scope")
+        self.export_scope.setAccessibleName(self.tr("Chi bộ cần xuất"))
+        self.include_document = QCheckBox(self.tr("Kèm cả văn bản nghị quyết"), box)
+        self.export_button = make_button(self.tr("Xuất gói kết quả…"), "export_package", box)
+        self.export_button.clicked.connect(lambda: self.choose_save_path(self.export_package))
+        layout = QHBoxLayout(box)
+        layout.addWidget(self.export_scope, 1)
+        layout.addWidget(self.include_document)
+        layout.addWidget(self.export_button)
+        return box
+
+    def _build_import_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Nhận kết quả từ các máy khác"), self)
+        self.choose_button = make_button(self.tr("Chọn gói kết quả…"), "choose_packages", box)
+        self.choose_button.clicked.connect(lambda: self.choose_package_files(self.preview_packages))
+        self.merge_button = make_button(self.tr("Gộp vào dữ liệu"), "merge_packages", box)
+        self.merge_button.clicked.connect(self.merge_packages)
+        self.merge_button.setEnabled(False)
+        self.preview_text = QPlainTextEdit(box)
+        self.preview_text.setObjectName("package_preview")
+        self.preview_text.setAccessibleName(self.tr("Nội dung các gói và kết quả gộp"))
+        self.preview_text.setReadOnly(True)
+        self.preview_text.setTabChangesFocus(True)
+        self.match_list = QListWidget(box)
+        self.match_list.setObjectName("member_matches")
+        self.match_list.setAccessibleName(
+            self.tr("Đảng viên trùng họ tên và ngày sinh: đánh dấu nếu là cùng một người")
+        )
+        layout = QGridLayout(box)
+        layout.addWidget(self.choose_button, 0, 0)
+        layout.addWidget(self.merge_button, 0, 1)
+        layout.addWidget(self.preview_text, 1, 0, 1, 3)
+        layout.addWidget(
+            QLabel(self.tr("Trùng họ tên và ngày sinh — đánh dấu nếu là cùng một người:"), box), 2, 0, 1, 3
+        )
+        layout.addWidget(self.match_list, 3, 0, 1, 3)
+        layout.setColumnStretch(2, 1)
+        layout.setRowStretch(1, 2)
+        layout.setRowStretch(3, 1)
+        return box
+
+    def refresh(self) -> None:
+        key_id = self.attempt(self.service.results.unit_key_id)
+        self.key_label.setText(
+            self.tr("Mã nhận diện khoá: {0}").format(key_id) if key_id else self.tr("Chưa đặt khoá.")
+        )
+        units = self.attempt(self.service.members.list_units) or []
+        self.export_scope.clear()
+        self.export_scope.addItem(self.tr("Mọi chi bộ trên máy này"), None)
+        for unit in units:
+            if unit.kind == "chi_bo":
+                self.export_scope.addItem(unit.name, unit.id)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        idle = self.task is None
+        for button in (self.key_button, self.export_button, self.choose_button):
+            button.setEnabled(idle)
+        self.merge_button.setEnabled(idle and bool(self.chosen_paths))
+
+    def set_unit_key(self) -> None:
+        passphrase = self.key_edit.text()
+        key_id = self.attempt(lambda: self.service.results.set_unit_key(passphrase))
+        if key_id is not None:
+            self.key_edit.clear()
+            self.show_message(self.tr("Đã đặt khoá; mã nhận diện {0} phải giống nhau trên mọi máy.").format(key_id))
+            self.refresh()
+
+    # File choosers (tests replace these) ---------------------------------------------------------------------
+
+    def choose_save_path(self, on_chosen: Callable[[Path], None]) -> None:
+        dialogs.choose_save_file(
+            self,
+            self.tr("Lưu gói kết quả"),
+            self.tr(PACKAGE_FILTER),
+            "ket-qua.nqpkg",
+            lambda path: on_chosen(Path(path)),
+        )
+
+    def choose_package_files(self, on_chosen: Callable[[list[Path]], None]) -> None:
+        dialog = QFileDialog(self, self.tr("Chọn các gói kết quả"))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setNameFilter(self.tr(PACKAGE_FILTER))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.filesSelected.connect(lambda paths: on_chosen([Path(path) for path in paths]))
+        dialog.open()
+
+    # Work on the worker thread -------------------------------------------------------------------------------
+
+    def _run(self, work: Callable[[], object], on_done: Callable[[object], None], text: str) -> None:
+        if self.task is not None:
+            return
+        self.progress_row.start(text, cancellable=False)  # one transaction: it finishes or changes nothing
+
+        def finished(value: object) -> None:
+            self._end()
+            on_done(value)
+
+        def failed(error: BaseException) -> None:
+            self._end()
+            self.show_error(error)
+
+        self.task = self.task_runner.run(lambda _control: work(), finished, on_error=failed, label=text)
+        self._update_buttons()
+
+    def _end(self) -> None:
+        self.task = None
+        self.progress_row.finish()
+        self._update_buttons()
+
+    def is_busy(self) -> bool:
+        return self.task is not None
+
+    def export_package(self, path: Path) -> None:
+        chi_bo_id = self.export_scope.currentData()
+        include = self.include_document.isChecked()
+        results = self.service.results
+        self._run(lambda: results.export(path, chi_bo_id, include), self._exported, self.tr("Đang xuất…"))
+
+    def _exported(self, value: object) -> None:
+        assert isinstance(value, ExportSummary)
+        self.show_message(
+            self.tr("Đã xuất {0}: {1} đảng viên, {2} bài làm, {3} bản cam kết.").format(
+                value.path.name,
+                value.counts.get("members", 0),
+                value.counts.get("attempts", 0),
+                value.counts.get("pledges", 0),
+            )
+        )
+
+    def preview_packages(self, paths: list[Path]) -> None:
+        results = self.service.results
+
+        def work() -> list[tuple[Path, PackagePreview | str]]:
+            previews: list[tuple[Path, PackagePreview | str]] = []
+            for path in paths:
+                try:
+                    previews.append((path, results.preview(path)))
+                except Exception as error:  # one bad package is reported, the others still shown
+                    previews.append((path, dialogs.error_message(error)))
+            return previews
+
+        self.chosen_paths = list(paths)
+        self._run(work, self._previewed, self.tr("Đang đọc các gói…"))
+
+    def _previewed(self, value: object) -> None:
+        assert isinstance(value, list)
+        lines: list[str] = []
+        self.matches = []
+        for path, preview in value:
+            if isinstance(preview, str):
+                lines.append(self.tr("✗ {0}: {1}").format(path.name, preview))
+                continue
+            people = self.tr("{0} đảng viên mới, {1} đã có").format(
+                len(preview.new_members), len(preview.known_members)
+            )
+            lines.append(self.tr("• {0} — từ {1}: {2}.").format(path.name, preview.source, people))
+            if preview.already_imported:
+                lines.append(self.tr("   Gói này đã được gộp trước đây; gộp lại không thay đổi gì."))
+            if preview.problem:
+                lines.append("   " + preview.problem)
+            self.matches.extend(preview.matches)
+        self.preview_text.setPlainText("\n".join(lines))
+        self.match_list.clear()
+        for match in self.matches:
+            text = self.tr("{0} ({1}, sinh {2}) ↔ {3} ({4})").format(
+                match.incoming_name,
+                match.incoming_chi_bo,
+                show_date(match.birth_date),
+                match.local_name,
+                match.local_chi_bo,
+            )
+            item = QListWidgetItem(text, self.match_list)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self._update_buttons()
+
+    def confirmed_pairs(self) -> list[tuple[str, str]]:
+        return [
+            (match.incoming_id, match.local_id)
+            for row, match in enumerate(self.matches)
+            if self.match_list.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def merge_packages(self) -> None:
+        paths, pairs, results = list(self.chosen_paths), self.confirmed_pairs(), self.service.results
+        self._run(lambda: results.import_packages(paths, pairs), self._merged, self.tr("Đang gộp kết quả…"))
+
+    def _merged(self, value: object) -> None:
+        assert isinstance(value, MergeReport)
+        self.last_report = value
+        self.chosen_paths = []
+        lines = [self.tr("Kết quả gộp (thêm / cập nhật / bỏ qua / từ chối):")]
+        for kind, name in KIND_NAMES.items():
+            counts = value.counts[kind]
+            if counts.added or counts.updated or counts.skipped or counts.refused:
+                lines.append(f"  {name}: {counts.added} / {counts.updated} / {counts.skipped} / {counts.refused}")
+        for outcome in value.refused_packages:
+            lines.append(self.tr("✗ {0}: {1}").format(outcome.file_name, outcome.refused))
+        lines.extend("  " + note for note in value.notes)
+        self.preview_text.setPlainText("\n".join(lines))
+        self.match_list.clear()
+        self.matches = []
+        if value.has_refusals:
+            self.show_message(self.tr("Đã gộp xong, có phần bị từ chối; xem chi tiết bên dưới."), error=True)
+        else:
+            self.show_message(self.tr("Đã gộp xong các gói kết quả."))
+        self._update_buttons()

@@ -63,10 +63,13 @@ class SectionEditor(QWidget):
             items[section.position] = item
             if section.id == keep:
                 self.tree.setCurrentItem(item)
+        # Flat lists need no expand arrows (and no indent that would look like one).
+        self.tree.setRootIsDecorated(any(section.parent_position is not None for section in sections))
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
-        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if self.tree.currentItem() is None and first is not None:
+            self.tree.setCurrentItem(first)
         self._section_chosen()
 
     def titles(self) -> list[str]:

@@ -66,7 +66,6 @@ def run_import(context: CommandContext) -> int:
     return 0
 
 
-
 def register(commands: SubParsers[argparse.ArgumentParser]) -> None:
     """Add ``facts``, ``questions`` and ``bank export|import``."""
     facts = commands.add_parser("facts", help="liệt kê các dữ kiện trích từ một văn bản (không dùng cơ sở dữ liệu)")

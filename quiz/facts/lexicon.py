@@ -25,7 +25,28 @@ CAPITALISED = rf"[{UPPER_LETTERS}][{LOWER_LETTERS}]*"
 LOWER_WORD = rf"[{LOWER_LETTERS}]+"
 # The most frequent surnames: when a run of capitalised words has one inside, the name starts there.
 COMMON_SURNAMES = frozenset(
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Trịnh Đinh".split()
+    [
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Đào",
+        "Đoàn",
+        "Trịnh",
+        "Đinh",
+    ]
 )
 
 

@@ -18,7 +18,8 @@ _TARGET_LEAD = re.compile(
     re.IGNORECASE,
 )
 _LEADING_DEADLINE = re.compile(
-    r"^(?:chậm nhất\s+)?(?:là\s+)?(?:đến hết |đến |trước |trong |vào )?(?:năm \d{4}|ngày [\d/]+|giai đoạn [\d\s–—-]+)(?:,\s*|\s+(?=\w))",
+    r"^(?:chậm nhất\s+)?(?:là\s+)?(?:đến hết |đến |trước |trong |vào )?"
+    r"(?:năm \d{4}|ngày [\d/]+|giai đoạn [\d\s–—-]+)(?:,\s*|\s+(?=\w))",
     re.IGNORECASE,
 )
 _CLAUSE_WORDS = 3
@@ -115,7 +116,7 @@ def extract_targets(sentence: SentenceSpan) -> list[Fact]:
     return [
         fact
         for fact in facts
-        if fact.subject and "trở thành" in fact.lead
+        if (fact.subject and "trở thành" in fact.lead)
         or not any(other is not fact and other.start <= fact.start and fact.end <= other.end for other in facts)
     ]
 

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Any
 
 from quiz.storage.base import content_id
 from quiz.text import fold
+
+
+@lru_cache(maxsize=1 << 18)
+def folded(text: str) -> str:
+    """``quiz.text.fold`` remembered: generation folds the same options and titles many times."""
+    return fold(text)
+
 
 KINDS = ("number", "date", "period", "ordinal", "person", "acronym", "list", "target", "reference")
 
@@ -59,21 +67,21 @@ class Fact:
     def relative_end(self) -> int:
         return self.end - self.sentence.start
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Stable identity of the fact inside its document (kind, position and folded answer)."""
-        return content_id(self.kind, str(self.start), fold(self.answer))
+        return content_id(self.kind, str(self.start), folded(self.answer))
 
-    @property
+    @cached_property
     def slot(self) -> str:
         """What the answer fills: kind, head/unit, subject and the three words before it ("khóa" of "Ban …")."""
-        before = fold(self.sentence.text[: self.relative_start]).split()[-3:]
+        before = folded(self.sentence.text[: self.relative_start]).split()[-3:]
         return "|".join((self.kind, fold(self.unit or self.head), fold(self.subject), " ".join(before)))
 
-    @property
+    @cached_property
     def predicate(self) -> str:
         """The slot in its context (three words after too): two values here make a stem ambiguous."""
-        after = fold(self.sentence.text[self.relative_end :]).split()[:3]
+        after = folded(self.sentence.text[self.relative_end :]).split()[:3]
         return self.slot + "|" + " ".join(after)
 
     def to_json(self) -> dict[str, Any]:

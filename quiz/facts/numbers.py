@@ -24,10 +24,35 @@ _QUALIFIER = re.compile(
 # Words that are never a unit: a number before them is a label, a code or part of a phrase.
 _NOT_UNITS = frozenset(
     fold(word)
-    for word in "của và với trong về là được có đã sẽ thì mà do cho tại theo từ đến các những này đó".split()
+    for word in [
+        "của",
+        "và",
+        "với",
+        "trong",
+        "về",
+        "là",
+        "được",
+        "có",
+        "đã",
+        "sẽ",
+        "thì",
+        "mà",
+        "do",
+        "cho",
+        "tại",
+        "theo",
+        "từ",
+        "đến",
+        "các",
+        "những",
+        "này",
+        "đó",
+    ]
 )
 # A number right after these words is a document, article or page number, not a quantity.
-_LABEL_WORDS = frozenset(fold(word) for word in "số điều khoản mục phần chương điểm trang tiết phụ lục".split())
+_LABEL_WORDS = frozenset(
+    fold(word) for word in ["số", "điều", "khoản", "mục", "phần", "chương", "điểm", "trang", "tiết", "phụ", "lục"]
+)
 _PART_SPLIT = re.compile(r"[,;]")
 _TRONG_DO = re.compile(r"trong đó|trong số đó", re.IGNORECASE)
 _SUBJECT_NOISE = re.compile(r"^(?:trong đó|trong số đó)\s*|^(?:về|lĩnh vực|nhóm)\s+|\s+(?:có|là|gồm)$", re.IGNORECASE)
@@ -50,7 +75,7 @@ def _unit_at(text: str, position: int) -> tuple[str, int]:
     spaces = len(text[position:]) - len(text[position:].lstrip(" "))
     known = lexicon().unit_pattern.match(text, position + spaces) if spaces else None
     if known:
-        return text[unit_start:known.end()].strip(), known.end()
+        return text[unit_start : known.end()].strip(), known.end()
     fallback = _FALLBACK_UNIT.match(text, position)
     if fallback:
         words = fallback.group(1).split()

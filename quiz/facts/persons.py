@@ -1,4 +1,4 @@
-"""Persons with their titles, in both orders: "Bí thư Tỉnh ủy Nguyễn Văn A" and "đồng chí Nguyễn Văn A, Phó Bí thư …"."""
+"""Persons with their titles in both orders: "Bí thư Tỉnh ủy Nguyễn Văn A", "đồng chí Nguyễn Văn A, Phó Bí thư …"."""
 
 from __future__ import annotations
 
@@ -14,12 +14,77 @@ _NEXT_TOKEN = re.compile(r" ([^\s,;.:()]+)")
 _TITLE_SEPARATOR = re.compile(r"\s*,\s*|\s+kiêm\s+")
 # Lower-case words that can sit inside an organisation's name ("Ban Thường vụ Tỉnh ủy", "HĐND tỉnh").
 _ORGANISATION_WORDS = frozenset(
-    (
-        "ủy uỷ ban nhân dân thường trực vụ đảng bộ trung ương chấp hành chính trị mặt trận tổ quốc hội đồng "
-        "văn phòng công an quân sự kiểm tra tuyên giáo vận chức đoàn đại biểu thanh niên liên hiệp phụ nữ "
-        "cựu chiến binh nông tỉnh huyện xã phường quận thị trấn thành phố khối cơ quan thư tịch tướng trưởng "
-        "viên ký nhiệm đốc án lệnh"
-    ).split()
+    [
+        "ủy",
+        "uỷ",
+        "ban",
+        "nhân",
+        "dân",
+        "thường",
+        "trực",
+        "vụ",
+        "đảng",
+        "bộ",
+        "trung",
+        "ương",
+        "chấp",
+        "hành",
+        "chính",
+        "trị",
+        "mặt",
+        "trận",
+        "tổ",
+        "quốc",
+        "hội",
+        "đồng",
+        "văn",
+        "phòng",
+        "công",
+        "an",
+        "quân",
+        "sự",
+        "kiểm",
+        "tra",
+        "tuyên",
+        "giáo",
+        "vận",
+        "chức",
+        "đoàn",
+        "đại",
+        "biểu",
+        "thanh",
+        "niên",
+        "liên",
+        "hiệp",
+        "phụ",
+        "nữ",
+        "cựu",
+        "chiến",
+        "binh",
+        "nông",
+        "tỉnh",
+        "huyện",
+        "xã",
+        "phường",
+        "quận",
+        "thị",
+        "trấn",
+        "thành",
+        "phố",
+        "khối",
+        "cơ",
+        "quan",
+        "thư",
+        "tịch",
+        "tướng",
+        "trưởng",
+        "viên",
+        "ký",
+        "nhiệm",
+        "đốc",
+        "án",
+        "lệnh",
+    ]
 )
 
 

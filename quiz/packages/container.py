@@ -8,6 +8,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,7 +97,7 @@ def read_package(path: Path, key: UnitKey) -> tuple[dict[str, Any], dict[str, An
     raw = path.read_bytes()
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
-    except zipfile.BadZipFile as error:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
         raise PackageRefused("Gói kết quả bị hỏng hoặc bị cắt cụt (không phải tệp .nqpkg hợp lệ).") from error
     with archive:
         contents = _read_members(archive)
@@ -130,13 +131,16 @@ def _read_members(archive: zipfile.ZipFile) -> dict[str, bytes]:
             raise PackageRefused(f"Gói kết quả chứa đường dẫn không an toàn: {info.filename!r}.")
         if info.filename in contents:
             raise PackageRefused("Gói kết quả chứa một thành phần hai lần.")
+        # Only what write_package makes: other methods (bzip2, lzma, encryption) have other failure modes.
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 0x1:
+            raise PackageRefused("Gói kết quả dùng kiểu nén không được hỗ trợ.")
         if info.file_size > MAX_PART_BYTES:
             raise PackageRefused("Gói kết quả quá lớn khi giải nén (vượt giới hạn cho phép).")
         # The declared size can lie: read at most one byte past the cap and count what really came out.
         try:
             with archive.open(info) as member:
                 data = member.read(MAX_PART_BYTES + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError) as error:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError, ValueError) as error:
             raise PackageRefused("Gói kết quả bị hỏng hoặc bị cắt cụt (dữ liệu nén lỗi).") from error
         total += len(data)
         if len(data) > MAX_PART_BYTES or total > MAX_TOTAL_BYTES:

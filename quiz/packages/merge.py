@@ -43,7 +43,7 @@ def merge_package(
     """Merge one package; the caller has checked ``document_problem`` (so nothing here refuses it half-way)."""
     documents = merge_documents(session, content, report)
     merge_units(session, content.units, report)
-    members = merge_members(session, content.members, decide, report)
+    members = merge_members(session, content.members, content.units, decide, report)
     merge_attempts(session, content.attempts, members, documents, report)
     merge_pledges(session, content.pledges, members, documents, report)
     merge_review_cards(session, content.review_cards, members, report)
@@ -64,7 +64,7 @@ def merge_package(
 
 
 def preview_package(session: Session, content: PackageContent) -> PackagePreview:
-    known, matches = resolve_members(session, content.members)
+    known, matches = resolve_members(session, content.members, content.units)
     included = {row["id"] for row in content.document_texts}
     documents = [
         DocumentStatus(

@@ -163,7 +163,7 @@ def merge_units(session: Session, units: list[Row], report: MergeReport) -> None
 # Members -----------------------------------------------------------------------------------------------------
 
 
-def resolve_members(session: Session, members: list[Row]) -> tuple[dict[str, str], list[MemberMatch]]:
+def resolve_members(session: Session, members: list[Row], units: list[Row]) -> tuple[dict[str, str], list[MemberMatch]]:
     """Incoming ids known here (by id or a confirmed alias) → local id; and name + birth date candidates."""
     ids = [member["id"] for member in members]
     known = {member_id: member_id for member_id in existing_ids(session, Member.id, ids)}
@@ -179,11 +179,12 @@ def resolve_members(session: Session, members: list[Row]) -> tuple[dict[str, str
             assert local.birth_date is not None
             locals_by_name.setdefault((local.folded_name, local.birth_date), []).append(local)
     unit_names: dict[str, str] = {unit_id: name for unit_id, name in session.execute(select(Unit.id, Unit.name))}
+    incoming_units = {unit["id"]: unit["name"] for unit in units}
     matches = [
         MemberMatch(
             incoming_id=member["id"],
             incoming_name=member["full_name"],
-            incoming_chi_bo=unit_names.get(member["chi_bo_id"] or "", ""),
+            incoming_chi_bo=incoming_units.get(member["chi_bo_id"] or "", ""),
             birth_date=member["birth_date"],
             local_id=local.id,
             local_name=local.full_name,
@@ -195,9 +196,11 @@ def resolve_members(session: Session, members: list[Row]) -> tuple[dict[str, str
     return known, matches
 
 
-def merge_members(session: Session, members: list[Row], decide: Decide, report: MergeReport) -> dict[str, str]:
+def merge_members(
+    session: Session, members: list[Row], units: list[Row], decide: Decide, report: MergeReport
+) -> dict[str, str]:
     """Return incoming member id → local id. Confirmed matches become aliases; unconfirmed ones are new members."""
-    known, matches = resolve_members(session, members)
+    known, matches = resolve_members(session, members, units)
     for match in matches:
         if match.incoming_id not in known and decide(match):
             known[match.incoming_id] = match.local_id

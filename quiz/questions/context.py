@@ -7,10 +7,9 @@ from dataclasses import dataclass
 
 from quiz.facts.model import Fact
 from quiz.questions.model import TRUE_FALSE, GeneratedQuestion
-from quiz.questions.pools import Pools
+from quiz.questions.pools import Pools, value_key
 from quiz.questions.stems import explanation
 from quiz.storage.base import content_id
-from quiz.text import fold_answer
 
 # Base difficulty by type; kinds and distractor closeness adjust it.
 TYPE_DIFFICULTY = {"truefalse": 0.3, "single": 0.5, "matching": 0.55, "multi": 0.65, "cloze": 0.75}
@@ -86,11 +85,11 @@ class BuildContext:
 
 def unique_options(key: str, wrong: list[str]) -> list[str]:
     """Wrong options that differ from the key and from each other after folding."""
-    seen = {fold_answer(key)}
+    seen = {value_key(key)}
     result: list[str] = []
     for option in wrong:
-        folded = fold_answer(option)
-        if folded and folded not in seen:
-            seen.add(folded)
+        folded_option = value_key(option)
+        if folded_option and folded_option not in seen:
+            seen.add(folded_option)
             result.append(option)
     return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import random
 import re
+from collections.abc import Callable, Sequence
 
 from quiz.facts.numbers import parse_number
 from quiz.facts.roman import int_to_roman, roman_to_int
@@ -25,7 +26,7 @@ def format_like(value: float, key: str) -> str:
     return text if "." in key or value < 1000 else text.replace(".", "")
 
 
-def _spread(key: float, candidates: list[float], rng: random.Random, count: int = 3) -> list[float]:
+def _spread(key: float, candidates: Sequence[float], rng: random.Random, count: int = 3) -> list[float]:
     """``count`` distinct candidates with at least one below and one above the key (when possible)."""
     below = [value for value in candidates if value < key]
     above = [value for value in candidates if value > key]
@@ -89,17 +90,21 @@ def number_options(key_text: str, siblings: list[float], rng: random.Random, per
     return [key_text if value == parse_number(key_text) else format_like(value, key_text) for value in values]
 
 
+def _ordinal_word(number: int) -> str:
+    return ORDINAL_WORDS[number - 1]
+
+
 def ordinal_options(key_text: str, rng: random.Random) -> list[str]:
     """Neighbouring ordinals in the key's form (Roman XIV/XVI, words "ba"/"năm", digits)."""
+    render: Callable[[int], str]
     if key_text in ORDINAL_WORDS:
-        value = ORDINAL_WORDS.index(key_text) + 1
-        limit = len(ORDINAL_WORDS)
-        render = lambda number: ORDINAL_WORDS[number - 1]  # noqa: E731
+        value, limit, render = ORDINAL_WORDS.index(key_text) + 1, len(ORDINAL_WORDS), _ordinal_word
     elif key_text.isdigit():
         value, limit, render = int(key_text), 999, str
     else:
         value, limit, render = roman_to_int(key_text), 3999, int_to_roman
-    neighbours = [value + step for step in _spread(0, [-1, 1, 2, -2, 3, -3], rng) if 0 < value + step <= limit]
+    steps = [int(step) for step in _spread(0, [-1, 1, 2, -2, 3, -3], rng)]
+    neighbours = [value + step for step in steps if 0 < value + step <= limit]
     while len(neighbours) < 3:
         neighbours.append(value + len(neighbours) + 3)
     return [render(number) for number in sorted([value, *neighbours])]

@@ -6,18 +6,21 @@ import random
 import re
 
 from quiz.facts.lexicon import COMMON_SURNAMES, lexicon
-from quiz.facts.model import Fact
+from quiz.facts.model import Fact, folded
 from quiz.questions.context import BuildContext, similar_length, unique_options
 from quiz.questions.model import BLANK, GeneratedQuestion
 from quiz.questions.pools import is_true_title
-from quiz.text import fold
 
+# Wrong names come from the first persons of the document, then invented ones.
+PERSON_POOL = 12
+TITLE_POOL = 24
+MATCHING_PAIRS = 5
 _PARTY_HEADS = ("Bí thư", "Phó Bí thư", "Phó Bí thư Thường trực", "Ủy viên Ban Thường vụ")
 _STATE_HEADS = ("Chủ tịch", "Phó Chủ tịch")
 _SWAPPED_BODIES = (("HĐND", "UBND"), ("UBND", "HĐND"), ("Hội đồng nhân dân", "Ủy ban nhân dân"))
 
 
-def _invented_names(key: str, avoid: set[str], rng: random.Random) -> list[str]:
+def _invented_names(key: str, avoid: frozenset[str], rng: random.Random) -> list[str]:
     """Plausible names from the shipped lists (women keep "Thị"), never a name of the document."""
     words = lexicon()
     middle = ["Thị"] if " Thị " in f" {key} " else list(words.middle_names)
@@ -25,7 +28,7 @@ def _invented_names(key: str, avoid: set[str], rng: random.Random) -> list[str]:
     surnames = sorted(COMMON_SURNAMES)
     for _ in range(40):
         name = f"{rng.choice(surnames)} {rng.choice(middle)} {rng.choice(words.given_names)}"
-        if fold(name) not in avoid and name not in names and similar_length(name, len(key)):
+        if folded(name) not in avoid and name not in names and similar_length(name, len(key)):
             names.append(name)
     return names
 
@@ -40,8 +43,8 @@ def _sibling_titles(title: str) -> list[str]:
     organisation = _title_organisation(title)
     if not organisation:
         return []
-    folded = fold(organisation)
-    heads = _PARTY_HEADS if re.search(r"(?<!\w)(?:uy|dang uy|chi bo)(?!\w)", folded) else _STATE_HEADS
+    party_body = re.search(r"(?<!\w)(?:uy|dang uy|chi bo)(?!\w)", folded(organisation))
+    heads = _PARTY_HEADS if party_body else _STATE_HEADS
     titles = [f"{head} {organisation}" for head in heads]
     for first, second in _SWAPPED_BODIES:
         if first in organisation:
@@ -51,7 +54,7 @@ def _sibling_titles(title: str) -> list[str]:
 
 def _wrong_titles(person: str, context: BuildContext, rng: random.Random) -> list[str]:
     true_titles = context.pools.titles_by_person.get(person, [])
-    candidates = [title for title in context.pools.titles if not is_true_title(title, true_titles)]
+    candidates = [title for title in context.pools.titles[:TITLE_POOL] if not is_true_title(title, true_titles)]
     for title in true_titles:
         candidates += _sibling_titles(title)
     rng.shuffle(candidates)
@@ -62,11 +65,10 @@ def person_questions(fact: Fact, context: BuildContext) -> list[GeneratedQuestio
     name, titles = fact.answer, list(fact.titles)
     questions: list[GeneratedQuestion] = []
     rng = context.rng(fact, "person")
-    others = [other for other in context.pools.persons if fold(other) != fold(name)]
-    shared = any(
-        is_true_title(title, context.pools.titles_by_person.get(other, [])) for other in others for title in titles
-    )
-    avoid = {fold(person) for person in context.pools.persons}
+    holders = context.pools.holders_by_title
+    shared = any(len(holders.get(folded(title), set())) > 1 for title in titles)
+    others = [other for other in context.pools.persons[:PERSON_POOL] if folded(other) != folded(name)]
+    avoid = context.pools.folded_persons
     joined = ", ".join(titles)
     if not shared:
         wrong_names = [other for other in others if similar_length(other, len(name))]
@@ -105,19 +107,19 @@ def acronym_questions(fact: Fact, context: BuildContext) -> list[GeneratedQuesti
     acronym, expansion = fact.answer, fact.expansion
     questions: list[GeneratedQuestion] = []
     rng = context.rng(fact, "acronym")
-    others = [pair for pair in context.pools.acronyms if fold(pair[0]) != fold(acronym)]
+    others = [pair for pair in context.pools.acronyms if folded(pair[0]) != folded(acronym)]
     wrong_expansions = [exp for _, exp in others if similar_length(exp, len(expansion))]
-    wrong_expansions = [exp for exp in wrong_expansions if fold(exp) != fold(expansion)]
+    wrong_expansions = [exp for exp in wrong_expansions if folded(exp) != folded(expansion)]
     # Expansions from the same document first, then the shipped list (each group in the seed's order).
-    documented = {fold(exp) for _, exp in context.pools.acronyms[: context.pools.document_acronyms]}
+    documented = {folded(exp) for _, exp in context.pools.acronyms[: context.pools.document_acronyms]}
     rng.shuffle(wrong_expansions)
-    wrong_expansions.sort(key=lambda exp: fold(exp) not in documented)
+    wrong_expansions.sort(key=lambda exp: folded(exp) not in documented)
     found = context.single(
         fact, "single:expansion", f"“{acronym}” là chữ viết tắt của cụm từ nào?", expansion, wrong_expansions
     )
     if found:
         questions.append(found)
-    wrong_acronyms = [other for other, exp in others if fold(exp) != fold(expansion)]
+    wrong_acronyms = [other for other, exp in others if folded(exp) != folded(expansion)]
     rng.shuffle(wrong_acronyms)
     wrong_acronyms.sort(key=lambda other: abs(len(other) - len(acronym)))
     found = context.single(fact, "single", f"Cụm từ “{expansion}” được viết tắt là gì?", acronym, wrong_acronyms)
@@ -142,24 +144,30 @@ def matching_questions(facts: list[Fact], context: BuildContext) -> list[Generat
     acronym_pairs: list[tuple[str, str]] = []
     acronym_fact: Fact | None = None
     for fact in facts:
-        if fact.kind == "acronym" and fold(fact.answer) not in {fold(left) for left, _ in acronym_pairs}:
+        if len(acronym_pairs) >= MATCHING_PAIRS:
+            break
+        if fact.kind == "acronym" and folded(fact.answer) not in {folded(left) for left, _ in acronym_pairs}:
             acronym_pairs.append((fact.answer, fact.expansion))
             acronym_fact = acronym_fact or fact
     person_pairs: list[tuple[str, str]] = []
     person_fact: Fact | None = None
-    for name, titles in context.pools.titles_by_person.items():
-        if titles and fold(titles[0]) not in {fold(right) for _, right in person_pairs}:
+    first_mention: dict[str, Fact] = {}
+    for fact in facts:
+        if fact.kind == "person":
+            first_mention.setdefault(fact.answer, fact)
+    for name, titles in list(context.pools.titles_by_person.items())[:PERSON_POOL]:
+        if titles and folded(titles[0]) not in {folded(right) for _, right in person_pairs}:
             person_pairs.append((name, titles[0]))
-            person_fact = person_fact or next(fact for fact in facts if fact.answer == name)
-    for fact, pairs, prompt in (
+            person_fact = person_fact or first_mention[name]
+    for source, pairs, prompt in (
         (acronym_fact, acronym_pairs, "Nối mỗi chữ viết tắt với cụm từ đầy đủ của nó."),
         (person_fact, person_pairs, "Nối mỗi đồng chí với chức vụ được nêu trong văn bản."),
     ):
-        if fact is None or len(pairs) < 3:
+        if source is None or len(pairs) < 3:
             continue
-        pairs = pairs[:5]
+        pairs = pairs[:MATCHING_PAIRS]
         choices = [right for _, right in pairs]
-        context.rng(fact, "matching").shuffle(choices)
+        context.rng(source, "matching").shuffle(choices)
         correct = [choices.index(right) for _, right in pairs]
-        questions.append(context.make(fact, "matching", prompt, pairs[0][0], choices, correct, pairs=pairs))
+        questions.append(context.make(source, "matching", prompt, pairs[0][0], choices, correct, pairs=pairs))
     return questions

@@ -82,8 +82,8 @@ def _parse_one(raw: str, number: int) -> BankItem:
     prompt = re.sub(r"\s+", " ", prompt).strip()
     answer = inside.strip()
     if answer.upper() in ("T", "TRUE", "F", "FALSE"):
-        correct = (0,) if answer.upper().startswith("T") else (1,)
-        return BankItem(title, "truefalse", prompt, TRUE_FALSE, correct, explanation=explanation)
+        truth: tuple[int, ...] = (0,) if answer.upper().startswith("T") else (1,)
+        return BankItem(title, "truefalse", prompt, TRUE_FALSE, truth, explanation=explanation)
     marks = list(_OPTION.finditer(answer))
     if not marks:
         raise GiftError(f"Câu hỏi thứ {number} trong tệp GIFT không có phương án nào.")

@@ -6,14 +6,14 @@ import calendar
 import re
 from dataclasses import dataclass
 
-from quiz.facts.model import Fact
+from quiz.facts.model import Fact, folded
 from quiz.facts.numbers import NUMBER_TEXT, parse_number
 from quiz.facts.roman import roman_to_int
 from quiz.facts.scalars import ORDINAL_WORDS
 from quiz.questions.context import similar_length
 from quiz.questions.model import BLANK, TRUE_FALSE, TYPES, GeneratedQuestion
 from quiz.questions.pools import Pools, build_pools, is_true_title, overlap, value_key
-from quiz.text import fold, fold_answer
+from quiz.text import fold_answer
 
 QUESTION_WORDS = {
     "number": ("bao nhieu", "may"),
@@ -107,40 +107,39 @@ def _shape(question: GeneratedQuestion) -> list[Problem]:
 def _wording(question: GeneratedQuestion) -> list[Problem]:
     problems: list[Problem] = []
     fact = question.fact
-    folded_prompt = fold(question.prompt)
+    folded_prompt = folded(question.prompt)
     if question.type in ("single", "multi"):
         words = QUESTION_WORDS.get(fact.kind, ())
         if not any(re.search(rf"(?<!\w){word}(?!\w)", folded_prompt) for word in words):
             problems.append(Problem("question-word", f"no question word for a {fact.kind} ({', '.join(words)})"))
-    if fact.qualifier and fact.kind == "number" and question.type in ("single", "cloze"):
-        if not re.search(rf"{re.escape(fold(fact.qualifier))} (?:bao nhieu|may|___)", folded_prompt):
-            problems.append(Problem("qualifier", f"the qualifier “{fact.qualifier}” must stay before the blank"))
-    if question.type != "truefalse" or question.correct == (1,):
-        forbidden = [question.key] + ([fact.expansion] if fact.kind == "acronym" else [])
-        if question.type == "matching":
-            forbidden = []
-        if fact.kind == "acronym" and question.variant != "single:expansion" and question.type != "truefalse":
-            forbidden = [fact.answer]
-        if fact.kind in ("list", "target"):
-            forbidden = [item for item in fact.items if question.type != "truefalse"]
-        for text in forbidden:
-            if text and question.type != "truefalse" and _contains(question.prompt, text):
-                problems.append(Problem("giveaway", f"the stem shows the answer “{text}”"))
-        if fact.kind == "person" and question.key == fact.answer:
-            given = " ".join(fact.answer.split()[-2:])
-            if question.type != "truefalse" and _contains(question.prompt, given):
-                problems.append(Problem("giveaway", "the stem shows part of the name"))
+    qualifier_wanted = fact.qualifier and fact.kind == "number" and question.type in ("single", "cloze")
+    qualifier_pattern = rf"{re.escape(folded(fact.qualifier))} (?:bao nhieu|may|___)"
+    if qualifier_wanted and not re.search(qualifier_pattern, folded_prompt):
+        problems.append(Problem("qualifier", f"the qualifier “{fact.qualifier}” must stay before the blank"))
+    for text in _forbidden(question):
+        if text and _contains(question.prompt, text):
+            problems.append(Problem("giveaway", f"the stem shows the answer “{text}”"))
     # A changed title may contain the true one ("Phó Bí thư …" for "Bí thư …"), so titles are exempt.
     changed_title = fact.kind == "person" and question.key != fact.answer
-    if question.type == "truefalse" and question.correct == (1,) and _contains(question.prompt, question.key) and (
-        not changed_title
-    ):
+    false_statement = question.type == "truefalse" and question.correct == (1,)
+    if false_statement and not changed_title and _contains(question.prompt, question.key):
         problems.append(Problem("giveaway", "a false statement still shows the true value"))
-    if fact.kind == "acronym" and question.type != "matching":
-        if _contains(question.prompt, fact.answer) and _contains(question.prompt, fact.expansion):
-            if question.type != "truefalse":
-                problems.append(Problem("giveaway", "acronym and expansion are both in the stem"))
+    both_sides = _contains(question.prompt, fact.answer) and _contains(question.prompt, fact.expansion)
+    if fact.kind == "acronym" and question.type not in ("matching", "truefalse") and both_sides:
+        problems.append(Problem("giveaway", "acronym and expansion are both in the stem"))
     return problems
+
+
+def _forbidden(question: GeneratedQuestion) -> list[str]:
+    """Texts the stem must not show: the answer (every item, for lists; the surname-free part, for names)."""
+    fact = question.fact
+    if question.type in ("truefalse", "matching"):
+        return []
+    if fact.kind in ("list", "target"):
+        return list(fact.items)
+    if fact.kind == "person" and question.key == fact.answer:
+        return [question.key, " ".join(fact.answer.split()[-2:])]
+    return [question.key]
 
 
 def _options(question: GeneratedQuestion, pools: Pools) -> list[Problem]:
@@ -179,9 +178,9 @@ def _options(question: GeneratedQuestion, pools: Pools) -> list[Problem]:
         titles = pools.titles_by_person.get(fact.answer, [])
         if any(is_true_title(choice, titles) for choice in wrong):
             problems.append(Problem("true-distractor", "a wrong title is one the person holds"))
-    if fact.kind in ("list", "target"):
-        if any(overlap(choice, item) > 0.5 for choice in wrong for item in fact.items):
-            problems.append(Problem("true-distractor", "a wrong option is (nearly) an item of the list"))
+    near_items = any(overlap(choice, item) > 0.5 for choice in wrong for item in fact.items)
+    if fact.kind in ("list", "target") and near_items:
+        problems.append(Problem("true-distractor", "a wrong option is (nearly) an item of the list"))
     return problems
 
 

@@ -13,6 +13,9 @@ from quiz.questions.stems import capitalise, finish
 # Items sharing more than this share of words with a true item are near-duplicates, not wrong options.
 MAX_OVERLAP = 0.5
 MAX_ITEM_CHARACTERS = 220
+# Enough wrong options to choose from; looking further only costs time on long documents.
+CANDIDATES = 8
+SCAN_LIMIT = 120
 
 
 def _option(text: str) -> str:
@@ -38,14 +41,16 @@ def _prompt(fact: Fact, question: str) -> str:
 
 
 def _wrong_items(fact: Fact, context: BuildContext, reference: float) -> list[str]:
+    """Items of the nearest other lists, of a similar length and not near-duplicates of a true item."""
     candidates: list[str] = []
-    for source, item in context.pools.list_items:
-        if source == fact.key or len(item) > MAX_ITEM_CHARACTERS:
+    for looked, (source, item) in enumerate(context.pools.nearest_items(fact.start)):
+        if len(candidates) >= CANDIDATES or looked >= SCAN_LIMIT:
+            break
+        if source == fact.key or len(item) > MAX_ITEM_CHARACTERS or not similar_length(item, reference):
             continue
-        if any(overlap(item, own) > MAX_OVERLAP for own in fact.items):
+        if any(overlap(item, own) > MAX_OVERLAP for own in fact.items) or _option(item) in candidates:
             continue
-        if similar_length(item, reference) and _option(item) not in candidates:
-            candidates.append(_option(item))
+        candidates.append(_option(item))
     context.rng(fact, "items").shuffle(candidates)
     return candidates
 
@@ -56,8 +61,10 @@ def list_questions(fact: Fact, context: BuildContext) -> list[GeneratedQuestion]
         return []
     noun = _noun(fact)
     counted = f"{fact.count} {noun}" if fact.count and noun else ""
-    one_of = f"Nội dung nào sau đây là một trong {counted} đó?" if counted else (
-        "Nội dung nào sau đây là một trong các ý được nêu tiếp theo?"
+    one_of = (
+        f"Nội dung nào sau đây là một trong {counted} đó?"
+        if counted
+        else ("Nội dung nào sau đây là một trong các ý được nêu tiếp theo?")
     )
     if not fact.sentence.text.startswith(fact.lead) and counted:
         one_of = f"Nội dung nào sau đây là một trong {counted} được nêu trong văn bản?"
@@ -75,7 +82,9 @@ def list_questions(fact: Fact, context: BuildContext) -> list[GeneratedQuestion]
         rng = context.rng(fact, "multi")
         chosen = sorted(rng.sample(items, 2), key=items.index)
         mean = sum(len(item) for item in chosen) / 2
-        wrong = [item for item in _wrong_items(fact, context, mean) if all(similar_length(item, len(c)) for c in chosen)]
+        wrong = [
+            item for item in _wrong_items(fact, context, mean) if all(similar_length(item, len(c)) for c in chosen)
+        ]
         if len(wrong) >= 2:
             options = [_option(item) for item in chosen] + wrong[:2]
             rng.shuffle(options)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import random
 import re
 
-from quiz.facts.model import Fact
+from quiz.facts.model import Fact, folded
 from quiz.facts.numbers import parse_number
 from quiz.questions import distractors, stems
 from quiz.questions.context import BuildContext
 from quiz.questions.model import BLANK, GeneratedQuestion
 from quiz.questions.pools import value_key
-from quiz.text import fold
 
 _TRONG_DO = re.compile(r"\s*,?\s*trong (?:số )?đó\b", re.IGNORECASE)
 _LEADING_DATE = re.compile(r"^(?:Sáng |Chiều |Tối )?([Nn]gày|[Nn]ăm|[Tt]háng)\s+\S+\s*,\s*")
@@ -44,7 +43,7 @@ def _options(fact: Fact, context: BuildContext, rng: random.Random) -> list[str]
         total = dict(fact.extra).get("total")
         siblings = [
             value
-            for value in context.pools.numbers_by_unit.get(fold(fact.unit), [])
+            for value in context.pools.numbers_by_section_unit.get((fact.sentence.section, folded(fact.unit)), [])
             if total is None or value != parse_number(total)
         ]
         return distractors.number_options(key, siblings, rng, fact.unit == "%")

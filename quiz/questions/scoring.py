@@ -6,9 +6,9 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
+from quiz.facts.model import folded
 from quiz.questions.model import GeneratedQuestion
 from quiz.questions.pools import value_key
-from quiz.text import fold
 
 _DEICTIC_START = re.compile(r"^(?:\S+\s+){0,2}(?:nay|do|day|tren|nhu vay)(?!\w)")
 _KIND_WEIGHT = {"number": 0.15, "person": 0.15, "acronym": 0.1, "list": 0.1, "target": 0.1, "reference": 0.1}
@@ -25,7 +25,7 @@ def score(question: GeneratedQuestion) -> float:
     quality = 0.6 + _KIND_WEIGHT.get(question.fact.kind, 0.0) + _TYPE_WEIGHT.get(question.type, 0.0)
     words = len(question.prompt.split())
     quality -= min(0.35, max(0, words - STEM_WORDS) * 0.01)
-    if _DEICTIC_START.search(fold(question.prompt)):
+    if _DEICTIC_START.search(folded(question.prompt)):
         quality -= 0.2
     if question.choices and question.type in ("single", "multi"):
         average = sum(len(choice) for choice in question.choices) / len(question.choices)
@@ -49,7 +49,7 @@ def keep_best(candidates: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
     for question in scored:
         fact = question.fact
         value = (fact.kind, value_key(fact.answer)) if question.type != "matching" else ("matching", question.id)
-        prompt = fold(question.prompt)
+        prompt = folded(question.prompt)
         if question.quality < MINIMUM_QUALITY or prompt in seen_prompts:
             continue
         if per_fact[fact.key] >= PER_FACT or per_value[value] >= PER_VALUE:

@@ -25,7 +25,7 @@ def window(fact: Fact, end: int | None = None) -> tuple[int, int]:
     """Offsets (relative to the sentence) of the part of the sentence a stem is made from."""
     text = fact.sentence.text
     answer_start = fact.relative_start
-    answer_end = (end if end is not None else fact.relative_end)
+    answer_end = end if end is not None else fact.relative_end
     start, stop = 0, len(text)
     colon = text.find(":", answer_end)
     if colon != -1 and fact.kind not in ("list", "target"):

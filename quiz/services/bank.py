@@ -167,7 +167,7 @@ class BankService:
         self,
         document_id: str | None = None,
         section_id: str | None = None,
-        type: str | None = None,  # noqa: A002 - the column's name
+        type: str | None = None,
         enabled: bool | None = None,
     ) -> list[QuestionInfo]:
         statement = select(Question)
@@ -216,7 +216,7 @@ class BankService:
     def add(
         self,
         document_id: str,
-        type: str,  # noqa: A002 - the column's name
+        type: str,
         prompt: str,
         choices: tuple[str, ...] | list[str] = (),
         correct: tuple[int, ...] | list[int] = (),
@@ -248,7 +248,7 @@ class BankService:
             session.flush()
             return _info(row)
 
-    def export(self, format: str, path: Path) -> int:  # noqa: A002 - the CLI's word
+    def export(self, format: str, path: Path) -> int:
         """Write every enabled question as GIFT or Moodle XML; returns how many were written."""
         if format not in EXPORT_FORMATS:
             raise UserError("Định dạng xuất phải là “gift” hoặc “moodle-xml”.")
@@ -273,8 +273,16 @@ class BankService:
         items = parse_gift(text)
         for item in items:
             # Check every question first, so a bad file adds nothing.
-            validate({"type": item.type, "prompt": item.prompt, "choices": list(item.choices),
-                      "correct": list(item.correct), "answers": list(item.answers), "pairs": list(item.pairs)})
+            validate(
+                {
+                    "type": item.type,
+                    "prompt": item.prompt,
+                    "choices": list(item.choices),
+                    "correct": list(item.correct),
+                    "answers": list(item.answers),
+                    "pairs": list(item.pairs),
+                }
+            )
         added = 0
         for item in items:
             identifier = content_id(document_id, "gift", item.type, item.prompt)
@@ -282,8 +290,16 @@ class BankService:
                 if session.get(Question, identifier) is not None:
                     continue
             self.add(
-                document_id, item.type, item.prompt, item.choices, item.correct, item.answers, item.pairs,
-                item.explanation, origin="imported", question_id=identifier,
+                document_id,
+                item.type,
+                item.prompt,
+                item.choices,
+                item.correct,
+                item.answers,
+                item.pairs,
+                item.explanation,
+                origin="imported",
+                question_id=identifier,
             )
             added += 1
         return added

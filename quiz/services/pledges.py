@@ -84,6 +84,7 @@ class PledgeService:
         if too_long(new_reflections, new_commitments):
             raise UserError("Nội dung quá dài (tối đa 50 dòng cam kết, mỗi ô 5.000 ký tự).")
         with self._context.session() as session:
+            _lock_member(session, member_id)
             pledge = _find(session, member_id, document_id)
             if pledge is None:
                 _require_member_and_document(session, member_id, document_id)
@@ -129,6 +130,7 @@ class PledgeService:
         """Lock the pledge as handed in; refused with the reasons while something is missing."""
         self._context.require_member_access(member_id)
         with self._context.session() as session:
+            _lock_member(session, member_id)
             pledge = _require(session, member_id, document_id)
             if pledge.state == FINALISED:
                 return _info(pledge)
@@ -144,6 +146,7 @@ class PledgeService:
         """The admin unlocks a finalised pledge so the member can edit it again (the finalised text is kept)."""
         self._context.require_admin()
         with self._context.session() as session:
+            _lock_member(session, member_id)
             pledge = _require(session, member_id, document_id)
             if pledge.state != FINALISED:
                 return _info(pledge)
@@ -220,6 +223,11 @@ def _questions(session: Session) -> list[str]:
     row = session.get(Setting, "reflection_questions")
     value = row.value if row is not None and row.value else DEFAULT_SETTINGS["reflection_questions"]
     return [str(question) for question in value]
+
+
+def _lock_member(session: Session, member_id: str) -> None:
+    """Shared server: one pledge write per member at a time, so two PCs saving at once cannot lose a version."""
+    session.execute(select(Member.id).where(Member.id == member_id).with_for_update(key_share=True))
 
 
 def _find(session: Session, member_id: str, document_id: str) -> Pledge | None:

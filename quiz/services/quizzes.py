@@ -154,6 +154,8 @@ class QuizService:
         """Save (commit) an answer; practice-like modes get the key and the source sentence back."""
         self._raise_if_overdue(attempt_id)
         with self._context.session() as session:
+            # Shared server: lock the attempt first, so a second PC answering the same question sees the first answer.
+            session.execute(select(Attempt.id).where(Attempt.id == attempt_id).with_for_update(key_share=True))
             attempt = self._open_attempt(session, attempt_id)
             item = store.load_item(session, attempt_id, position)
             question = session.get(Question, item.question_id)

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -29,6 +29,8 @@ logger = logging.getLogger(__name__)
 
 # Only the derived secret and its public fingerprint are stored, never the passphrase the admin typed.
 UNIT_KEY_SETTING = "results_unit_key"
+# Any fixed number shared by every PC: PostgreSQL's transaction-level advisory lock for merges.
+MERGE_LOCK_KEY = 7_000_001
 ConfirmMatches = Callable[[MemberMatch], bool] | Collection[tuple[str, str]] | None
 
 
@@ -88,26 +90,32 @@ class ResultsService:
         self._context.require_admin()
         key = self._key()
         report = MergeReport()
-        loaded: list[tuple[Path, PackageContent]] = []
-        for path in paths:
-            try:
-                loaded.append((path, load_package(path, key)))
-            except PackageRefused as error:
-                report.packages.append(PackageOutcome(path.name, None, "", str(error)))
         decide = _decider(confirm_matches)
-        documents_before: set[str] = set()
         try:
             with self._context.session() as session:
+                _serialise_merges(session)
                 documents_before = set(session.scalars(select(Document.id)))
-                for path, content in loaded:
+                # One package in memory at a time: a unit's 231 packages would not fit at once.
+                for path in paths:
+                    try:
+                        content = load_package(path, key)
+                    except PackageRefused as error:
+                        report.packages.append(PackageOutcome(path.name, None, "", str(error)))
+                        continue
                     report.packages.append(_merge_one(session, path, content, decide, report))
+                    session.flush()
+                    session.expunge_all()
                 added_documents = set(session.scalars(select(Document.id))) - documents_before
         except SQLAlchemyError as error:
             logger.exception("merging results packages failed")
             raise UserError("Không gộp được kết quả; cơ sở dữ liệu vẫn giữ nguyên như trước khi gộp.") from error
         for document_id in sorted(added_documents):
             for hook in self.after_document_added:
-                hook(document_id)
+                try:
+                    hook(document_id)
+                except Exception:
+                    # The merge is committed; a failed follow-up (question generation) can be re-run later.
+                    logger.exception("after-merge hook %r failed for document %s", hook, document_id)
         return report
 
     def _key(self) -> UnitKey:
@@ -116,6 +124,12 @@ class ResultsService:
         if row is None or not row.value:
             raise UserError("Chưa đặt khoá đơn vị; quản trị cần đặt khoá chung cho các máy của đơn vị trước.")
         return UnitKey(bytes.fromhex(str(row.value["secret"])))
+
+
+def _serialise_merges(session: Session) -> None:
+    """On a shared server, one merge at a time: a second PC merging the same package waits, then finds it merged."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MERGE_LOCK_KEY})
 
 
 def _merge_one(

@@ -71,7 +71,7 @@ class UnitService:
         self._context.require_admin()
         with self._context.session() as session:
             document = _document(session, document_id)
-            members, sections, _ = _member_rows(session, document.id)
+            members, sections, _ = _member_rows(session, document.id, with_reading_time=True)
             query: Select[Any] = select(members, Unit.name).outerjoin(Unit, Unit.id == members.c.chi_bo_id)
             if chi_bo_id is not None:
                 query = query.where(members.c.chi_bo_id == chi_bo_id)
@@ -146,20 +146,35 @@ def _document(session: Session, document_id: str | None) -> Document:
     return document
 
 
-def _member_rows(session: Session, document_id: str) -> tuple[Subquery, int, dt.date | None]:
+def _member_rows(
+    session: Session, document_id: str, with_reading_time: bool = False
+) -> tuple[Subquery, int, dt.date | None]:
     """One row per member with their study, exam and pledge figures for the document (a subquery)."""
     settings = load_settings(session, document_id)
     sections = session.scalar(select(func.count()).where(Section.document_id == document_id)) or 0
-    study = (
-        select(
-            SectionProgress.member_id,
-            func.sum(case((SectionProgress.studied.is_(True), 1), else_=0)).label("sections_studied"),
-            func.sum(SectionProgress.reading_seconds).label("reading_seconds"),
+    if with_reading_time:
+        study = (
+            select(
+                SectionProgress.member_id,
+                func.sum(case((SectionProgress.studied.is_(True), 1), else_=0)).label("sections_studied"),
+                func.sum(SectionProgress.reading_seconds).label("reading_seconds"),
+            )
+            .where(SectionProgress.document_id == document_id)
+            .group_by(SectionProgress.member_id)
+            .subquery()
         )
-        .where(SectionProgress.document_id == document_id)
-        .group_by(SectionProgress.member_id)
-        .subquery()
-    )
+    else:
+        # The unit figures need only the studied rows: a range of the covering index, in member order.
+        study = (
+            select(
+                SectionProgress.member_id,
+                func.count().label("sections_studied"),
+                literal(0).label("reading_seconds"),
+            )
+            .where(SectionProgress.document_id == document_id, SectionProgress.studied.is_(True))
+            .group_by(SectionProgress.member_id)
+            .subquery()
+        )
     exams = _exam_rows(document_id, settings.counting, settings.deadline)
     pledges = select(Pledge.member_id, Pledge.state).where(Pledge.document_id == document_id).subquery()
     studied = func.coalesce(study.c.sections_studied, 0)

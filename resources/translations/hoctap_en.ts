@@ -3,8 +3,16 @@
 <context>
     <name>AdminDesk</name>
     <message>
-        <location filename="../../gui/admin/desk.py" line="46" />
+        <location filename="../../gui/admin/desk.py" line="53" />
         <source>Các mục quản trị</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../gui/admin/common.py" line="47" />
+        <source>{0} phải có dạng ngày/tháng/năm, ví dụ 02/09/1975.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -12,7 +20,7 @@
     <name>BankPage</name>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="44" />
-        <location filename="../../gui/admin/bank_page.py" line="90" />
+        <location filename="../../gui/admin/bank_page.py" line="92" />
         <source>Ngân hàng câu hỏi</source>
         <translation type="unfinished" />
     </message>
@@ -22,158 +30,158 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="66" />
+        <location filename="../../gui/admin/bank_page.py" line="67" />
         <source>Câu hỏi đang chọn</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="68" />
+        <location filename="../../gui/admin/bank_page.py" line="69" />
         <source>Lưu sửa đổi</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="69" />
+        <location filename="../../gui/admin/bank_page.py" line="70" />
         <source>Thêm thành câu hỏi mới</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="70" />
-        <location filename="../../gui/admin/bank_page.py" line="235" />
+        <location filename="../../gui/admin/bank_page.py" line="71" />
+        <location filename="../../gui/admin/bank_page.py" line="239" />
         <source>Tắt câu hỏi</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="95" />
+        <location filename="../../gui/admin/bank_page.py" line="97" />
         <source>Xuất GIFT…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="96" />
+        <location filename="../../gui/admin/bank_page.py" line="98" />
         <source>Nhập GIFT…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="100" />
+        <location filename="../../gui/admin/bank_page.py" line="102" />
         <source>&amp;Văn bản:</source>
         <translation>&amp;Document:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="109" />
+        <location filename="../../gui/admin/bank_page.py" line="111" />
         <source>Lọc theo mục</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="110" />
+        <location filename="../../gui/admin/bank_page.py" line="112" />
         <source>Lọc theo loại câu hỏi</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="111" />
+        <location filename="../../gui/admin/bank_page.py" line="113" />
         <source>Mọi loại</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="114" />
+        <location filename="../../gui/admin/bank_page.py" line="116" />
         <source>Lọc theo trạng thái</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="116" />
+        <location filename="../../gui/admin/bank_page.py" line="118" />
         <source>Mọi trạng thái</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="117" />
+        <location filename="../../gui/admin/bank_page.py" line="119" />
         <source>Đang dùng</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="118" />
+        <location filename="../../gui/admin/bank_page.py" line="120" />
         <source>Đã tắt</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="119" />
+        <location filename="../../gui/admin/bank_page.py" line="121" />
         <source>Có cảnh báo thống kê</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="120" />
+        <location filename="../../gui/admin/bank_page.py" line="122" />
         <source>Do quản trị thêm hoặc sửa</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="126" />
+        <location filename="../../gui/admin/bank_page.py" line="128" />
         <source>Tìm trong nội dung câu hỏi</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="127" />
+        <location filename="../../gui/admin/bank_page.py" line="129" />
         <source>Tìm trong câu hỏi (gõ không dấu cũng được)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="160" />
+        <location filename="../../gui/admin/bank_page.py" line="162" />
         <source>Mọi mục</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="205" />
+        <location filename="../../gui/admin/bank_page.py" line="209" />
         <source>{0} câu</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="235" />
+        <location filename="../../gui/admin/bank_page.py" line="239" />
         <source>Bật lại câu hỏi</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="241" />
+        <location filename="../../gui/admin/bank_page.py" line="245" />
         <source>Đã bật lại câu hỏi.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="241" />
+        <location filename="../../gui/admin/bank_page.py" line="245" />
         <source>Đã tắt câu hỏi; bài mới sẽ không có câu này.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="261" />
+        <location filename="../../gui/admin/bank_page.py" line="265" />
         <source>Đã lưu câu hỏi.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="272" />
+        <location filename="../../gui/admin/bank_page.py" line="276" />
         <source>Đã thêm câu hỏi mới.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="284" />
+        <location filename="../../gui/admin/bank_page.py" line="288" />
         <source>Chọn tệp câu hỏi GIFT</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="285" />
+        <location filename="../../gui/admin/bank_page.py" line="289" />
         <source>Tệp GIFT (*.gift *.txt)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="292" />
+        <location filename="../../gui/admin/bank_page.py" line="296" />
         <source>Lưu câu hỏi</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="293" />
+        <location filename="../../gui/admin/bank_page.py" line="297" />
         <source>Tệp GIFT (*.gift)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="304" />
+        <location filename="../../gui/admin/bank_page.py" line="308" />
         <source>Đã nhập {0} câu hỏi từ {1}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="310" />
+        <location filename="../../gui/admin/bank_page.py" line="314" />
         <source>Đã xuất {0} câu hỏi đang dùng ra {1}.</source>
         <translation type="unfinished" />
     </message>
@@ -373,103 +381,103 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="67" />
+        <location filename="../../gui/admin/import_page.py" line="68" />
         <source>Nhận tệp .txt, .docx và .pdf có chữ (không nhận bản quét ảnh).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="72" />
-        <location filename="../../gui/admin/import_page.py" line="236" />
+        <location filename="../../gui/admin/import_page.py" line="73" />
+        <location filename="../../gui/admin/import_page.py" line="237" />
         <source>Xoá văn bản</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="75" />
+        <location filename="../../gui/admin/import_page.py" line="76" />
         <source>&amp;Văn bản đã nhập:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="90" />
+        <location filename="../../gui/admin/import_page.py" line="91" />
         <source>Nhập văn bản</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="93" />
+        <location filename="../../gui/admin/import_page.py" line="94" />
         <source>Các mục (đề mục) tìm thấy</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="102" />
+        <location filename="../../gui/admin/import_page.py" line="103" />
         <source>Các dòng đã loại bỏ (số trang, đầu trang…)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="105" />
+        <location filename="../../gui/admin/import_page.py" line="106" />
         <source>Các dòng đã loại bỏ khi nhập</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="106" />
+        <location filename="../../gui/admin/import_page.py" line="107" />
         <source>Dòng</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="106" />
+        <location filename="../../gui/admin/import_page.py" line="107" />
         <source>Lý do</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="123" />
+        <location filename="../../gui/admin/import_page.py" line="124" />
         <source>Chọn văn bản nghị quyết</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="124" />
+        <location filename="../../gui/admin/import_page.py" line="125" />
         <source>Văn bản ({0})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="134" />
+        <location filename="../../gui/admin/import_page.py" line="135" />
         <source>Đang đọc {0}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="148" />
+        <location filename="../../gui/admin/import_page.py" line="149" />
         <source>Đang nhập văn bản…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="158" />
+        <location filename="../../gui/admin/import_page.py" line="159" />
         <source>Văn bản đang được lưu, không dừng được nữa; xin chờ giây lát.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="179" />
+        <location filename="../../gui/admin/import_page.py" line="180" />
         <source>Đã nhập «{0}»: {1} mục. Hãy xem lại các mục và các dòng đã loại bỏ bên dưới.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="191" />
+        <location filename="../../gui/admin/import_page.py" line="192" />
         <source>Đã dừng nhập văn bản; dữ liệu không thay đổi.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="221" />
+        <location filename="../../gui/admin/import_page.py" line="222" />
         <source>Đã đổi tên mục.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="225" />
+        <location filename="../../gui/admin/import_page.py" line="226" />
         <source>Đã gộp mục với mục sau.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="233" />
+        <location filename="../../gui/admin/import_page.py" line="234" />
         <source>Xoá văn bản «{0}» cùng câu hỏi và bài làm gắn với nó?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="239" />
+        <location filename="../../gui/admin/import_page.py" line="240" />
         <source>Đã xoá văn bản.</source>
         <translation type="unfinished" />
     </message>
@@ -477,143 +485,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="158" />
-        <location filename="../../gui/main_window.py" line="285" />
+        <location filename="../../gui/main_window.py" line="161" />
+        <location filename="../../gui/main_window.py" line="294" />
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213" />
+        <location filename="../../gui/main_window.py" line="216" />
         <source>Đang học: {name}</source>
         <translation>Studying: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215" />
+        <location filename="../../gui/main_window.py" line="218" />
         <source>Đang đăng nhập: quản trị</source>
         <translation>Signed in: administrator</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="217" />
+        <location filename="../../gui/main_window.py" line="220" />
         <source>Chỉ đọc văn bản</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="234" />
+        <location filename="../../gui/main_window.py" line="238" />
         <source>Cỡ chữ: {size}</source>
         <translation>Font size: {size}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="241" />
+        <location filename="../../gui/main_window.py" line="249" />
         <source>Học tập Nghị quyết, phiên bản {version}.
 Đọc văn bản, làm bài kiểm tra và viết bản thu hoạch, cam kết của đảng viên.</source>
         <translation>Resolution Study, version {version}.
 Read the resolution, take quizzes and write the member's reflection and commitment form.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="243" />
-        <location filename="../../gui/main_window.py" line="305" />
+        <location filename="../../gui/main_window.py" line="251" />
+        <location filename="../../gui/main_window.py" line="314" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="278" />
+        <location filename="../../gui/main_window.py" line="287" />
         <source>Học tập Nghị quyết</source>
         <translation>Resolution Study</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="279" />
+        <location filename="../../gui/main_window.py" line="288" />
         <source>Học tập</source>
         <translation>Study</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="281" />
+        <location filename="../../gui/main_window.py" line="290" />
         <source>Thu hoạch và cam kết</source>
         <translation>Reflection and commitment</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="283" />
+        <location filename="../../gui/main_window.py" line="292" />
         <source>Tiến độ của tôi</source>
         <translation>My progress</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="286" />
+        <location filename="../../gui/main_window.py" line="295" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287" />
+        <location filename="../../gui/main_window.py" line="296" />
         <source>&amp;Học tập</source>
         <translation>&amp;Study</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="288" />
+        <location filename="../../gui/main_window.py" line="297" />
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="289" />
+        <location filename="../../gui/main_window.py" line="298" />
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="290" />
+        <location filename="../../gui/main_window.py" line="299" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="291" />
+        <location filename="../../gui/main_window.py" line="300" />
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="293" />
+        <location filename="../../gui/main_window.py" line="302" />
         <source>Đổi người dùng</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="294" />
+        <location filename="../../gui/main_window.py" line="303" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295" />
+        <location filename="../../gui/main_window.py" line="304" />
         <source>Chữ to hơn (Ctrl +)</source>
         <translation>Larger text (Ctrl +)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="296" />
+        <location filename="../../gui/main_window.py" line="305" />
         <source>Chữ nhỏ hơn (Ctrl −)</source>
         <translation>Smaller text (Ctrl −)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="297" />
+        <location filename="../../gui/main_window.py" line="306" />
         <source>Cỡ chữ mặc định</source>
         <translation>Default text size</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="298" />
+        <location filename="../../gui/main_window.py" line="307" />
         <source>Tương phản cao</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="301" />
+        <location filename="../../gui/main_window.py" line="310" />
         <source>Tìm trong văn bản</source>
         <translation>Find in text</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="302" />
+        <location filename="../../gui/main_window.py" line="311" />
         <source>Đánh dấu đã học phần này</source>
         <translation>Mark this part as studied</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="303" />
+        <location filename="../../gui/main_window.py" line="312" />
         <source>Đánh dấu trang</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="304" />
+        <location filename="../../gui/main_window.py" line="313" />
         <source>Ghi chú</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="316" />
+        <source>Đổi ngôn ngữ giao diện (Ctrl+L)</source>
+        <translation>Switch the interface language (Ctrl+L)</translation>
     </message>
 </context>
 <context>
@@ -720,189 +733,184 @@ Read the resolution, take quizzes and write the member's reflection and commitme
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="45" />
+        <location filename="../../gui/admin/members_page.py" line="46" />
         <source>Đảng viên, chi bộ</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="50" />
+        <location filename="../../gui/admin/members_page.py" line="51" />
         <source>Đơn vị</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="53" />
+        <location filename="../../gui/admin/members_page.py" line="54" />
         <source>Đảng bộ và chi bộ</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="54" />
-        <source>Tên đơn vị</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/admin/members_page.py" line="54" />
-        <source>Số đảng viên</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/admin/members_page.py" line="58" />
+        <location filename="../../gui/admin/members_page.py" line="59" />
         <source>Tên đơn vị mới hoặc tên mới</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="59" />
+        <location filename="../../gui/admin/members_page.py" line="60" />
         <source>Tên đơn vị, ví dụ: Chi bộ Văn phòng</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="60" />
+        <location filename="../../gui/admin/members_page.py" line="61" />
         <source>Thêm đảng bộ</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="61" />
+        <location filename="../../gui/admin/members_page.py" line="62" />
         <source>Thêm chi bộ</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="62" />
+        <location filename="../../gui/admin/members_page.py" line="63" />
         <source>Đổi tên</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="63" />
-        <location filename="../../gui/admin/members_page.py" line="229" />
+        <location filename="../../gui/admin/members_page.py" line="64" />
+        <location filename="../../gui/admin/members_page.py" line="231" />
         <source>Xoá đơn vị</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="80" />
+        <location filename="../../gui/admin/members_page.py" line="81" />
         <source>Đảng viên</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="83" />
+        <location filename="../../gui/admin/members_page.py" line="84" />
         <source>Tìm đảng viên theo tên</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="84" />
+        <location filename="../../gui/admin/members_page.py" line="85" />
         <source>Tìm theo tên (gõ không dấu cũng được)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="89" />
+        <location filename="../../gui/admin/members_page.py" line="90" />
         <source>Họ và tên</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="90" />
+        <location filename="../../gui/admin/members_page.py" line="91" />
         <source>Ngày sinh</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="91" />
+        <location filename="../../gui/admin/members_page.py" line="92" />
         <source>Chức vụ</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="92" />
+        <location filename="../../gui/admin/members_page.py" line="93" />
         <source>Chi bộ</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="93" />
+        <location filename="../../gui/admin/members_page.py" line="94" />
         <source>Mã PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="93" />
+        <location filename="../../gui/admin/members_page.py" line="94" />
         <source>có</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="97" />
+        <location filename="../../gui/admin/members_page.py" line="98" />
         <source>Danh sách đảng viên</source>
         <translation>Party members</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="101" />
+        <location filename="../../gui/admin/members_page.py" line="102" />
         <source>Thêm đảng viên</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="102" />
+        <location filename="../../gui/admin/members_page.py" line="103" />
         <source>Lưu thay đổi</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="103" />
-        <location filename="../../gui/admin/members_page.py" line="281" />
+        <location filename="../../gui/admin/members_page.py" line="104" />
+        <location filename="../../gui/admin/members_page.py" line="283" />
         <source>Xoá đảng viên</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="104" />
+        <location filename="../../gui/admin/members_page.py" line="105" />
         <source>Bỏ mã PIN</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="105" />
+        <location filename="../../gui/admin/members_page.py" line="106" />
         <source>Làm trống</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="208" />
+        <location filename="../../gui/admin/members_page.py" line="154" />
+        <source>{0} ({1} đảng viên)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="210" />
         <source>Đã thêm {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="217" />
+        <location filename="../../gui/admin/members_page.py" line="219" />
         <source>Hãy chọn đơn vị cần đổi tên.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="220" />
+        <location filename="../../gui/admin/members_page.py" line="222" />
         <source>Đã đổi tên.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="226" />
+        <location filename="../../gui/admin/members_page.py" line="228" />
         <source>Hãy chọn đơn vị cần xoá.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="228" />
+        <location filename="../../gui/admin/members_page.py" line="230" />
         <source>Xoá đơn vị «{0}»?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="234" />
+        <location filename="../../gui/admin/members_page.py" line="236" />
         <source>Đã xoá {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="263" />
+        <location filename="../../gui/admin/members_page.py" line="265" />
         <source>Đã thêm đảng viên {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="273" />
+        <location filename="../../gui/admin/members_page.py" line="275" />
         <source>Đã lưu hồ sơ của {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="280" />
+        <location filename="../../gui/admin/members_page.py" line="282" />
         <source>Xoá đảng viên {0} cùng các bài làm của đồng chí?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="284" />
+        <location filename="../../gui/admin/members_page.py" line="286" />
         <source>Đã xoá đảng viên {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="292" />
+        <location filename="../../gui/admin/members_page.py" line="294" />
         <source>Đã bỏ mã PIN của {0}.</source>
         <translation type="unfinished" />
     </message>
@@ -1062,124 +1070,124 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../gui/progress_view.py" line="73" />
+        <location filename="../../gui/progress_view.py" line="74" />
         <source>đang làm</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="75" />
+        <location filename="../../gui/progress_view.py" line="76" />
         <source>Đạt</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="75" />
+        <location filename="../../gui/progress_view.py" line="76" />
         <source>Chưa đạt</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="83" />
+        <location filename="../../gui/progress_view.py" line="84" />
         <source>Đã học</source>
         <translation>Studied</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="83" />
+        <location filename="../../gui/progress_view.py" line="84" />
         <source>Đã mở</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="84" />
+        <location filename="../../gui/progress_view.py" line="85" />
         <source>{minutes} phút</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="90" />
+        <location filename="../../gui/progress_view.py" line="91" />
         <source>Đã học {studied}/{total} phần. Đã làm {exams} bài kiểm tra.</source>
         <translation>Studied {studied}/{total} parts. Took {exams} exam(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="93" />
+        <location filename="../../gui/progress_view.py" line="94" />
         <source>Điểm cao nhất: {best}.</source>
         <translation>Best score: {best}.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="94" />
+        <location filename="../../gui/progress_view.py" line="95" />
         <source>Có {due} câu cần ôn tập hôm nay.</source>
         <translation>{due} question(s) due for review today.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="115" />
-        <location filename="../../gui/progress_view.py" line="122" />
+        <location filename="../../gui/progress_view.py" line="116" />
+        <location filename="../../gui/progress_view.py" line="123" />
         <source>Các lần làm bài</source>
         <translation>My attempts</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="116" />
+        <location filename="../../gui/progress_view.py" line="117" />
         <source>Câu cần ôn tập hôm nay</source>
         <translation>Due for review today</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="117" />
-        <location filename="../../gui/progress_view.py" line="123" />
+        <location filename="../../gui/progress_view.py" line="118" />
+        <location filename="../../gui/progress_view.py" line="124" />
         <source>Các phần đã học</source>
         <translation>Parts studied</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="119" />
+        <location filename="../../gui/progress_view.py" line="120" />
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="119" />
+        <location filename="../../gui/progress_view.py" line="120" />
         <source>Loại bài</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="119" />
+        <location filename="../../gui/progress_view.py" line="120" />
         <source>Số câu đúng</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="119" />
+        <location filename="../../gui/progress_view.py" line="120" />
         <source>Điểm</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="119" />
+        <location filename="../../gui/progress_view.py" line="120" />
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="120" />
+        <location filename="../../gui/progress_view.py" line="121" />
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="120" />
+        <location filename="../../gui/progress_view.py" line="121" />
         <source>Đến hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="120" />
+        <location filename="../../gui/progress_view.py" line="121" />
         <source>Số lần ôn</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="121" />
+        <location filename="../../gui/progress_view.py" line="122" />
         <source>Phần</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="121" />
+        <location filename="../../gui/progress_view.py" line="122" />
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="121" />
+        <location filename="../../gui/progress_view.py" line="122" />
         <source>Thời gian đọc</source>
         <translation>Reading time</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="122" />
+        <location filename="../../gui/progress_view.py" line="123" />
         <source>Câu cần ôn tập</source>
         <translation>Due for review</translation>
     </message>
@@ -1356,98 +1364,98 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>QuizPanel</name>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="135" />
+        <location filename="../../gui/quiz_panel.py" line="141" />
         <source>Hôm nay không có câu nào cần ôn tập.</source>
         <translation>Nothing is due for review today.</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="226" />
+        <location filename="../../gui/quiz_panel.py" line="232" />
         <source>{mode} — Câu {number}/{total}</source>
         <translation>{mode} — Question {number}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="231" />
+        <location filename="../../gui/quiz_panel.py" line="237" />
         <source>Đã trả lời {answered}/{total} câu</source>
         <translation>Answered {answered}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="232" />
+        <location filename="../../gui/quiz_panel.py" line="238" />
         <source> · {flagged} câu đánh dấu</source>
         <translation> · {flagged} flagged</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="246" />
+        <location filename="../../gui/quiz_panel.py" line="252" />
         <source>Thời gian còn lại: {minutes} phút {seconds:02d} giây</source>
         <translation>Time left: {minutes} min {seconds:02d} s</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="255" />
+        <location filename="../../gui/quiz_panel.py" line="261" />
         <source>Đồng chí đã trả lời tất cả các câu. Nộp bài bây giờ?</source>
         <translation>You have answered every question. Submit now?</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="257" />
+        <location filename="../../gui/quiz_panel.py" line="263" />
         <source>Còn {missing} câu chưa trả lời. Đồng chí vẫn muốn nộp bài?</source>
         <translation>{missing} question(s) are still unanswered. Submit anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="258" />
-        <location filename="../../gui/quiz_panel.py" line="259" />
+        <location filename="../../gui/quiz_panel.py" line="264" />
+        <location filename="../../gui/quiz_panel.py" line="265" />
         <source>Nộp bài</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="259" />
+        <location filename="../../gui/quiz_panel.py" line="265" />
         <source>Làm tiếp</source>
         <translation>Keep working</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="285" />
+        <location filename="../../gui/quiz_panel.py" line="291" />
         <source>Hết giờ</source>
         <translation>Time is up</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="322" />
+        <location filename="../../gui/quiz_panel.py" line="327" />
         <source>◀ Câu &amp;trước</source>
         <translation>◀ &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="323" />
+        <location filename="../../gui/quiz_panel.py" line="328" />
         <source>Câu trước</source>
         <translation>Previous question</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="324" />
+        <location filename="../../gui/quiz_panel.py" line="329" />
         <source>⚑ Đánh &amp;dấu xem lại</source>
         <translation>⚑ &amp;Flag for later</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="325" />
+        <location filename="../../gui/quiz_panel.py" line="330" />
         <source>Đánh dấu để xem lại</source>
         <translation>Flag to come back later</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="326" />
+        <location filename="../../gui/quiz_panel.py" line="331" />
         <source>Câu &amp;sau ▶</source>
         <translation>&amp;Next ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="327" />
+        <location filename="../../gui/quiz_panel.py" line="332" />
         <source>Câu sau</source>
         <translation>Next question</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="328" />
+        <location filename="../../gui/quiz_panel.py" line="333" />
         <source>&amp;Nộp bài</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="329" />
+        <location filename="../../gui/quiz_panel.py" line="334" />
         <source>Phím tắt: 1–4 hoặc A–D chọn đáp án; Enter hoặc Page Down: câu sau; Page Up: câu trước; Tab: chuyển giữa các nút.</source>
         <translation>Keys: 1–4 or A–D choose an answer; Enter or Page Down: next; Page Up: previous; Tab: move between buttons.</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="331" />
+        <location filename="../../gui/quiz_panel.py" line="336" />
         <source>Tiến độ làm bài</source>
         <translation>Quiz progress</translation>
     </message>
@@ -1664,93 +1672,93 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../gui/reader.py" line="194" />
+        <location filename="../../gui/reader.py" line="199" />
         <source>đã học</source>
         <translation>studied</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="196" />
+        <location filename="../../gui/reader.py" line="201" />
         <source>có đánh dấu trang</source>
         <translation>bookmarked</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="353" />
+        <location filename="../../gui/reader.py" line="358" />
         <source>{count} kết quả</source>
         <translation>{count} found</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="355" />
+        <location filename="../../gui/reader.py" line="360" />
         <source>Không tìm thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="369" />
+        <location filename="../../gui/reader.py" line="374" />
         <source>&amp;Văn bản:</source>
         <translation>&amp;Document:</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="370" />
+        <location filename="../../gui/reader.py" line="375" />
         <source>Các phần của văn bản</source>
         <translation>Parts of the document</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="371" />
+        <location filename="../../gui/reader.py" line="376" />
         <source>&amp;Tìm:</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="372" />
+        <location filename="../../gui/reader.py" line="377" />
         <source>Tìm trong văn bản (Ctrl+F), không cần dấu</source>
         <translation>Find in the text (Ctrl+F), accents optional</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="373" />
+        <location filename="../../gui/reader.py" line="378" />
         <source>Tìm trong văn bản</source>
         <translation>Find in text</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="374" />
-        <location filename="../../gui/reader.py" line="375" />
+        <location filename="../../gui/reader.py" line="379" />
+        <location filename="../../gui/reader.py" line="380" />
         <source>Kết quả trước</source>
         <translation>Previous match</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="376" />
+        <location filename="../../gui/reader.py" line="381" />
         <source>Kết quả sau</source>
         <translation>Next match</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="377" />
+        <location filename="../../gui/reader.py" line="382" />
         <source>Kết quả sau (Enter)</source>
         <translation>Next match (Enter)</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="378" />
+        <location filename="../../gui/reader.py" line="383" />
         <source>Nội dung văn bản</source>
         <translation>Document text</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="379" />
+        <location filename="../../gui/reader.py" line="384" />
         <source>Đã học xong phần này</source>
         <translation>I have studied this part</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="380" />
+        <location filename="../../gui/reader.py" line="385" />
         <source>Đánh dấu trang</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="381" />
+        <location filename="../../gui/reader.py" line="386" />
         <source>Ghi chú của tôi</source>
         <translation>My notes</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="382" />
+        <location filename="../../gui/reader.py" line="387" />
         <source>Ghi chú cho phần này</source>
         <translation>Notes on this part</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="383" />
+        <location filename="../../gui/reader.py" line="388" />
         <source>Ghi chú riêng của đồng chí cho phần này (tự động lưu).</source>
         <translation>Your private notes on this part (saved automatically).</translation>
     </message>
@@ -1886,8 +1894,174 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="22" />
+        <location filename="../../gui/admin/results_page.py" line="40" />
+        <source>Tổng hợp kết quả giữa các máy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="48" />
+        <source>Tiến độ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="52" />
         <source>Tổng hợp kết quả</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="55" />
+        <source>Khoá chung của đơn vị (giống nhau trên mọi máy)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="58" />
+        <source>Khoá chung của đơn vị</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="60" />
+        <source>Đặt khoá</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="71" />
+        <source>Gửi kết quả của máy này (ra USB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="74" />
+        <source>Chi bộ cần xuất</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="75" />
+        <source>Kèm cả văn bản nghị quyết</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="76" />
+        <source>Xuất gói kết quả…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="85" />
+        <source>Nhận kết quả từ các máy khác</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="86" />
+        <source>Chọn gói kết quả…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="88" />
+        <source>Gộp vào dữ liệu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="93" />
+        <source>Nội dung các gói và kết quả gộp</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="99" />
+        <source>Đảng viên trùng họ tên và ngày sinh: đánh dấu nếu là cùng một người</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="106" />
+        <source>Trùng họ tên và ngày sinh — đánh dấu nếu là cùng một người:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="117" />
+        <source>Mã nhận diện khoá: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="117" />
+        <source>Chưa đặt khoá.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="121" />
+        <source>Mọi chi bộ trên máy này</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="138" />
+        <source>Đã đặt khoá; mã nhận diện {0} phải giống nhau trên mọi máy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="146" />
+        <source>Lưu gói kết quả</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="153" />
+        <source>Chọn các gói kết quả</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="191" />
+        <source>Đang xuất…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="196" />
+        <source>Đã xuất {0}: {1} đảng viên, {2} bài làm, {3} bản cam kết.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="217" />
+        <source>Đang đọc các gói…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="225" />
+        <location filename="../../gui/admin/results_page.py" line="272" />
+        <source>✗ {0}: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="227" />
+        <source>{0} đảng viên mới, {1} đã có</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="230" />
+        <source>• {0} — từ {1}: {2}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="232" />
+        <source>   Gói này đã được gộp trước đây; gộp lại không thay đổi gì.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="239" />
+        <source>{0} ({1}, sinh {2}) ↔ {3} ({4})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="260" />
+        <source>Đang gộp kết quả…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="266" />
+        <source>Kết quả gộp (thêm / cập nhật / bỏ qua / từ chối):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="278" />
+        <source>Đã gộp xong, có phần bị từ chối; xem chi tiết bên dưới.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="280" />
+        <source>Đã gộp xong các gói kết quả.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1934,32 +2108,37 @@ Read the resolution, take quizzes and write the member's reflection and commitme
         <translation>{section}: {percent}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="125" />
+        <location filename="../../gui/results_view.py" line="120" />
+        <source>Câu {number}</source>
+        <translation>Question {number}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_view.py" line="126" />
         <source>(chưa trả lời)</source>
         <translation>(not answered)</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="126" />
+        <location filename="../../gui/results_view.py" line="127" />
         <source>Đồng chí trả lời: {answer}</source>
         <translation>Your answer: {answer}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="128" />
+        <location filename="../../gui/results_view.py" line="129" />
         <source>Đáp án đúng: {key}</source>
         <translation>Correct answer: {key}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="136" />
+        <location filename="../../gui/results_view.py" line="137" />
         <source>Xem trong văn bản</source>
         <translation>Show in the text</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="137" />
+        <location filename="../../gui/results_view.py" line="138" />
         <source>Xem câu {number} trong văn bản</source>
         <translation>Show question {number} in the text</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="154" />
+        <location filename="../../gui/results_view.py" line="155" />
         <source>Xong, quay lại</source>
         <translation>Done, go back</translation>
     </message>
@@ -2000,169 +2179,169 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="47" />
-        <location filename="../../gui/admin/settings_page.py" line="61" />
+        <location filename="../../gui/admin/settings_page.py" line="48" />
+        <location filename="../../gui/admin/settings_page.py" line="62" />
         <source>Cài đặt chung</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="64" />
+        <location filename="../../gui/admin/settings_page.py" line="65" />
         <source>Cơ sở dữ liệu của máy này</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="70" />
+        <location filename="../../gui/admin/settings_page.py" line="71" />
         <source>Địa chỉ cơ sở dữ liệu dùng từ lần mở sau</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="71" />
+        <location filename="../../gui/admin/settings_page.py" line="72" />
         <source>Để trống: tệp dữ liệu mặc định trên máy này</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="72" />
+        <location filename="../../gui/admin/settings_page.py" line="73" />
         <source>Chọn tệp…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="74" />
+        <location filename="../../gui/admin/settings_page.py" line="75" />
         <source>Lưu địa chỉ</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="82" />
+        <location filename="../../gui/admin/settings_page.py" line="83" />
         <source>Đơn vị có máy chủ trong mạng nội bộ có thể nhập địa chỉ PostgreSQL, ví dụ postgresql+psycopg://nguoidung@maychu/hoctap. Thay đổi có hiệu lực khi mở lại chương trình.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="95" />
+        <location filename="../../gui/admin/settings_page.py" line="96" />
         <source>Thông tin in trên bản thu hoạch và báo cáo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="96" />
+        <location filename="../../gui/admin/settings_page.py" line="97" />
         <source>Địa danh</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="96" />
+        <location filename="../../gui/admin/settings_page.py" line="97" />
         <source>ví dụ: Hạ Long</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="97" />
+        <location filename="../../gui/admin/settings_page.py" line="98" />
         <source>Đảng bộ cấp trên</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="100" />
+        <location filename="../../gui/admin/settings_page.py" line="101" />
         <source>Câu hỏi thu hoạch, mỗi dòng một câu</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="105" />
+        <location filename="../../gui/admin/settings_page.py" line="106" />
         <source>Cách in biểu mẫu</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="106" />
+        <location filename="../../gui/admin/settings_page.py" line="107" />
         <source>Một bản chung: thu hoạch và cam kết</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="107" />
+        <location filename="../../gui/admin/settings_page.py" line="108" />
         <source>Hai bản riêng: bản thu hoạch, bản cam kết</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="108" />
+        <location filename="../../gui/admin/settings_page.py" line="109" />
         <source>Lưu thông tin biểu mẫu</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="111" />
+        <location filename="../../gui/admin/settings_page.py" line="112" />
         <source>Đị&amp;a danh:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="112" />
+        <location filename="../../gui/admin/settings_page.py" line="113" />
         <source>Đảng &amp;bộ cấp trên:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="113" />
+        <location filename="../../gui/admin/settings_page.py" line="114" />
         <source>Câu hỏi &amp;thu hoạch
 (mỗi dòng một câu):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="114" />
+        <location filename="../../gui/admin/settings_page.py" line="115" />
         <source>Cách &amp;in:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="119" />
+        <location filename="../../gui/admin/settings_page.py" line="121" />
         <source>Hiển thị trên máy này</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="122" />
+        <location filename="../../gui/admin/settings_page.py" line="124" />
         <source>Ngôn ngữ giao diện</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="127" />
+        <location filename="../../gui/admin/settings_page.py" line="129" />
         <source>Cỡ chữ</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="130" />
+        <location filename="../../gui/admin/settings_page.py" line="132" />
         <source>Áp dụng</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="133" />
+        <location filename="../../gui/admin/settings_page.py" line="135" />
         <source>&amp;Ngôn ngữ:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="134" />
+        <location filename="../../gui/admin/settings_page.py" line="136" />
         <source>Cỡ &amp;chữ:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="150" />
+        <location filename="../../gui/admin/settings_page.py" line="153" />
         <source>Đang dùng: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="175" />
+        <location filename="../../gui/admin/settings_page.py" line="178" />
         <source>Cần ít nhất một câu hỏi thu hoạch.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="182" />
+        <location filename="../../gui/admin/settings_page.py" line="185" />
         <source>Đã lưu thông tin biểu mẫu.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="191" />
+        <location filename="../../gui/admin/settings_page.py" line="194" />
         <source>Đã lưu. Ngôn ngữ mới dùng đầy đủ khi mở lại chương trình.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="195" />
+        <location filename="../../gui/admin/settings_page.py" line="198" />
         <source>Đã lưu địa chỉ cơ sở dữ liệu; hãy mở lại chương trình để dùng.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="200" />
+        <location filename="../../gui/admin/settings_page.py" line="203" />
         <source>Chọn tệp dữ liệu</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="200" />
+        <location filename="../../gui/admin/settings_page.py" line="203" />
         <source>Tệp dữ liệu (*.sqlite3)</source>
         <translation type="unfinished" />
     </message>
@@ -2342,103 +2521,103 @@ Read the resolution, take quizzes and write the member's reflection and commitme
         <translation>&amp;Document:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="51" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="52" />
         <source>Tiến độ theo chi bộ</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="54" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="55" />
         <source>Biểu đồ tiến độ theo chi bộ</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="56" />
-        <location filename="../../gui/admin/unit_progress_page.py" line="58" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="57" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="59" />
         <source>Đảng viên chưa hoàn thành bài kiểm tra</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="68" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="69" />
         <source>Tiến độ đơn vị</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="80" />
-        <location filename="../../gui/admin/unit_progress_page.py" line="98" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="81" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="99" />
         <source>Chi bộ</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="81" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="82" />
         <source>Đảng viên</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="82" />
-        <location filename="../../gui/admin/unit_progress_page.py" line="134" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="83" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="135" />
         <source>Đã học xong</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="83" />
-        <location filename="../../gui/admin/unit_progress_page.py" line="134" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="84" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="135" />
         <source>Đã làm bài</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="84" />
-        <location filename="../../gui/admin/unit_progress_page.py" line="134" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="85" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="135" />
         <source>Đạt</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="85" />
-        <location filename="../../gui/admin/unit_progress_page.py" line="134" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="86" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="135" />
         <source>Đã cam kết</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="86" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="87" />
         <source>Điểm trung bình</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="88" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="89" />
         <source>Chưa xong đúng hạn</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="97" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="98" />
         <source>Họ và tên</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="100" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="101" />
         <source>Mục đã học</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="106" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="107" />
         <source>Số lần làm bài</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="123" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="124" />
         <source>Chưa có văn bản nào; hãy nhập văn bản Nghị quyết trước.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="143" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="144" />
         <source>Hạn hoàn thành: {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="145" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="146" />
         <source>Chưa đặt hạn hoàn thành.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="148" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="149" />
         <source>{0}: {1} đảng viên, đã làm bài {2}, đạt {3}. {4}</source>
         <translation type="unfinished" />
     </message>

@@ -13,19 +13,26 @@ ADMIN_PASSWORD = "matkhau-123"
 MEMBER_NAME = "Trần Thị Hồng Nhung"
 OTHER_MEMBER = "Lê Văn Tám"
 
-DOCUMENT_TEXT = """NGHỊ QUYẾT
-về phát triển vùng chè Tân Cương giai đoạn 2026 - 2030
-
-I. ĐÁNH GIÁ TÌNH HÌNH
-Đảng bộ xã có 418 đảng viên sinh hoạt tại 17 chi bộ. Năm 2025, thu nhập bình quân đầu người đạt 61,5 triệu đồng. Diện tích chè được chứng nhận VietGAP là 310 héc-ta.
-
-II. MỤC TIÊU
-Phấn đấu đến năm 2030 có 90 % diện tích chè được chứng nhận an toàn. Xây dựng xã Tân Cương trở thành xã nông thôn mới kiểu mẫu. Mỗi chi bộ có ít nhất một mô hình kinh tế tiêu biểu.
-
-III. NHIỆM VỤ VÀ GIẢI PHÁP
-1. Tập trung chuyển đổi số trong sản xuất và tiêu thụ chè. Mỗi hộ trồng chè có tài khoản bán hàng trực tuyến.
-2. Nâng cao chất lượng sinh hoạt chi bộ theo Chỉ thị 12-CT/HU. Đảng viên gương mẫu đi đầu trong đổi mới cách làm.
-"""
+DOCUMENT_TEXT = (
+    "NGHỊ QUYẾT\n"
+    "về phát triển vùng chè Tân Cương giai đoạn 2026 - 2030\n"
+    "\n"
+    "I. ĐÁNH GIÁ TÌNH HÌNH\n"
+    "Đảng bộ xã có 418 đảng viên sinh hoạt tại 17 chi bộ. "
+    "Năm 2025, thu nhập bình quân đầu người đạt 61,5 triệu đồng. "
+    "Diện tích chè được chứng nhận VietGAP là 310 héc-ta.\n"
+    "\n"
+    "II. MỤC TIÊU\n"
+    "Phấn đấu đến năm 2030 có 90 % diện tích chè được chứng nhận an toàn. "
+    "Xây dựng xã Tân Cương trở thành xã nông thôn mới kiểu mẫu. "
+    "Mỗi chi bộ có ít nhất một mô hình kinh tế tiêu biểu.\n"
+    "\n"
+    "III. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+    "1. Tập trung chuyển đổi số trong sản xuất và tiêu thụ chè. "
+    "Mỗi hộ trồng chè có tài khoản bán hàng trực tuyến.\n"
+    "2. Nâng cao chất lượng sinh hoạt chi bộ theo Chỉ thị 12-CT/HU. "
+    "Đảng viên gương mẫu đi đầu trong đổi mới cách làm.\n"
+)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -18,7 +19,7 @@ def test_unfinished_exam_is_offered_again_after_a_restart(qtbot: QtBot, study_da
     first = open_window(qtbot, study_data.url)
     sign_in(qtbot, first)
     panel = first.study.quiz
-    qtbot.mouseClick(panel.start_page.exam_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(panel.start_page.exam_button, Qt.MouseButton.LeftButton)
     assert panel.attempt is not None
     attempt_id = panel.attempt.id
     chosen: dict[str, int] = {}
@@ -39,7 +40,7 @@ def test_unfinished_exam_is_offered_again_after_a_restart(qtbot: QtBot, study_da
     assert start.resume_box.isVisible()
     assert "đã trả lời" in start.resume_label.text()
     assert not start.exam_button.isEnabled()
-    qtbot.mouseClick(start.resume_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(start.resume_button, Qt.MouseButton.LeftButton)
     resumed = second.study.quiz.attempt
     assert resumed is not None and resumed.id == attempt_id
     for question in resumed.questions:
@@ -92,14 +93,17 @@ def test_language_switch_changes_visible_labels_and_is_remembered(qtbot: QtBot, 
     again.service.close()
 
 
-def test_window_geometry_is_remembered(qtbot: QtBot, study_data: StudyData) -> None:
+def test_window_geometry_is_saved_and_restored(qtbot: QtBot, study_data: StudyData) -> None:
     first = open_window(qtbot, study_data.url)
-    # The offscreen screen is small, so the position is what can visibly change here.
-    first.move(31, 17)
-    qtbot.waitUntil(lambda: (first.x(), first.y()) == (31, 17))
+    default = first.saveGeometry()
+    first.resize(first.minimumSizeHint())
+    qtbot.waitUntil(lambda: first.size() == first.minimumSizeHint())
     first.close()
     first.service.close()
+    saved = first.preferences.bytes_value("window/geometry")
+    assert saved is not None and saved != default
+
     second = open_window(qtbot, study_data.url)
-    assert (second.x(), second.y()) == (31, 17)
+    assert second.size() == first.size()
     second.close()
     second.service.close()

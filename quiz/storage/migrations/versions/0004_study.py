@@ -61,8 +61,18 @@ def upgrade() -> None:
             ["document_id"], ["documents.id"], name="fk_section_progress_document_id_documents", ondelete="CASCADE"
         ),
     )
-    op.create_index("ix_section_progress_document_id", "section_progress", ["document_id"])
-    op.create_index("ix_section_progress_member_id_document_id", "section_progress", ["member_id", "document_id"])
+    op.create_index(
+        "ix_section_progress_document_id_studied",
+        "section_progress",
+        ["document_id", "studied", "member_id", "reading_seconds"],
+    )
+    # Unit progress reads members by chi bộ, and a document's submitted exams per member, from indexes alone.
+    op.create_index("ix_members_chi_bo_id_id", "members", ["chi_bo_id", "id"])
+    op.create_index(
+        "ix_attempts_document_id_mode_member_id",
+        "attempts",
+        ["document_id", "mode", "member_id", "submitted_at", "score_percent", "passed"],
+    )
     _member_section_table("bookmarks", sa.Column("created_at", _WHEN, nullable=False))
     _member_section_table(
         "section_notes", sa.Column("text", sa.Text(), nullable=False), sa.Column("updated_at", _WHEN, nullable=False)
@@ -173,6 +183,8 @@ def _pledge_child_table(name: str, *columns: sa.schema.SchemaItem, order_column:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_attempts_document_id_mode_member_id", "attempts")
+    op.drop_index("ix_members_chi_bo_id_id", "members")
     if op.get_bind().dialect.name == "sqlite":
         for trigger in ("sentences_fts_insert", "sentences_fts_delete", "sentences_fts_update"):
             op.execute(f"DROP TRIGGER IF EXISTS {trigger}")

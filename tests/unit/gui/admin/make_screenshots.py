@@ -59,8 +59,9 @@ def main() -> int:
             page = desk.show_page(page_class)
             if isinstance(page, MembersPage) and page.unit_tree.topLevelItemCount():
                 top = page.unit_tree.topLevelItem(0)
-                if top is not None and top.childCount():
-                    page.unit_tree.setCurrentItem(top.child(0))
+                first_chi_bo = top.child(0) if top is not None else None
+                if first_chi_bo is not None:
+                    page.unit_tree.setCurrentItem(first_chi_bo)
                 page.member_table.selectRow(1)
             if isinstance(page, BankPage):
                 page.table.selectRow(2)

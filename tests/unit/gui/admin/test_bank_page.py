@@ -128,3 +128,22 @@ def test_a_question_without_a_right_answer_is_refused(desk: AdminDesk, service: 
     assert page.is_error_shown()
     assert "đáp án đúng" in page.message.text()
     assert len(service.bank.list_questions(document.id)) == before
+
+
+def test_statistics_columns_show_the_item_analysis(desk: AdminDesk, service: Service, tmp_path: Path) -> None:
+    document = import_sample(service, tmp_path)
+    asked: Counter[str] = Counter()
+    for name in ("Bùi Văn Một", "Bùi Văn Hai", "Bùi Văn Ba"):
+        member = service.members.add_member(MemberDraft(full_name=name))
+        attempt = service.quizzes.start_attempt(member.id, document.id, "exam", question_count=6)
+        asked.update(question.question_id for question in attempt.questions)
+        service.quizzes.submit(attempt.id)  # unanswered: asked, not right
+    page = open_bank(desk)
+    shown = {
+        row.question.id: (page.model.data(page.model.index(index, 4)), page.model.data(page.model.index(index, 5)))
+        for index, row in enumerate(page.model.rows())
+    }
+    assert {question_id: times for question_id, (times, _) in shown.items() if times} == {
+        question_id: str(count) for question_id, count in asked.items()
+    }
+    assert {share for question_id, (_, share) in shown.items() if question_id in asked} == {"0 %"}

@@ -87,11 +87,13 @@ def test_general_settings_are_saved(desk: AdminDesk, service: Service) -> None:
     assert service.settings.get("form_layout") == "separate"
 
     chosen: list[int] = []
-    page.font_size_chosen.connect(chosen.append)
+    languages: list[str] = []
+    desk.font_size_chosen.connect(chosen.append)
+    desk.language_chosen.connect(languages.append)
     page.font_size.setValue(18)
     page.language.setCurrentIndex(page.language.findData("en"))
     QTest.mouseClick(page.save_view_button, Qt.MouseButton.LeftButton)
-    assert chosen == [18]
+    assert chosen == [18] and languages == ["en"]
     assert Preferences().font_size() == 18 and Preferences().language() == "en"
 
     page.database_url.setText("postgresql+psycopg://thu@maychu/hoctap")

@@ -54,7 +54,9 @@ def test_references_are_not_numbers() -> None:
 
 
 def test_breakdown_parts_get_their_subjects() -> None:
-    text = "Đại hội thông qua 12 chỉ tiêu, trong đó về kinh tế có 5 chỉ tiêu, xã hội 4 chỉ tiêu, 3 chỉ tiêu về môi trường."
+    text = (
+        "Đại hội thông qua 12 chỉ tiêu, trong đó về kinh tế có 5 chỉ tiêu, xã hội 4 chỉ tiêu, 3 chỉ tiêu về môi trường."
+    )
     found = _facts(text, "number")
     assert [(fact.answer, fact.subject) for fact in found] == [
         ("12", ""),

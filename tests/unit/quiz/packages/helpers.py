@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import struct
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,3 +126,30 @@ def table_state(service: Service) -> dict[str, tuple[int, str]]:
         if service.database.is_sqlite:
             state["sentences_fts"] = (connection.execute(text("SELECT count(*) FROM sentences_fts")).scalar_one(), "")
     return state
+
+
+def write_zip_bomb(path: Path, name: str, size: int, declared_size: int | None = None) -> None:
+    """A zip whose one entry inflates to ``size`` zero bytes, made in a few MB and well under a second.
+
+    After a full flush deflate forgets its history, so every 1 MB block of zeros compresses to the same bytes:
+    the stream is one block repeated. ``declared_size`` lets the header lie about the inflated size.
+    """
+    block_size = 1024 * 1024
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = compressor.compress(bytes(block_size)) + compressor.flush(zlib.Z_FULL_FLUSH)
+    ending = zlib.compressobj(9, zlib.DEFLATED, -15).flush(zlib.Z_FINISH)
+    stream_length = len(block) * (size // block_size) + len(ending)
+    declared = size if declared_size is None else declared_size
+    encoded = name.encode()
+    # Version 20, no flags, deflate, no time, CRC left 0 (it is never reached: the reader stops at its cap).
+    common = struct.pack("<HHHHHIII", 20, 0, 8, 0, 0, 0, stream_length, declared)
+    with path.open("wb") as output:
+        output.write(b"PK\x03\x04" + common + struct.pack("<HH", len(encoded), 0) + encoded)
+        for _ in range(size // block_size):
+            output.write(block)
+        output.write(ending)
+        directory_offset = output.tell()
+        central = b"PK\x01\x02" + struct.pack("<H", 20) + common
+        central += struct.pack("<HHHHHII", len(encoded), 0, 0, 0, 0, 0, 0) + encoded
+        output.write(central)
+        output.write(b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, 1, 1, len(central), directory_offset, 0))

@@ -46,7 +46,9 @@ def test_setup_package_gives_the_pc_the_same_members_by_id(service: Service, off
     assert {profile.id for profile in office_pc.members.list_members()} == {
         profile.id for profile in service.members.list_members()
     }
-    assert [unit.name for unit in office_pc.members.list_units()] == [unit.name for unit in service.members.list_units()]
+    assert [unit.name for unit in office_pc.members.list_units()] == [
+        unit.name for unit in service.members.list_units()
+    ]
 
 
 def test_results_travel_back_and_merge_once(

@@ -11,14 +11,31 @@ from quiz.questions.gift import GiftError, export_gift, parse_gift
 from quiz.questions.moodle import export_moodle
 
 ITEMS = [
-    BankItem("a1", "single", "Hội nghị có bao nhiêu điểm cầu: {test}?", ("208", "231", "254", "277"), (1,),
-             explanation="Văn bản nêu: “231 điểm cầu”"),
-    BankItem("a2", "multi", "Những chức vụ nào?", ("Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh", "Phó Bí thư", "Trưởng ban"),
-             (0, 1)),
+    BankItem(
+        "a1",
+        "single",
+        "Hội nghị có bao nhiêu điểm cầu: {test}?",
+        ("208", "231", "254", "277"),
+        (1,),
+        explanation="Văn bản nêu: “231 điểm cầu”",
+    ),
+    BankItem(
+        "a2",
+        "multi",
+        "Những chức vụ nào?",
+        ("Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh", "Phó Bí thư", "Trưởng ban"),
+        (0, 1),
+    ),
     BankItem("a3", "truefalse", "Đại hội lần thứ XV.", ("Đúng", "Sai"), (1,)),
     BankItem("a4", "cloze", "Trên ___ đảng viên tham gia.", answers=("23.000", "23000")),
-    BankItem("a5", "matching", "Nối chữ viết tắt.", ("Chỉ số A", "Chỉ số B", "Chỉ số C"), (),
-             pairs=(("PCI", "Chỉ số A"), ("PAPI", "Chỉ số B"), ("SIPAS", "Chỉ số C"))),
+    BankItem(
+        "a5",
+        "matching",
+        "Nối chữ viết tắt.",
+        ("Chỉ số A", "Chỉ số B", "Chỉ số C"),
+        (),
+        pairs=(("PCI", "Chỉ số A"), ("PAPI", "Chỉ số B"), ("SIPAS", "Chỉ số C")),
+    ),
 ]
 
 

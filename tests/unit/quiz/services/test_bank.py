@@ -85,7 +85,11 @@ def test_a_bad_gift_file_adds_nothing(service: Service, tmp_path: Path) -> None:
 def _main(*arguments: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(REPOSITORY / "main.py"), *arguments],
-        capture_output=True, text=True, encoding="utf-8", cwd=REPOSITORY, check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=REPOSITORY,
+        check=False,
     )
 
 

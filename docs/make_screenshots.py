@@ -1,0 +1,123 @@
+"""Save PNGs of the member's screens to docs/screenshots/ (offscreen Qt, a temporary database with the seed).
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+OUTPUT = REPOSITORY / "docs" / "screenshots"
+SIZE = (1366, 820)
+
+
+def main() -> int:
+    sys.path.insert(0, str(REPOSITORY))
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    folder = Path(tempfile.mkdtemp(prefix="hoctap-shots-"))
+    os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
+    os.environ["XDG_DATA_HOME"] = str(folder / "data")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from gui.application import build_main_window, create_application
+    from gui.pledge_editor import PledgeEditor
+    from quiz.engine.member_types import MemberDraft
+    from quiz.service import Service
+    from quiz.services.context import Actor
+
+    application = create_application(sys.argv[:1])
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
+    url = f"sqlite:///{(folder / 'shots.sqlite3').as_posix()}"
+    setup = Service.open(url, actor=Actor.admin())
+    setup.documents.import_seeds_if_empty()
+    setup.accounts.create_admin("matkhau-123")
+    unit = setup.members.create_unit("Chi bộ Văn phòng", "chi_bo")
+    for name in ("Nguyễn Văn Bình", "Trần Thị Hồng Nhung", "Lê Văn Tám", "Phạm Thị Lan", "Hoàng Minh Đức"):
+        setup.members.add_member(MemberDraft(full_name=name, chi_bo_id=unit.id))
+    setup.close()
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    window = build_main_window(argparse.Namespace(db=url, language=None, self_check=False))
+    window.resize(*SIZE)
+    window.show_start()
+    window.show()
+
+    def settle() -> None:
+        for _ in range(5):
+            application.processEvents()
+
+    def shoot(name: str, widget: QWidget | None = None) -> None:
+        settle()
+        (widget or window).grab().save(str(OUTPUT / f"{name}.png"))
+        print(f"saved {name}.png")
+
+    screen = window.start_screen
+    screen.search_edit.setText("nguyen")
+    screen.refresh_names()
+    shoot("01-start-screen")
+    screen.search_edit.setText("nhung")
+    screen.refresh_names()
+    screen.names.setCurrentRow(0)
+    screen.enter_button.click()
+    reader = window.study.reader
+    sections = reader.content.sections if reader.content else ()
+    if len(sections) > 1:
+        reader._tree_activated(reader._items[sections[1].id])
+    reader.search_edit.setText("đảng viên")
+    reader.run_search()
+    shoot("02-study-reader-search")
+    panel = window.study.quiz
+    panel.start_page.exam_button.click()
+    widget = panel.question_widget
+    if widget is not None and widget.buttons:
+        widget.choose(1)
+    shoot("03-exam-question")
+    if panel.attempt is not None:
+        for position in range(panel.attempt.question_count):
+            panel.go_to(position)
+            question = panel.question_widget
+            if question is not None and question.buttons:
+                question.choose(position % len(question.buttons))
+        panel.submit()
+    reader.search_edit.clear()
+    reader.run_search()
+    if panel.results.source_buttons:
+        panel.results.source_buttons[0].click()
+    shoot("04-results-and-source")
+    pledge = window.pledge_page
+    if isinstance(pledge, PledgeEditor):
+        window.tabs.setCurrentWidget(pledge)
+        if pledge.answer_edits:
+            answer = "Nắm vững mục tiêu, nhiệm vụ trọng tâm của Nghị quyết; vận dụng vào công việc."
+            pledge.answer_edits[0][1].setPlainText(answer)
+        if pledge.table.suggestions.count():
+            pledge.table._pick(pledge.table.suggestions.item(0))
+        shoot("05-pledge-editor")
+        pledge.open_preview()
+        window.task_runner.wait_idle(60000)
+        preview = pledge.preview
+        if preview is not None:
+            preview.resize(900, 800)
+            shoot("06-print-preview", preview)
+            preview.close()
+    if window.progress_page is not None:
+        window.tabs.setCurrentWidget(window.progress_page)
+        shoot("07-my-progress")
+    window.english_action.trigger()
+    settle()
+    window.tabs.setCurrentWidget(window.study)
+    shoot("08-english")
+    window.vietnamese_action.trigger()
+    window.close()
+    window.service.close()
+    QApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
