@@ -82,14 +82,15 @@ def build_main_window(arguments: argparse.Namespace) -> MainWindow:
     from gui.fonts import FontSizer
     from gui.i18n import Translations
     from gui.main_window import MainWindow
-    from gui.preferences import Preferences
+    from gui.preferences import DATABASE_URL_KEY, Preferences
     from gui.style import apply_style
     from gui.tasks import TaskRunner
     from quiz.service import Service
 
-    service = Service.open(getattr(arguments, "db", None))
-    service.documents.import_seeds_if_empty()
     preferences = Preferences()
+    # --db wins; otherwise the URL the admin chose in Settings for this PC (e.g. the unit's PostgreSQL).
+    service = Service.open(getattr(arguments, "db", None) or preferences.text_value(DATABASE_URL_KEY) or None)
+    service.documents.import_seeds_if_empty()
     font_sizer = FontSizer(preferences)
     font_sizer.apply()
     apply_style(font_sizer.size, preferences.high_contrast())

@@ -23,14 +23,12 @@ from PySide6.QtWidgets import (
 
 from gui import dialogs
 from gui.admin.common import AdminPage, make_button
-from gui.preferences import MAXIMUM_FONT_SIZE, MINIMUM_FONT_SIZE, Preferences
+from gui.preferences import DATABASE_URL_KEY, MAXIMUM_FONT_SIZE, MINIMUM_FONT_SIZE, Preferences
 
 if TYPE_CHECKING:
     from gui.tasks import TaskRunner
     from quiz.service import Service
 
-# The QSettings key the application reads at start for the database URL (empty: the default SQLite file).
-DATABASE_URL_KEY = "database/url"
 # Unit-wide keys (stored in the database, shared by every PC of the unit) that this page edits as text.
 # The chi bộ printed on a member's form is the member's own chi bộ (members page), so it is not a setting.
 TEXT_SETTINGS = ("place_name", "party_committee")
