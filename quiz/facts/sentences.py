@@ -9,7 +9,6 @@ from quiz.importing.model import ParsedDocument
 
 # A real sentence ends with . ! ? … and the next one starts with a capital or a quote; a split before a
 # digit or a lower-case word (a splitter that broke "23.000" or "TP. Hạ Long") is joined back.
-_CONTINUATION = re.compile(r"\s*[\d\w]")
 _LOWER_OR_DIGIT_START = re.compile(r"[^\W_]")
 
 

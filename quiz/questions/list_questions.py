@@ -16,6 +16,8 @@ MAX_ITEM_CHARACTERS = 220
 # Enough wrong options to choose from; looking further only costs time on long documents.
 CANDIDATES = 8
 SCAN_LIMIT = 120
+# "… đề ra các giải pháp:" names what the items are.
+_NAMED_GROUP = re.compile(r"(?:các|những)\s+([^\s,;:]+(?:\s+[^\s,;:]+)?)\s*$")
 
 
 def _option(text: str) -> str:
@@ -61,11 +63,9 @@ def list_questions(fact: Fact, context: BuildContext) -> list[GeneratedQuestion]
         return []
     noun = _noun(fact)
     counted = f"{fact.count} {noun}" if fact.count and noun else ""
-    one_of = (
-        f"Nội dung nào sau đây là một trong {counted} đó?"
-        if counted
-        else ("Nội dung nào sau đây là một trong các ý được nêu tiếp theo?")
-    )
+    named = _NAMED_GROUP.search(fact.lead)
+    group = f"{counted} đó" if counted else (f"các {named.group(1)} đó" if named else "các ý được nêu tiếp theo")
+    one_of = f"Nội dung nào sau đây là một trong {group}?"
     if not fact.sentence.text.startswith(fact.lead) and counted:
         one_of = f"Nội dung nào sau đây là một trong {counted} được nêu trong văn bản?"
     prompt = _prompt(fact, one_of)

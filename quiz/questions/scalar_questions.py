@@ -79,7 +79,9 @@ def _with(fact: Fact, text: str, ending: str) -> str:
     if fact.kind == "number" and fact.target is not None:
         unit = fact.unit
         planned = fact.answer.split("/")[1].strip()
-        replacement = f"{text} {unit} (kế hoạch {planned} {unit})"
+        # "12.350/10.000 tỷ đồng" after "đạt" is achieved/planned; "14/17 xã" is a part of a whole.
+        planned_word = "kế hoạch" if fact.qualifier.startswith("đạt") or "đồng" in unit else "trên tổng số"
+        replacement = f"{text} {unit} ({planned_word} {planned} {unit})"
         return stems.replaced(fact, replacement, fact.tail_end - fact.sentence.start, ending)
     return stems.replaced(fact, text, ending=ending)
 

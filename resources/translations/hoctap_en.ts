@@ -5,7 +5,7 @@
     <message>
         <location filename="../../gui/admin/desk.py" line="53" />
         <source>Các mục quản trị</source>
-        <translation type="unfinished" />
+        <translation>Administration sections</translation>
     </message>
 </context>
 <context>
@@ -13,7 +13,7 @@
     <message>
         <location filename="../../gui/admin/common.py" line="47" />
         <source>{0} phải có dạng ngày/tháng/năm, ví dụ 02/09/1975.</source>
-        <translation type="unfinished" />
+        <translation>{0} must be a date as day/month/year, for example 02/09/1975.</translation>
     </message>
 </context>
 <context>
@@ -22,43 +22,43 @@
         <location filename="../../gui/admin/bank_page.py" line="44" />
         <location filename="../../gui/admin/bank_page.py" line="92" />
         <source>Ngân hàng câu hỏi</source>
-        <translation type="unfinished" />
+        <translation>Question bank</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="56" />
         <source>Danh sách câu hỏi</source>
-        <translation type="unfinished" />
+        <translation>Question list</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="67" />
         <source>Câu hỏi đang chọn</source>
-        <translation type="unfinished" />
+        <translation>Selected question</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="69" />
         <source>Lưu sửa đổi</source>
-        <translation type="unfinished" />
+        <translation>Save changes</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="70" />
         <source>Thêm thành câu hỏi mới</source>
-        <translation type="unfinished" />
+        <translation>Add as a new question</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="71" />
         <location filename="../../gui/admin/bank_page.py" line="239" />
         <source>Tắt câu hỏi</source>
-        <translation type="unfinished" />
+        <translation>Disable question</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="97" />
         <source>Xuất GIFT…</source>
-        <translation type="unfinished" />
+        <translation>Export GIFT…</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="98" />
         <source>Nhập GIFT…</source>
-        <translation type="unfinished" />
+        <translation>Import GIFT…</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="102" />
@@ -68,122 +68,122 @@
     <message>
         <location filename="../../gui/admin/bank_page.py" line="111" />
         <source>Lọc theo mục</source>
-        <translation type="unfinished" />
+        <translation>Filter by section</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="112" />
         <source>Lọc theo loại câu hỏi</source>
-        <translation type="unfinished" />
+        <translation>Filter by question type</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="113" />
         <source>Mọi loại</source>
-        <translation type="unfinished" />
+        <translation>All types</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="116" />
         <source>Lọc theo trạng thái</source>
-        <translation type="unfinished" />
+        <translation>Filter by status</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="118" />
         <source>Mọi trạng thái</source>
-        <translation type="unfinished" />
+        <translation>Any status</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="119" />
         <source>Đang dùng</source>
-        <translation type="unfinished" />
+        <translation>Enabled</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="120" />
         <source>Đã tắt</source>
-        <translation type="unfinished" />
+        <translation>Disabled</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="121" />
         <source>Có cảnh báo thống kê</source>
-        <translation type="unfinished" />
+        <translation>With statistics warnings</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="122" />
         <source>Do quản trị thêm hoặc sửa</source>
-        <translation type="unfinished" />
+        <translation>Added or edited by the administrator</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="128" />
         <source>Tìm trong nội dung câu hỏi</source>
-        <translation type="unfinished" />
+        <translation>Search the question text</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="129" />
         <source>Tìm trong câu hỏi (gõ không dấu cũng được)</source>
-        <translation type="unfinished" />
+        <translation>Search the questions (accents optional)</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="162" />
         <source>Mọi mục</source>
-        <translation type="unfinished" />
+        <translation>All sections</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="209" />
         <source>{0} câu</source>
-        <translation type="unfinished" />
+        <translation>{0} questions</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="239" />
         <source>Bật lại câu hỏi</source>
-        <translation type="unfinished" />
+        <translation>Enable question</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="245" />
         <source>Đã bật lại câu hỏi.</source>
-        <translation type="unfinished" />
+        <translation>The question is enabled again.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="245" />
         <source>Đã tắt câu hỏi; bài mới sẽ không có câu này.</source>
-        <translation type="unfinished" />
+        <translation>Question disabled; new quizzes will not include it.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="265" />
         <source>Đã lưu câu hỏi.</source>
-        <translation type="unfinished" />
+        <translation>Question saved.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="276" />
         <source>Đã thêm câu hỏi mới.</source>
-        <translation type="unfinished" />
+        <translation>New question added.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="288" />
         <source>Chọn tệp câu hỏi GIFT</source>
-        <translation type="unfinished" />
+        <translation>Choose a GIFT question file</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="289" />
         <source>Tệp GIFT (*.gift *.txt)</source>
-        <translation type="unfinished" />
+        <translation>GIFT files (*.gift *.txt)</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="296" />
         <source>Lưu câu hỏi</source>
-        <translation type="unfinished" />
+        <translation>Save questions</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="297" />
         <source>Tệp GIFT (*.gift)</source>
-        <translation type="unfinished" />
+        <translation>GIFT files (*.gift)</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="308" />
         <source>Đã nhập {0} câu hỏi từ {1}.</source>
-        <translation type="unfinished" />
+        <translation>Imported {0} questions from {1}.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_page.py" line="314" />
         <source>Đã xuất {0} câu hỏi đang dùng ra {1}.</source>
-        <translation type="unfinished" />
+        <translation>Exported {0} enabled questions to {1}.</translation>
     </message>
 </context>
 <context>
@@ -191,12 +191,12 @@
     <message>
         <location filename="../../gui/admin/bank_model.py" line="40" />
         <source>Dùng</source>
-        <translation type="unfinished" />
+        <translation>On</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_model.py" line="41" />
         <source>Loại</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_model.py" line="42" />
@@ -206,62 +206,62 @@
     <message>
         <location filename="../../gui/admin/bank_model.py" line="43" />
         <source>Mục</source>
-        <translation type="unfinished" />
+        <translation>Section</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_model.py" line="44" />
         <source>Số lần hỏi</source>
-        <translation type="unfinished" />
+        <translation>Times asked</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_model.py" line="45" />
         <source>Tỉ lệ đúng</source>
-        <translation type="unfinished" />
+        <translation>Correct rate</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_model.py" line="46" />
         <source>Độ phân biệt</source>
-        <translation type="unfinished" />
+        <translation>Discrimination</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_model.py" line="47" />
         <source>Cảnh báo</source>
-        <translation type="unfinished" />
+        <translation>Warning</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_model.py" line="48" />
         <source>Nguồn</source>
-        <translation type="unfinished" />
+        <translation>Source</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_model.py" line="117" />
         <source>đang dùng</source>
-        <translation type="unfinished" />
+        <translation>enabled</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_model.py" line="117" />
         <source>đã tắt</source>
-        <translation type="unfinished" />
+        <translation>disabled</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_model.py" line="137" />
         <source>tự sinh</source>
-        <translation type="unfinished" />
+        <translation>generated</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_model.py" line="137" />
         <source>quản trị thêm</source>
-        <translation type="unfinished" />
+        <translation>added by admin</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_model.py" line="137" />
         <source>nhập GIFT</source>
-        <translation type="unfinished" />
+        <translation>GIFT import</translation>
     </message>
     <message>
         <location filename="../../gui/admin/bank_model.py" line="139" />
         <source>, đã sửa</source>
-        <translation type="unfinished" />
+        <translation>, edited</translation>
     </message>
 </context>
 <context>
@@ -269,7 +269,7 @@
     <message>
         <location filename="../../gui/admin/bar_chart.py" line="72" />
         <source>Chưa có số liệu.</source>
-        <translation type="unfinished" />
+        <translation>No figures yet.</translation>
     </message>
 </context>
 <context>
@@ -350,12 +350,12 @@
     <message>
         <location filename="../../gui/admin/document_picker.py" line="33" />
         <source>Văn bản</source>
-        <translation type="unfinished" />
+        <translation>Document</translation>
     </message>
     <message>
         <location filename="../../gui/admin/document_picker.py" line="46" />
         <source>(chưa có văn bản nào — hãy nhập văn bản trước)</source>
-        <translation type="unfinished" />
+        <translation>(no documents yet — import a document first)</translation>
     </message>
 </context>
 <context>
@@ -363,123 +363,123 @@
     <message>
         <location filename="../../gui/admin/import_page.py" line="51" />
         <source>Nhập văn bản nghị quyết</source>
-        <translation type="unfinished" />
+        <translation>Import a resolution document</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="54" />
         <source>&amp;Nhập văn bản từ tệp…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Import a document from a file…</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="58" />
         <source>Tiến độ nhập văn bản</source>
-        <translation type="unfinished" />
+        <translation>Import progress</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="60" />
         <source>Dừng</source>
-        <translation type="unfinished" />
+        <translation>Stop</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="68" />
         <source>Nhận tệp .txt, .docx và .pdf có chữ (không nhận bản quét ảnh).</source>
-        <translation type="unfinished" />
+        <translation>Accepts .txt, .docx and text-based .pdf files (not scanned images).</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="73" />
         <location filename="../../gui/admin/import_page.py" line="237" />
         <source>Xoá văn bản</source>
-        <translation type="unfinished" />
+        <translation>Delete document</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="76" />
         <source>&amp;Văn bản đã nhập:</source>
-        <translation type="unfinished" />
+        <translation>Imported &amp;document:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="91" />
         <source>Nhập văn bản</source>
-        <translation type="unfinished" />
+        <translation>Import document</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="94" />
         <source>Các mục (đề mục) tìm thấy</source>
-        <translation type="unfinished" />
+        <translation>Sections (headings) found</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="103" />
         <source>Các dòng đã loại bỏ (số trang, đầu trang…)</source>
-        <translation type="unfinished" />
+        <translation>Lines removed (page numbers, headers…)</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="106" />
         <source>Các dòng đã loại bỏ khi nhập</source>
-        <translation type="unfinished" />
+        <translation>Lines removed during import</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="107" />
         <source>Dòng</source>
-        <translation type="unfinished" />
+        <translation>Line</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="107" />
         <source>Lý do</source>
-        <translation type="unfinished" />
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="124" />
         <source>Chọn văn bản nghị quyết</source>
-        <translation type="unfinished" />
+        <translation>Choose the resolution document</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="125" />
         <source>Văn bản ({0})</source>
-        <translation type="unfinished" />
+        <translation>Documents ({0})</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="135" />
         <source>Đang đọc {0}…</source>
-        <translation type="unfinished" />
+        <translation>Reading {0}…</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="149" />
         <source>Đang nhập văn bản…</source>
-        <translation type="unfinished" />
+        <translation>Importing the document…</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="159" />
         <source>Văn bản đang được lưu, không dừng được nữa; xin chờ giây lát.</source>
-        <translation type="unfinished" />
+        <translation>The document is being saved and can no longer be stopped; please wait a moment.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="180" />
         <source>Đã nhập «{0}»: {1} mục. Hãy xem lại các mục và các dòng đã loại bỏ bên dưới.</source>
-        <translation type="unfinished" />
+        <translation>Imported «{0}»: {1} sections. Please check the sections and the removed lines below.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="192" />
         <source>Đã dừng nhập văn bản; dữ liệu không thay đổi.</source>
-        <translation type="unfinished" />
+        <translation>Import stopped; no data was changed.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="222" />
         <source>Đã đổi tên mục.</source>
-        <translation type="unfinished" />
+        <translation>Section renamed.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="226" />
         <source>Đã gộp mục với mục sau.</source>
-        <translation type="unfinished" />
+        <translation>Section merged with the next one.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="234" />
         <source>Xoá văn bản «{0}» cùng câu hỏi và bài làm gắn với nó?</source>
-        <translation type="unfinished" />
+        <translation>Delete the document «{0}» together with its questions and quiz attempts?</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="240" />
         <source>Đã xoá văn bản.</source>
-        <translation type="unfinished" />
+        <translation>Document deleted.</translation>
     </message>
 </context>
 <context>
@@ -634,50 +634,50 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/member_form.py" line="16" />
         <source>Họ và tên</source>
-        <translation type="unfinished" />
+        <translation>Full name</translation>
     </message>
     <message>
         <location filename="../../gui/admin/member_form.py" line="17" />
         <location filename="../../gui/admin/member_form.py" line="64" />
         <source>Ngày sinh</source>
-        <translation type="unfinished" />
+        <translation>Date of birth</translation>
     </message>
     <message>
         <location filename="../../gui/admin/member_form.py" line="17" />
         <location filename="../../gui/admin/member_form.py" line="24" />
         <source>ngày/tháng/năm</source>
-        <translation type="unfinished" />
+        <translation>dd/mm/yyyy</translation>
     </message>
     <message>
         <location filename="../../gui/admin/member_form.py" line="18" />
         <source>Chức vụ Đảng</source>
-        <translation type="unfinished" />
+        <translation>Party position</translation>
     </message>
     <message>
         <location filename="../../gui/admin/member_form.py" line="19" />
         <source>Chức vụ chuyên môn</source>
-        <translation type="unfinished" />
+        <translation>Job title</translation>
     </message>
     <message>
         <location filename="../../gui/admin/member_form.py" line="20" />
         <source>Đơn vị công tác</source>
-        <translation type="unfinished" />
+        <translation>Workplace</translation>
     </message>
     <message>
         <location filename="../../gui/admin/member_form.py" line="23" />
         <source>Chi bộ</source>
-        <translation type="unfinished" />
+        <translation>Party cell</translation>
     </message>
     <message>
         <location filename="../../gui/admin/member_form.py" line="24" />
         <location filename="../../gui/admin/member_form.py" line="68" />
         <source>Ngày vào Đảng</source>
-        <translation type="unfinished" />
+        <translation>Date of joining the Party</translation>
     </message>
     <message>
         <location filename="../../gui/admin/member_form.py" line="25" />
         <source>Số thẻ đảng viên</source>
-        <translation type="unfinished" />
+        <translation>Party card number</translation>
     </message>
     <message>
         <location filename="../../gui/admin/member_form.py" line="27" />
@@ -687,42 +687,42 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/member_form.py" line="28" />
         <source>Ngày &amp;sinh:</source>
-        <translation type="unfinished" />
+        <translation>Date of &amp;birth:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/member_form.py" line="29" />
         <source>Chức vụ Đả&amp;ng:</source>
-        <translation type="unfinished" />
+        <translation>Party positio&amp;n:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/member_form.py" line="30" />
         <source>Chức vụ &amp;chuyên môn:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Job title:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/member_form.py" line="31" />
         <source>Đơn vị &amp;công tác:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Workplace:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/member_form.py" line="32" />
         <source>Chi &amp;bộ:</source>
-        <translation type="unfinished" />
+        <translation>Party &amp;cell:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/member_form.py" line="33" />
         <source>Ngày &amp;vào Đảng:</source>
-        <translation type="unfinished" />
+        <translation>Date of &amp;joining the Party:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/member_form.py" line="34" />
         <source>Số &amp;thẻ đảng viên:</source>
-        <translation type="unfinished" />
+        <translation>Party &amp;card number:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/member_form.py" line="48" />
         <source>(chưa chọn chi bộ)</source>
-        <translation type="unfinished" />
+        <translation>(no Party cell chosen)</translation>
     </message>
 </context>
 <context>
@@ -730,88 +730,88 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/members_page.py" line="36" />
         <source>Đảng viên và chi bộ</source>
-        <translation type="unfinished" />
+        <translation>Party members and cells</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="46" />
         <source>Đảng viên, chi bộ</source>
-        <translation type="unfinished" />
+        <translation>Members, cells</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="51" />
         <source>Đơn vị</source>
-        <translation type="unfinished" />
+        <translation>Units</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="54" />
         <source>Đảng bộ và chi bộ</source>
-        <translation type="unfinished" />
+        <translation>Party committees and cells</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="59" />
         <source>Tên đơn vị mới hoặc tên mới</source>
-        <translation type="unfinished" />
+        <translation>Name of the new unit, or new name</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="60" />
         <source>Tên đơn vị, ví dụ: Chi bộ Văn phòng</source>
-        <translation type="unfinished" />
+        <translation>Unit name, for example: Office Party cell</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="61" />
         <source>Thêm đảng bộ</source>
-        <translation type="unfinished" />
+        <translation>Add Party committee</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="62" />
         <source>Thêm chi bộ</source>
-        <translation type="unfinished" />
+        <translation>Add Party cell</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="63" />
         <source>Đổi tên</source>
-        <translation type="unfinished" />
+        <translation>Rename</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="64" />
         <location filename="../../gui/admin/members_page.py" line="231" />
         <source>Xoá đơn vị</source>
-        <translation type="unfinished" />
+        <translation>Delete unit</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="81" />
         <source>Đảng viên</source>
-        <translation type="unfinished" />
+        <translation>Party members</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="84" />
         <source>Tìm đảng viên theo tên</source>
-        <translation type="unfinished" />
+        <translation>Find a Party member by name</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="85" />
         <source>Tìm theo tên (gõ không dấu cũng được)</source>
-        <translation type="unfinished" />
+        <translation>Find by name (accents optional)</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="90" />
         <source>Họ và tên</source>
-        <translation type="unfinished" />
+        <translation>Full name</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="91" />
         <source>Ngày sinh</source>
-        <translation type="unfinished" />
+        <translation>Date of birth</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="92" />
         <source>Chức vụ</source>
-        <translation type="unfinished" />
+        <translation>Position</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="93" />
         <source>Chi bộ</source>
-        <translation type="unfinished" />
+        <translation>Party cell</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="94" />
@@ -821,7 +821,7 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/members_page.py" line="94" />
         <source>có</source>
-        <translation type="unfinished" />
+        <translation>yes</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="98" />
@@ -831,88 +831,88 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/members_page.py" line="102" />
         <source>Thêm đảng viên</source>
-        <translation type="unfinished" />
+        <translation>Add Party member</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="103" />
         <source>Lưu thay đổi</source>
-        <translation type="unfinished" />
+        <translation>Save changes</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="104" />
         <location filename="../../gui/admin/members_page.py" line="283" />
         <source>Xoá đảng viên</source>
-        <translation type="unfinished" />
+        <translation>Delete Party member</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="105" />
         <source>Bỏ mã PIN</source>
-        <translation type="unfinished" />
+        <translation>Remove PIN</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="106" />
         <source>Làm trống</source>
-        <translation type="unfinished" />
+        <translation>Clear</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="154" />
         <source>{0} ({1} đảng viên)</source>
-        <translation type="unfinished" />
+        <translation>{0} ({1} members)</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="210" />
         <source>Đã thêm {0}.</source>
-        <translation type="unfinished" />
+        <translation>Added {0}.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="219" />
         <source>Hãy chọn đơn vị cần đổi tên.</source>
-        <translation type="unfinished" />
+        <translation>Please choose the unit to rename.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="222" />
         <source>Đã đổi tên.</source>
-        <translation type="unfinished" />
+        <translation>Renamed.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="228" />
         <source>Hãy chọn đơn vị cần xoá.</source>
-        <translation type="unfinished" />
+        <translation>Please choose the unit to delete.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="230" />
         <source>Xoá đơn vị «{0}»?</source>
-        <translation type="unfinished" />
+        <translation>Delete the unit «{0}»?</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="236" />
         <source>Đã xoá {0}.</source>
-        <translation type="unfinished" />
+        <translation>Deleted {0}.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="265" />
         <source>Đã thêm đảng viên {0}.</source>
-        <translation type="unfinished" />
+        <translation>Added Party member {0}.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="275" />
         <source>Đã lưu hồ sơ của {0}.</source>
-        <translation type="unfinished" />
+        <translation>Saved the record of {0}.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="282" />
         <source>Xoá đảng viên {0} cùng các bài làm của đồng chí?</source>
-        <translation type="unfinished" />
+        <translation>Delete Party member {0} together with all their quiz attempts?</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="286" />
         <source>Đã xoá đảng viên {0}.</source>
-        <translation type="unfinished" />
+        <translation>Deleted Party member {0}.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="294" />
         <source>Đã bỏ mã PIN của {0}.</source>
-        <translation type="unfinished" />
+        <translation>Removed the PIN of {0}.</translation>
     </message>
 </context>
 <context>
@@ -983,7 +983,7 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/pledge_editor.py" line="157" />
         <source>Bản thu hoạch và cam kết đã hoàn thành nên không sửa được nữa. Muốn sửa, đề nghị bí thư chi bộ mở lại.</source>
-        <translation>The reflection and commitment form is finished and can no longer be changed. To change it, ask the cell secretary to reopen it.</translation>
+        <translation>The reflection and commitment form is finished and can no longer be changed. To change it, ask the Party cell secretary to reopen it.</translation>
     </message>
     <message>
         <location filename="../../gui/pledge_editor.py" line="161" />
@@ -1004,7 +1004,7 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/pledge_editor.py" line="169" />
         <source>Sau khi hoàn thành, bản thu hoạch và cam kết sẽ được khoá lại để nộp chi bộ. Đồng chí đồng ý?</source>
-        <translation>Once finished, the form is locked to be handed to the party cell. Do you agree?</translation>
+        <translation>Once finished, the form is locked to be handed to the Party cell. Do you agree?</translation>
     </message>
     <message>
         <location filename="../../gui/pledge_editor.py" line="170" />
@@ -1064,7 +1064,7 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/work.py" line="60" />
         <source>Dừng</source>
-        <translation type="unfinished" />
+        <translation>Stop</translation>
     </message>
 </context>
 <context>
@@ -1197,82 +1197,82 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/question_editor.py" line="24" />
         <source>Loại câu hỏi</source>
-        <translation type="unfinished" />
+        <translation>Question type</translation>
     </message>
     <message>
         <location filename="../../gui/admin/question_editor.py" line="30" />
         <source>Mục của văn bản</source>
-        <translation type="unfinished" />
+        <translation>Document section</translation>
     </message>
     <message>
         <location filename="../../gui/admin/question_editor.py" line="31" />
         <source>Nội dung câu hỏi</source>
-        <translation type="unfinished" />
+        <translation>Question text</translation>
     </message>
     <message>
         <location filename="../../gui/admin/question_editor.py" line="32" />
         <source>Phương án hoặc đáp án, mỗi dòng một</source>
-        <translation type="unfinished" />
+        <translation>Options or answers, one per line</translation>
     </message>
     <message>
         <location filename="../../gui/admin/question_editor.py" line="35" />
         <source>Giải thích</source>
-        <translation type="unfinished" />
+        <translation>Explanation</translation>
     </message>
     <message>
         <location filename="../../gui/admin/question_editor.py" line="37" />
         <source>&amp;Loại:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Type:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/question_editor.py" line="38" />
         <source>&amp;Mục:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Section:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/question_editor.py" line="39" />
         <source>&amp;Câu hỏi:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Question:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/question_editor.py" line="40" />
         <source>&amp;Phương án:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Options:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/question_editor.py" line="42" />
         <source>&amp;Giải thích:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Explanation:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/question_editor.py" line="55" />
         <source>(không gắn với mục nào)</source>
-        <translation type="unfinished" />
+        <translation>(not linked to a section)</translation>
     </message>
     <message>
         <location filename="../../gui/admin/question_editor.py" line="64" />
         <source>Mỗi dòng một phương án; đánh dấu * ở đầu dòng đáp án đúng.</source>
-        <translation type="unfinished" />
+        <translation>One option per line; put * at the start of the correct answer.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/question_editor.py" line="65" />
         <source>Mỗi dòng một phương án; đánh dấu * ở đầu mọi dòng đáp án đúng.</source>
-        <translation type="unfinished" />
+        <translation>One option per line; put * at the start of every correct answer.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/question_editor.py" line="66" />
         <source>Hai dòng “Đúng” và “Sai”; đánh dấu * ở dòng đúng.</source>
-        <translation type="unfinished" />
+        <translation>Two lines, “Đúng” (true) and “Sai” (false); put * on the correct one.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/question_editor.py" line="67" />
         <source>Mỗi dòng một cách điền được chấp nhận.</source>
-        <translation type="unfinished" />
+        <translation>One accepted answer per line.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/question_editor.py" line="68" />
         <source>Mỗi dòng một cặp: vế trái = vế phải.</source>
-        <translation type="unfinished" />
+        <translation>One pair per line: left side = right side.</translation>
     </message>
 </context>
 <context>
@@ -1466,7 +1466,7 @@ Read the resolution, take quizzes and write the member's reflection and commitme
         <location filename="../../gui/admin/quiz_settings_page.py" line="49" />
         <location filename="../../gui/admin/quiz_settings_page.py" line="68" />
         <source>Cài đặt bài kiểm tra</source>
-        <translation type="unfinished" />
+        <translation>Exam settings</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="54" />
@@ -1476,129 +1476,129 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="63" />
         <source>Lưu cài đặt</source>
-        <translation type="unfinished" />
+        <translation>Save settings</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="71" />
         <source>Quy định làm bài</source>
-        <translation type="unfinished" />
+        <translation>Exam rules</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="78" />
         <source> phút</source>
-        <translation type="unfinished" />
+        <translation> min</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="79" />
         <location filename="../../gui/admin/quiz_settings_page.py" line="88" />
         <source>Không giới hạn</source>
-        <translation type="unfinished" />
+        <translation>No limit</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="91" />
         <source>Lần có điểm cao nhất</source>
-        <translation type="unfinished" />
+        <translation>Best attempt</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="92" />
         <source>Lần làm cuối cùng</source>
-        <translation type="unfinished" />
+        <translation>Last attempt</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="95" />
         <source>ngày/tháng/năm, để trống nếu không có hạn</source>
-        <translation type="unfinished" />
+        <translation>dd/mm/yyyy, leave empty for no deadline</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="98" />
         <source>Số &amp;câu hỏi:</source>
-        <translation type="unfinished" />
+        <translation>Number of &amp;questions:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="98" />
         <source>Số câu hỏi mỗi bài</source>
-        <translation type="unfinished" />
+        <translation>Questions per exam</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="99" />
         <source>&amp;Thời gian làm bài:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Time allowed:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="99" />
         <source>Thời gian làm bài</source>
-        <translation type="unfinished" />
+        <translation>Time allowed</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="100" />
         <source>Điểm đạ&amp;t:</source>
-        <translation type="unfinished" />
+        <translation>Pass &amp;mark:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="100" />
         <source>Điểm đạt</source>
-        <translation type="unfinished" />
+        <translation>Pass mark</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="101" />
         <source>Số lần được &amp;làm:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Attempts allowed:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="101" />
         <source>Số lần được làm bài</source>
-        <translation type="unfinished" />
+        <translation>Attempts allowed</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="102" />
         <source>Tính &amp;điểm theo:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Score from:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="102" />
         <source>Lần làm bài được tính điểm</source>
-        <translation type="unfinished" />
+        <translation>Attempt that counts</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="103" />
         <source>&amp;Hạn hoàn thành:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Deadline:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="103" />
         <location filename="../../gui/admin/quiz_settings_page.py" line="184" />
         <source>Hạn hoàn thành</source>
-        <translation type="unfinished" />
+        <translation>Deadline</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="112" />
         <source>Nội dung bài</source>
-        <translation type="unfinished" />
+        <translation>Exam content</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="119" />
         <source>Tỉ lệ câu hỏi loại {0}</source>
-        <translation type="unfinished" />
+        <translation>Share of {0} questions</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="127" />
         <source>Các phần của văn bản đưa vào bài; không chọn phần nào là lấy tất cả</source>
-        <translation type="unfinished" />
+        <translation>Parts of the document used in the exam; none ticked means all</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="129" />
         <source>Tỉ lệ các loại câu hỏi (0 là không dùng):</source>
-        <translation type="unfinished" />
+        <translation>Mix of question types (0 means not used):</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="131" />
         <source>Các phần đưa vào bài (không đánh dấu phần nào là lấy tất cả):</source>
-        <translation type="unfinished" />
+        <translation>Parts used in the exam (none ticked means all):</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="191" />
         <source>Đã lưu cài đặt bài kiểm tra.</source>
-        <translation type="unfinished" />
+        <translation>Exam settings saved.</translation>
     </message>
 </context>
 <context>
@@ -1768,7 +1768,7 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/reports_page.py" line="27" />
         <source>Báo cáo và in ấn</source>
-        <translation type="unfinished" />
+        <translation>Reports and printing</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="33" />
@@ -1778,72 +1778,72 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/reports_page.py" line="40" />
         <source>Tiến độ in</source>
-        <translation type="unfinished" />
+        <translation>Printing progress</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="46" />
         <source>Báo cáo</source>
-        <translation type="unfinished" />
+        <translation>Reports</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="57" />
         <source>Báo cáo tổng hợp kết quả học tập</source>
-        <translation type="unfinished" />
+        <translation>Study results summary report</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="58" />
         <source>Phạm vi báo cáo</source>
-        <translation type="unfinished" />
+        <translation>Report scope</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="59" />
         <source>Lưu báo cáo PDF…</source>
-        <translation type="unfinished" />
+        <translation>Save PDF report…</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="60" />
         <source>Lưu báo cáo Excel…</source>
-        <translation type="unfinished" />
+        <translation>Save Excel report…</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="64" />
         <source>&amp;Phạm vi:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Scope:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="71" />
         <source>Theo từng chi bộ và toàn đơn vị: số đảng viên đã học, đã làm bài, đạt, đã cam kết; biểu đồ; </source>
-        <translation type="unfinished" />
+        <translation>For each Party cell and the whole unit: members who studied, took the exam, passed and made commitments; a chart; </translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="72" />
         <source>danh sách chưa hoàn thành đúng hạn; các câu hỏi khó nhất.</source>
-        <translation type="unfinished" />
+        <translation>who has not finished by the deadline; the hardest questions.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="81" />
         <source>Bản thu hoạch và cam kết</source>
-        <translation type="unfinished" />
+        <translation>Reflections and commitment plans</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="82" />
         <source>Chi bộ cần in</source>
-        <translation type="unfinished" />
+        <translation>Party cell to print</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="83" />
         <source>In cả chi bộ ra một tệp PDF…</source>
-        <translation type="unfinished" />
+        <translation>Print the whole Party cell to one PDF…</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="85" />
         <source>Đảng viên cần in</source>
-        <translation type="unfinished" />
+        <translation>Party member to print</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="86" />
         <source>Lưu bản của đảng viên (PDF)…</source>
-        <translation type="unfinished" />
+        <translation>Save the member's form (PDF)…</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="91" />
@@ -1853,42 +1853,42 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/reports_page.py" line="92" />
         <source>Đảng &amp;viên:</source>
-        <translation type="unfinished" />
+        <translation>Party &amp;member:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="108" />
         <source>Toàn đơn vị</source>
-        <translation type="unfinished" />
+        <translation>Whole unit</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="131" />
         <source>Lưu tệp</source>
-        <translation type="unfinished" />
+        <translation>Save file</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="183" />
         <source>Đang tạo tệp…</source>
-        <translation type="unfinished" />
+        <translation>Creating the file…</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="189" />
         <source>Đang tạo báo cáo…</source>
-        <translation type="unfinished" />
+        <translation>Creating the report…</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="196" />
         <source>Tệp đang được ghi, không dừng được nữa; xin chờ giây lát.</source>
-        <translation type="unfinished" />
+        <translation>The file is being written and can no longer be stopped; please wait a moment.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="212" />
         <source>Đã lưu {0}.</source>
-        <translation type="unfinished" />
+        <translation>Saved {0}.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/reports_page.py" line="225" />
         <source>Đã dừng; chưa có tệp nào được ghi.</source>
-        <translation type="unfinished" />
+        <translation>Stopped; no file was written.</translation>
     </message>
 </context>
 <context>
@@ -1896,173 +1896,173 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/results_page.py" line="40" />
         <source>Tổng hợp kết quả giữa các máy</source>
-        <translation type="unfinished" />
+        <translation>Combine results from several computers</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="48" />
         <source>Tiến độ</source>
-        <translation type="unfinished" />
+        <translation>Progress</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="52" />
         <source>Tổng hợp kết quả</source>
-        <translation type="unfinished" />
+        <translation>Combine results</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="55" />
         <source>Khoá chung của đơn vị (giống nhau trên mọi máy)</source>
-        <translation type="unfinished" />
+        <translation>Shared unit key (the same on every computer)</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="58" />
         <source>Khoá chung của đơn vị</source>
-        <translation type="unfinished" />
+        <translation>Shared unit key</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="60" />
         <source>Đặt khoá</source>
-        <translation type="unfinished" />
+        <translation>Set key</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="71" />
         <source>Gửi kết quả của máy này (ra USB)</source>
-        <translation type="unfinished" />
+        <translation>Send this computer's results (to a USB drive)</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="74" />
         <source>Chi bộ cần xuất</source>
-        <translation type="unfinished" />
+        <translation>Party cell to export</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="75" />
         <source>Kèm cả văn bản nghị quyết</source>
-        <translation type="unfinished" />
+        <translation>Include the resolution document</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="76" />
         <source>Xuất gói kết quả…</source>
-        <translation type="unfinished" />
+        <translation>Export results package…</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="85" />
         <source>Nhận kết quả từ các máy khác</source>
-        <translation type="unfinished" />
+        <translation>Receive results from other computers</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="86" />
         <source>Chọn gói kết quả…</source>
-        <translation type="unfinished" />
+        <translation>Choose results packages…</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="88" />
         <source>Gộp vào dữ liệu</source>
-        <translation type="unfinished" />
+        <translation>Merge into the data</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="93" />
         <source>Nội dung các gói và kết quả gộp</source>
-        <translation type="unfinished" />
+        <translation>Package contents and merge results</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="99" />
         <source>Đảng viên trùng họ tên và ngày sinh: đánh dấu nếu là cùng một người</source>
-        <translation type="unfinished" />
+        <translation>Party members with the same name and date of birth: tick if they are the same person</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="106" />
         <source>Trùng họ tên và ngày sinh — đánh dấu nếu là cùng một người:</source>
-        <translation type="unfinished" />
+        <translation>Same name and date of birth — tick if they are the same person:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="117" />
         <source>Mã nhận diện khoá: {0}</source>
-        <translation type="unfinished" />
+        <translation>Key fingerprint: {0}</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="117" />
         <source>Chưa đặt khoá.</source>
-        <translation type="unfinished" />
+        <translation>No key set.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="121" />
         <source>Mọi chi bộ trên máy này</source>
-        <translation type="unfinished" />
+        <translation>Every Party cell on this computer</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="138" />
         <source>Đã đặt khoá; mã nhận diện {0} phải giống nhau trên mọi máy.</source>
-        <translation type="unfinished" />
+        <translation>Key set; its fingerprint {0} must be the same on every computer.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="146" />
         <source>Lưu gói kết quả</source>
-        <translation type="unfinished" />
+        <translation>Save results package</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="153" />
         <source>Chọn các gói kết quả</source>
-        <translation type="unfinished" />
+        <translation>Choose results packages</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="191" />
         <source>Đang xuất…</source>
-        <translation type="unfinished" />
+        <translation>Exporting…</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="196" />
         <source>Đã xuất {0}: {1} đảng viên, {2} bài làm, {3} bản cam kết.</source>
-        <translation type="unfinished" />
+        <translation>Exported {0}: {1} members, {2} attempts, {3} commitment plans.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="217" />
         <source>Đang đọc các gói…</source>
-        <translation type="unfinished" />
+        <translation>Reading the packages…</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="225" />
         <location filename="../../gui/admin/results_page.py" line="272" />
         <source>✗ {0}: {1}</source>
-        <translation type="unfinished" />
+        <translation>✗ {0}: {1}</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="227" />
         <source>{0} đảng viên mới, {1} đã có</source>
-        <translation type="unfinished" />
+        <translation>{0} new members, {1} already known</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="230" />
         <source>• {0} — từ {1}: {2}.</source>
-        <translation type="unfinished" />
+        <translation>• {0} — from {1}: {2}.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="232" />
         <source>   Gói này đã được gộp trước đây; gộp lại không thay đổi gì.</source>
-        <translation type="unfinished" />
+        <translation>   This package was merged before; merging it again changes nothing.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="239" />
         <source>{0} ({1}, sinh {2}) ↔ {3} ({4})</source>
-        <translation type="unfinished" />
+        <translation>{0} ({1}, born {2}) ↔ {3} ({4})</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="260" />
         <source>Đang gộp kết quả…</source>
-        <translation type="unfinished" />
+        <translation>Merging results…</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="266" />
         <source>Kết quả gộp (thêm / cập nhật / bỏ qua / từ chối):</source>
-        <translation type="unfinished" />
+        <translation>Merge result (added / updated / skipped / refused):</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="278" />
         <source>Đã gộp xong, có phần bị từ chối; xem chi tiết bên dưới.</source>
-        <translation type="unfinished" />
+        <translation>Merge finished, but some items were refused; see the details below.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="280" />
         <source>Đã gộp xong các gói kết quả.</source>
-        <translation type="unfinished" />
+        <translation>The results packages have been merged.</translation>
     </message>
 </context>
 <context>
@@ -2148,202 +2148,203 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/section_editor.py" line="27" />
         <source>Các mục của văn bản</source>
-        <translation type="unfinished" />
+        <translation>Document sections</translation>
     </message>
     <message>
         <location filename="../../gui/admin/section_editor.py" line="28" />
         <source>Tên mục</source>
-        <translation type="unfinished" />
+        <translation>Section title</translation>
     </message>
     <message>
         <location filename="../../gui/admin/section_editor.py" line="28" />
         <source>Độ dài (ký tự)</source>
-        <translation type="unfinished" />
+        <translation>Length (characters)</translation>
     </message>
     <message>
         <location filename="../../gui/admin/section_editor.py" line="32" />
         <source>Tên mới của mục đang chọn</source>
-        <translation type="unfinished" />
+        <translation>New title for the selected section</translation>
     </message>
     <message>
         <location filename="../../gui/admin/section_editor.py" line="34" />
         <source>Đổi tên mục</source>
-        <translation type="unfinished" />
+        <translation>Rename section</translation>
     </message>
     <message>
         <location filename="../../gui/admin/section_editor.py" line="35" />
         <source>Gộp với mục sau</source>
-        <translation type="unfinished" />
+        <translation>Merge with next section</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="48" />
-        <location filename="../../gui/admin/settings_page.py" line="62" />
+        <location filename="../../gui/admin/settings_page.py" line="46" />
+        <location filename="../../gui/admin/settings_page.py" line="60" />
         <source>Cài đặt chung</source>
-        <translation type="unfinished" />
+        <translation>General settings</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="65" />
+        <location filename="../../gui/admin/settings_page.py" line="63" />
         <source>Cơ sở dữ liệu của máy này</source>
-        <translation type="unfinished" />
+        <translation>This computer's database</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="69" />
+        <source>Địa chỉ cơ sở dữ liệu dùng từ lần mở sau</source>
+        <translation>Database address used from the next start</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="70" />
+        <source>Để trống: tệp dữ liệu mặc định trên máy này</source>
+        <translation>Leave empty: this computer's default data file</translation>
     </message>
     <message>
         <location filename="../../gui/admin/settings_page.py" line="71" />
-        <source>Địa chỉ cơ sở dữ liệu dùng từ lần mở sau</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/admin/settings_page.py" line="72" />
-        <source>Để trống: tệp dữ liệu mặc định trên máy này</source>
-        <translation type="unfinished" />
+        <source>Chọn tệp…</source>
+        <translation>Choose file…</translation>
     </message>
     <message>
         <location filename="../../gui/admin/settings_page.py" line="73" />
-        <source>Chọn tệp…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/admin/settings_page.py" line="75" />
         <source>Lưu địa chỉ</source>
-        <translation type="unfinished" />
+        <translation>Save address</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="83" />
+        <location filename="../../gui/admin/settings_page.py" line="81" />
         <source>Đơn vị có máy chủ trong mạng nội bộ có thể nhập địa chỉ PostgreSQL, ví dụ postgresql+psycopg://nguoidung@maychu/hoctap. Thay đổi có hiệu lực khi mở lại chương trình.</source>
-        <translation type="unfinished" />
+        <translation>A unit with a server on its local network can enter a PostgreSQL address, for example postgresql+psycopg://user@server/hoctap. The change takes effect when the program is restarted.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="94" />
+        <source>Thông tin in trên bản thu hoạch và báo cáo</source>
+        <translation>Details printed on the forms and reports</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="95" />
+        <source>Địa danh</source>
+        <translation>Place name</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="95" />
+        <source>ví dụ: Hạ Long</source>
+        <translation>for example: Hạ Long</translation>
     </message>
     <message>
         <location filename="../../gui/admin/settings_page.py" line="96" />
-        <source>Thông tin in trên bản thu hoạch và báo cáo</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/admin/settings_page.py" line="97" />
-        <source>Địa danh</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/admin/settings_page.py" line="97" />
-        <source>ví dụ: Hạ Long</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/admin/settings_page.py" line="98" />
         <source>Đảng bộ cấp trên</source>
-        <translation type="unfinished" />
+        <translation>Higher-level Party committee</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="101" />
+        <location filename="../../gui/admin/settings_page.py" line="99" />
         <source>Câu hỏi thu hoạch, mỗi dòng một câu</source>
-        <translation type="unfinished" />
+        <translation>Reflection questions, one per line</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="104" />
+        <source>Cách in biểu mẫu</source>
+        <translation>How the forms are printed</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="105" />
+        <source>Một bản chung: thu hoạch và cam kết</source>
+        <translation>One combined form: reflection and commitments</translation>
     </message>
     <message>
         <location filename="../../gui/admin/settings_page.py" line="106" />
-        <source>Cách in biểu mẫu</source>
-        <translation type="unfinished" />
+        <source>Hai bản riêng: bản thu hoạch, bản cam kết</source>
+        <translation>Two separate forms: reflection, commitment plan</translation>
     </message>
     <message>
         <location filename="../../gui/admin/settings_page.py" line="107" />
-        <source>Một bản chung: thu hoạch và cam kết</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/admin/settings_page.py" line="108" />
-        <source>Hai bản riêng: bản thu hoạch, bản cam kết</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/admin/settings_page.py" line="109" />
         <source>Lưu thông tin biểu mẫu</source>
-        <translation type="unfinished" />
+        <translation>Save form details</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="110" />
+        <source>Đị&amp;a danh:</source>
+        <translation>&amp;Place name:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="111" />
+        <source>Đảng &amp;bộ cấp trên:</source>
+        <translation>Higher-level Party &amp;committee:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/settings_page.py" line="112" />
-        <source>Đị&amp;a danh:</source>
-        <translation type="unfinished" />
+        <source>Câu hỏi &amp;thu hoạch
+(mỗi dòng một câu):</source>
+        <translation>&amp;Reflection questions
+(one per line):</translation>
     </message>
     <message>
         <location filename="../../gui/admin/settings_page.py" line="113" />
-        <source>Đảng &amp;bộ cấp trên:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/admin/settings_page.py" line="114" />
-        <source>Câu hỏi &amp;thu hoạch
-(mỗi dòng một câu):</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../gui/admin/settings_page.py" line="115" />
         <source>Cách &amp;in:</source>
-        <translation type="unfinished" />
+        <translation>Print &amp;layout:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="121" />
+        <location filename="../../gui/admin/settings_page.py" line="119" />
         <source>Hiển thị trên máy này</source>
-        <translation type="unfinished" />
+        <translation>Display on this computer</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="124" />
+        <location filename="../../gui/admin/settings_page.py" line="122" />
         <source>Ngôn ngữ giao diện</source>
-        <translation type="unfinished" />
+        <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="129" />
+        <location filename="../../gui/admin/settings_page.py" line="127" />
         <source>Cỡ chữ</source>
-        <translation type="unfinished" />
+        <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="132" />
+        <location filename="../../gui/admin/settings_page.py" line="130" />
         <source>Áp dụng</source>
-        <translation type="unfinished" />
+        <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="135" />
+        <location filename="../../gui/admin/settings_page.py" line="133" />
         <source>&amp;Ngôn ngữ:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="136" />
+        <location filename="../../gui/admin/settings_page.py" line="134" />
         <source>Cỡ &amp;chữ:</source>
-        <translation type="unfinished" />
+        <translation>Text si&amp;ze:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="153" />
+        <location filename="../../gui/admin/settings_page.py" line="151" />
         <source>Đang dùng: {0}</source>
-        <translation type="unfinished" />
+        <translation>In use: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="178" />
+        <location filename="../../gui/admin/settings_page.py" line="176" />
         <source>Cần ít nhất một câu hỏi thu hoạch.</source>
-        <translation type="unfinished" />
+        <translation>At least one reflection question is needed.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="185" />
+        <location filename="../../gui/admin/settings_page.py" line="183" />
         <source>Đã lưu thông tin biểu mẫu.</source>
-        <translation type="unfinished" />
+        <translation>Form details saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="194" />
+        <location filename="../../gui/admin/settings_page.py" line="192" />
         <source>Đã lưu. Ngôn ngữ mới dùng đầy đủ khi mở lại chương trình.</source>
-        <translation type="unfinished" />
+        <translation>Saved. The new language applies fully after restarting the program.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="198" />
+        <location filename="../../gui/admin/settings_page.py" line="196" />
         <source>Đã lưu địa chỉ cơ sở dữ liệu; hãy mở lại chương trình để dùng.</source>
-        <translation type="unfinished" />
+        <translation>Database address saved; restart the program to use it.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="203" />
+        <location filename="../../gui/admin/settings_page.py" line="201" />
         <source>Chọn tệp dữ liệu</source>
-        <translation type="unfinished" />
+        <translation>Choose a data file</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="203" />
+        <location filename="../../gui/admin/settings_page.py" line="201" />
         <source>Tệp dữ liệu (*.sqlite3)</source>
-        <translation type="unfinished" />
+        <translation>Data files (*.sqlite3)</translation>
     </message>
 </context>
 <context>
@@ -2351,7 +2352,7 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/start_screen.py" line="214" />
         <source>(Chưa chọn chi bộ)</source>
-        <translation>(No party cell chosen)</translation>
+        <translation>(No Party cell chosen)</translation>
     </message>
     <message>
         <location filename="../../gui/start_screen.py" line="228" />
@@ -2462,7 +2463,7 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/start_screen.py" line="309" />
         <source>Lần đầu sử dụng: bí thư chi bộ hãy tạo mật khẩu quản trị (ít nhất 6 ký tự).</source>
-        <translation>First start: the cell secretary creates the administrator password (at least 6 characters).</translation>
+        <translation>First start: the Party cell secretary creates the administrator password (at least 6 characters).</translation>
     </message>
     <message>
         <location filename="../../gui/start_screen.py" line="311" />
@@ -2508,12 +2509,12 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="33" />
         <source>Tiến độ học tập của đơn vị</source>
-        <translation type="unfinished" />
+        <translation>The unit's study progress</translation>
     </message>
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="37" />
         <source>Cập nhật số liệu</source>
-        <translation type="unfinished" />
+        <translation>Refresh figures</translation>
     </message>
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="40" />
@@ -2523,46 +2524,46 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="52" />
         <source>Tiến độ theo chi bộ</source>
-        <translation type="unfinished" />
+        <translation>Progress by Party cell</translation>
     </message>
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="55" />
         <source>Biểu đồ tiến độ theo chi bộ</source>
-        <translation type="unfinished" />
+        <translation>Chart of progress by Party cell</translation>
     </message>
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="57" />
         <location filename="../../gui/admin/unit_progress_page.py" line="59" />
         <source>Đảng viên chưa hoàn thành bài kiểm tra</source>
-        <translation type="unfinished" />
+        <translation>Party members who have not completed the exam</translation>
     </message>
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="69" />
         <source>Tiến độ đơn vị</source>
-        <translation type="unfinished" />
+        <translation>Unit progress</translation>
     </message>
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="81" />
         <location filename="../../gui/admin/unit_progress_page.py" line="99" />
         <source>Chi bộ</source>
-        <translation type="unfinished" />
+        <translation>Party cell</translation>
     </message>
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="82" />
         <source>Đảng viên</source>
-        <translation type="unfinished" />
+        <translation>Party members</translation>
     </message>
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="83" />
         <location filename="../../gui/admin/unit_progress_page.py" line="135" />
         <source>Đã học xong</source>
-        <translation type="unfinished" />
+        <translation>Finished studying</translation>
     </message>
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="84" />
         <location filename="../../gui/admin/unit_progress_page.py" line="135" />
         <source>Đã làm bài</source>
-        <translation type="unfinished" />
+        <translation>Took the exam</translation>
     </message>
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="85" />
@@ -2574,52 +2575,52 @@ Read the resolution, take quizzes and write the member's reflection and commitme
         <location filename="../../gui/admin/unit_progress_page.py" line="86" />
         <location filename="../../gui/admin/unit_progress_page.py" line="135" />
         <source>Đã cam kết</source>
-        <translation type="unfinished" />
+        <translation>Committed</translation>
     </message>
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="87" />
         <source>Điểm trung bình</source>
-        <translation type="unfinished" />
+        <translation>Average score</translation>
     </message>
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="89" />
         <source>Chưa xong đúng hạn</source>
-        <translation type="unfinished" />
+        <translation>Not done by deadline</translation>
     </message>
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="98" />
         <source>Họ và tên</source>
-        <translation type="unfinished" />
+        <translation>Full name</translation>
     </message>
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="101" />
         <source>Mục đã học</source>
-        <translation type="unfinished" />
+        <translation>Sections studied</translation>
     </message>
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="107" />
         <source>Số lần làm bài</source>
-        <translation type="unfinished" />
+        <translation>Attempts</translation>
     </message>
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="124" />
         <source>Chưa có văn bản nào; hãy nhập văn bản Nghị quyết trước.</source>
-        <translation type="unfinished" />
+        <translation>No documents yet; import the resolution document first.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="144" />
         <source>Hạn hoàn thành: {0}.</source>
-        <translation type="unfinished" />
+        <translation>Deadline: {0}.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="146" />
         <source>Chưa đặt hạn hoàn thành.</source>
-        <translation type="unfinished" />
+        <translation>No deadline set.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/unit_progress_page.py" line="149" />
         <source>{0}: {1} đảng viên, đã làm bài {2}, đạt {3}. {4}</source>
-        <translation type="unfinished" />
+        <translation>{0}: {1} members, {2} took the exam, {3} passed. {4}</translation>
     </message>
 </context>
 <context>
@@ -2642,7 +2643,7 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/dialogs.py" line="88" />
         <source>Đã xảy ra lỗi không mong đợi. Chi tiết đã được ghi vào nhật ký; xin thử lại hoặc báo bí thư chi bộ.</source>
-        <translation>Something unexpected went wrong. The details are in the log; please try again or tell the cell secretary.</translation>
+        <translation>Something unexpected went wrong. The details are in the log; please try again or tell the Party cell secretary.</translation>
     </message>
     <message>
         <location filename="../../gui/dialogs.py" line="94" />
@@ -2665,27 +2666,27 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="38" />
         <source>Chọn một đáp án</source>
-        <translation type="unfinished" />
+        <translation>Single choice</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="39" />
         <source>Chọn nhiều đáp án</source>
-        <translation type="unfinished" />
+        <translation>Multiple choice</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="40" />
         <source>Đúng / Sai</source>
-        <translation type="unfinished" />
+        <translation>True / False</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="41" />
         <source>Điền vào chỗ trống</source>
-        <translation type="unfinished" />
+        <translation>Fill in the blank</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="42" />
         <source>Ghép cặp</source>
-        <translation type="unfinished" />
+        <translation>Matching</translation>
     </message>
 </context>
 </TS>
