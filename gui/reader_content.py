@@ -103,5 +103,4 @@ def load_content(service: Service, document_id: str) -> ReaderContent:
 
 def fact_spans(service: Service, document_id: str) -> list[tuple[int, int]]:
     """The sentences the enabled questions ask about (subtly marked in the text)."""
-    questions = service.bank.list_questions(document_id=document_id, enabled=True)
-    return [(question.sentence_start, question.sentence_end) for question in questions]
+    return service.bank.fact_sentence_spans(document_id)

@@ -14,7 +14,8 @@ from quiz.packages.merge_people import (
     merge_units,
     resolve_members,
 )
-from quiz.packages.merge_results import merge_attempts, merge_pledges, merge_progress, merge_review_cards
+from quiz.packages.merge_results import merge_attempts, merge_pledges
+from quiz.packages.merge_study import merge_progress, merge_review_cards
 from quiz.packages.types import DocumentStatus, MergeReport, PackagePreview
 from quiz.storage.base import utc_now
 from quiz.storage.models.documents import Document

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from quiz.packages.content import PackageContent, Row
@@ -39,6 +39,33 @@ def chunks(items: Sequence[Item], size: int = 500) -> Iterator[Sequence[Item]]:
 def aware(moment: dt.datetime) -> dt.datetime:
     """SQLite hands back naive datetimes; every stored time is UTC."""
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+class NewRows:
+    """Rows to add with Core inserts (tens of thousands per merge: ORM objects would be far slower)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[type[Any], list[Row]] = {}
+        # Natural keys (member, document / fact / section) already planned, so one is never added twice.
+        self.keys: set[tuple[str, str]] = set()
+
+    def add(self, model: type[Any], row: Row) -> None:
+        self.rows.setdefault(model, []).append(row)
+
+    def insert(self, session: Session, order: Sequence[type[Any]]) -> None:
+        """Insert parents before children (``order``)."""
+        for model in order:
+            for part in chunks(self.rows.get(model, []), 2000):
+                session.execute(insert(model), list(part))
+
+
+def rows_of_members(session: Session, model: type[Item], member_ids: Iterable[str]) -> list[Item]:
+    """The rows of ``model`` belonging to any of ``member_ids`` (a model with a ``member_id`` column)."""
+    column = model.member_id  # type: ignore[attr-defined]
+    found: list[Item] = []
+    for part in chunks(sorted(set(member_ids))):
+        found.extend(session.scalars(select(model).where(column.in_(part))))
+    return found
 
 
 def existing_ids(session: Session, column: Any, ids: Iterable[str]) -> set[str]:

@@ -13,11 +13,7 @@ from quiz.packages.merge_people import NewRows, aware, chunks, existing_ids, row
 from quiz.packages.types import MergeReport
 from quiz.storage.base import new_id
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
-from quiz.storage.models.documents import Section
 from quiz.storage.models.pledges import Pledge, PledgeCommitment, PledgeReflection, PledgeVersion
-from quiz.storage.models.study import ReviewCard, ReviewLogEntry, SectionProgress
-
-_SCHEDULE = ("question_id", "state", "step", "stability", "difficulty", "due", "last_review", "reviews", "lapses")
 
 
 def merge_attempts(

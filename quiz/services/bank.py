@@ -170,6 +170,8 @@ class BankService:
         type: str | None = None,
         enabled: bool | None = None,
     ) -> list[QuestionInfo]:
+        """The bank with its answer keys: the admin's view only (members would see the answers)."""
+        self._context.require_admin()
         statement = select(Question)
         if document_id is not None:
             statement = statement.where(Question.document_id == document_id)
@@ -183,7 +185,19 @@ class BankService:
         with self._context.session() as session:
             return [_info(row) for row in session.scalars(statement)]
 
+    def fact_sentence_spans(self, document_id: str) -> list[tuple[int, int]]:
+        """Offsets of the sentences enabled questions ask about, for the reader's subtle marks (no keys)."""
+        statement = (
+            select(Question.sentence_start, Question.sentence_end)
+            .where(Question.document_id == document_id, Question.enabled.is_(True))
+            .distinct()
+            .order_by(Question.sentence_start)
+        )
+        with self._context.session() as session:
+            return [(start, end) for start, end in session.execute(statement)]
+
     def get(self, question_id: str) -> QuestionInfo:
+        self._context.require_admin()
         with self._context.session() as session:
             return _info(self._row(session, question_id))
 

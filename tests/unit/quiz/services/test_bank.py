@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.errors import UserError
+from quiz.engine.member_types import MemberDraft
+from quiz.errors import AccessDenied, UserError
 from quiz.service import Service
 from tests.conftest import REPOSITORY, TEST_DATA
 
@@ -30,6 +31,19 @@ def test_import_generates_a_bank_tied_to_sections(service: Service) -> None:
         assert question.section_id in sections
         assert text[question.sentence_start : question.sentence_end] == question.sentence
         assert question.origin == "generated" and question.enabled and not question.edited
+
+
+def test_members_get_sentence_spans_but_never_the_answer_keys(service: Service) -> None:
+    document_id = _import(service)
+    enabled = service.bank.list_questions(document_id=document_id, enabled=True)
+    member = service.members.add_member(MemberDraft(full_name="Lê Văn Bình"))
+    service.accounts.sign_in_member(member.id)
+    spans = service.bank.fact_sentence_spans(document_id)
+    assert spans == sorted({(question.sentence_start, question.sentence_end) for question in enabled})
+    with pytest.raises(AccessDenied):
+        service.bank.list_questions(document_id=document_id)
+    with pytest.raises(AccessDenied):
+        service.bank.get(enabled[0].id)
 
 
 def test_regeneration_keeps_ids_edits_and_disabled_flags(service: Service) -> None:

@@ -1,0 +1,109 @@
+"""Portable mode, and the built one-folder bundle (set NQ_TEST_BUNDLE=dist/HocTapNghiQuyet to test a build)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quiz import paths
+from tests.integration.faults import user_environment
+from tests.integration.scenario import write_resolution
+
+BUNDLE = os.environ.get("NQ_TEST_BUNDLE", "")
+EXECUTABLE = "HocTap.exe" if sys.platform == "win32" else "HocTap"
+needs_bundle = pytest.mark.skipif(not BUNDLE, reason="set NQ_TEST_BUNDLE to a built dist/HocTapNghiQuyet folder")
+
+
+@pytest.fixture
+def frozen_at(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Pretend to be the built app, with its executable in tmp_path/app."""
+    folder = tmp_path / "app"
+    folder.mkdir()
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(folder / EXECUTABLE))
+    return folder
+
+
+def test_portable_marker_keeps_the_data_beside_the_executable(frozen_at: Path) -> None:
+    (frozen_at / paths.PORTABLE_MARKER).write_text("", encoding="utf-8")
+    assert paths.is_portable()
+    assert paths.data_folder() == frozen_at / "data"
+    assert paths.default_database_url() == f"sqlite:///{(frozen_at / 'data' / 'hoctap.sqlite3').as_posix()}"
+
+
+def test_without_the_marker_the_data_goes_to_the_user_folder(frozen_at: Path) -> None:
+    assert not paths.is_portable()
+    assert not paths.data_folder().is_relative_to(frozen_at)
+    assert paths.data_folder().name == paths.APPLICATION_NAME
+
+
+def run_bundle(executable: Path, arguments: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(executable), *arguments],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=user_environment(home),
+        cwd=home,
+        timeout=180,
+        check=False,
+    )
+
+
+@pytest.fixture
+def portable_copy(tmp_path: Path) -> Path:
+    """The bundle's executable copied beside a link to its ``_internal`` (a copy without copying 150 MB)."""
+    source = Path(BUNDLE).resolve()
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    shutil.copy2(source / EXECUTABLE, folder / EXECUTABLE)
+    (folder / "_internal").symlink_to(source / "_internal", target_is_directory=True)
+    return folder / EXECUTABLE
+
+
+@pytest.mark.slow
+@needs_bundle
+def test_built_app_self_check(tmp_path: Path) -> None:
+    completed = run_bundle(Path(BUNDLE) / EXECUTABLE, ["--self-check"], tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    assert "ready in" in completed.stdout
+    assert "Traceback" not in completed.stderr
+
+
+@pytest.mark.slow
+@needs_bundle
+def test_built_app_imports_reports_and_refuses_in_portable_mode(portable_copy: Path, tmp_path: Path) -> None:
+    """Seeds, migrations, fonts, python-docx, pypdf, reportlab and openpyxl all work from the frozen build."""
+    import docx
+
+    (portable_copy.parent / paths.PORTABLE_MARKER).write_text("", encoding="utf-8")
+    resolution = write_resolution(tmp_path)
+    word = docx.Document()
+    for line in resolution.read_text(encoding="utf-8").splitlines():
+        word.add_paragraph(line.replace("THANH BÌNH", "AN PHÚ"))
+    word.save(str(tmp_path / "an-phu.docx"))
+
+    assert run_bundle(portable_copy, ["import", str(resolution)], tmp_path).returncode == 0
+    assert run_bundle(portable_copy, ["import", str(tmp_path / "an-phu.docx")], tmp_path).returncode == 0
+    listed = run_bundle(portable_copy, ["documents", "--json"], tmp_path)
+    titles = [document["title"] for document in json.loads(listed.stdout)]
+    assert len(titles) >= 3  # the seed document(s) plus the two imported here
+    assert any("AN PHÚ" in title for title in titles)
+    assert run_bundle(portable_copy, ["demo"], tmp_path).returncode == 0
+    for name in ("don-vi.pdf", "don-vi.xlsx"):
+        made = run_bundle(portable_copy, ["report", "unit", "-o", str(tmp_path / name)], tmp_path)
+        assert made.returncode == 0, made.stderr
+    assert (tmp_path / "don-vi.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "don-vi.xlsx").read_bytes().startswith(b"PK")
+    refused = run_bundle(portable_copy, ["import", str(Path(__file__).parent.parent / "data/bad/scanned.pdf")], tmp_path)
+    assert refused.returncode != 0 and len(refused.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in refused.stderr
+    # Portable: the database and its backups sit beside the executable, nothing in the user's folder.
+    assert (portable_copy.parent / "data" / "hoctap.sqlite3").is_file()
+    assert not (tmp_path / "data" / paths.APPLICATION_NAME / "hoctap.sqlite3").exists()
