@@ -16,7 +16,13 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-UNEXPECTED_ERROR = "Đã xảy ra lỗi không mong đợi. Chi tiết đã được ghi vào nhật ký; xin thử lại hoặc báo bí thư chi bộ."
+
+
+def application_title() -> str:
+    """The title of message boxes shown before or outside the main window."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("application", "Học tập Nghị quyết")
 
 
 def run_application(arguments: argparse.Namespace) -> int:
@@ -33,7 +39,7 @@ def run_application(arguments: argparse.Namespace) -> int:
         window = build_main_window(arguments)
     except UserError as error:
         # e.g. a database URL that cannot be opened: say so plainly and stop.
-        box = dialogs.warn(None, "Học tập Nghị quyết", str(error))
+        box = dialogs.warn(None, application_title(), str(error))
         box.finished.connect(lambda _result: application.quit())
         application.exec()
         return 2
@@ -114,12 +120,8 @@ def install_exception_hook() -> None:
             previous(kind, error, trace)
             return
         from gui import dialogs
-        from quiz.errors import UserError
 
-        if isinstance(error, UserError):
-            dialogs.warn(None, "Học tập Nghị quyết", str(error))
-            return
-        logger.error("unexpected error", exc_info=(kind, error, trace))
-        dialogs.warn(None, "Học tập Nghị quyết", UNEXPECTED_ERROR)
+        # error_message logs anything that is not a UserError, with its traceback, and returns a plain sentence.
+        dialogs.warn(None, application_title(), dialogs.error_message(error))
 
     sys.excepthook = hook

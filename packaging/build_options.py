@@ -33,8 +33,30 @@ EXCLUDED_MODULES = [
     "numpy",
     # Only mako's optional syntax-highlighting plugin imports pygments, and only pygments imports Pillow here.
     "pygments",
-    # No raster images are drawn or read (reports are text and vector lines); Pillow alone is ~19 MB.
-    "PIL",
+    # reportlab imports Pillow at start, but the reports draw no images and use no Pillow fonts: keep its core
+    # and leave out the codecs and font/colour engines (libavif, libwebp, freetype, harfbuzz, lcms: ~10 MB).
+    "PIL._avif",
+    "PIL.AvifImagePlugin",
+    "PIL._webp",
+    "PIL.WebPImagePlugin",
+    "PIL._imagingft",
+    "PIL.ImageFont",
+    "PIL._imagingcms",
+    "PIL.ImageCms",
+    "PIL._imagingtk",
+    "PIL.ImageTk",
+    "PIL._imagingmath",
+    "PIL.ImageMath",
+    "PIL._imagingmorph",
+    "PIL.ImageMorph",
+    "PIL.ImageQt",
+    # python-docx and openpyxl use only lxml.etree; the other lxml extensions are ~4 MB.
+    "lxml.objectify",
+    "lxml.html",
+    "lxml.isoschematron",
+    "lxml.sax",
+    "lxml.cssselect",
+    "lxml.doctestcompare",
 ]
 
 # Linux binaries in wheels keep their symbol tables (SQLAlchemy's Cython modules shrink ~5x); Windows has

@@ -16,7 +16,7 @@ from quiz.services.results import ResultsService
 from quiz.services.reviews import ReviewService
 from quiz.services.settings import SettingsService
 from quiz.services.unit import UnitService
-from quiz.storage.database import Database
+from quiz.storage.database import Database, open_database
 
 
 class Service:
@@ -45,9 +45,7 @@ class Service:
     @classmethod
     def open(cls, url: str | None = None, actor: Actor | None = None) -> Service:
         """Open (creating and migrating if needed) the database at ``url``, or the default SQLite file."""
-        database = Database(url or paths.default_database_url())
-        database.migrate()
-        return cls(database, actor)
+        return cls(open_database(url or paths.default_database_url()), actor)
 
     @property
     def actor(self) -> Actor | None:

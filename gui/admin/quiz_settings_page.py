@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -33,13 +33,13 @@ if TYPE_CHECKING:
 
 
 def type_names(page: QWidget) -> dict[str, str]:
-    """Question types as the admin reads them."""
+    """Question types as the admin reads them (one context, so both pages share the translations)."""
     return {
-        "single": page.tr("Chọn một đáp án"),
-        "multi": page.tr("Chọn nhiều đáp án"),
-        "truefalse": page.tr("Đúng / Sai"),
-        "cloze": page.tr("Điền vào chỗ trống"),
-        "matching": page.tr("Ghép cặp"),
+        "single": QCoreApplication.translate("AdminPage", "Chọn một đáp án"),
+        "multi": QCoreApplication.translate("AdminPage", "Chọn nhiều đáp án"),
+        "truefalse": QCoreApplication.translate("AdminPage", "Đúng / Sai"),
+        "cloze": QCoreApplication.translate("AdminPage", "Điền vào chỗ trống"),
+        "matching": QCoreApplication.translate("AdminPage", "Ghép cặp"),
     }
 
 

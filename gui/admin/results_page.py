@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +31,7 @@ from quiz.packages.types import KIND_NAMES, ExportSummary, MemberMatch, MergeRep
 if TYPE_CHECKING:
     from quiz.service import Service
 
-PACKAGE_FILTER = "Gói kết quả (*.nqpkg)"
+PACKAGE_FILTER: str = QT_TRANSLATE_NOOP("ResultsPage", "Gói kết quả (*.nqpkg)")  # type: ignore[assignment]
 
 
 class ResultsPage(AdminPage):

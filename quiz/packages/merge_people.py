@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from quiz.packages.content import PackageContent, Row
@@ -55,8 +55,14 @@ class NewRows:
     def insert(self, session: Session, order: Sequence[type[Any]]) -> None:
         """Insert parents before children (``order``)."""
         for model in order:
-            for part in chunks(self.rows.get(model, []), 2000):
-                session.execute(insert(model), list(part))
+            insert_rows(session, model, self.rows.get(model, []))
+
+
+def insert_rows(session: Session, model: type[Any], rows: Sequence[Row]) -> None:
+    """Core executemany in slices: far faster than ORM objects (or ORM bulk inserts) for many rows."""
+    table = cast(Table, model.__table__)
+    for part in chunks(rows, 2000):
+        session.connection().execute(table.insert(), list(part))
 
 
 def rows_of_members(session: Session, model: type[Item], member_ids: Iterable[str]) -> list[Item]:

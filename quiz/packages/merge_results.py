@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quiz.packages.content import Row
 from quiz.packages.export import pledge_content
-from quiz.packages.merge_people import NewRows, aware, chunks, existing_ids, rows_of_members
+from quiz.packages.merge_people import NewRows, aware, existing_ids, insert_rows, rows_of_members
 from quiz.packages.types import MergeReport
 from quiz.storage.base import new_id
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
@@ -44,8 +44,7 @@ def merge_attempts(
         report.count("answers", "added", len(answers))
     # Core inserts: a unit's merge carries hundreds of thousands of answers, too many for ORM objects.
     for model, rows in ((Attempt, new_attempts), (AttemptItem, new_items), (Answer, new_answers)):
-        for part in chunks(rows, 2000):
-            session.execute(insert(model), list(part))
+        insert_rows(session, model, rows)
 
 
 def merge_pledges(

@@ -9,7 +9,10 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
+
+from quiz.errors import UserError
 
 _REVISION_LINE = re.compile(r"^(revision|down_revision)\b[^=\n]*=\s*[\"']?([\w-]*)", re.MULTILINE)
 
@@ -101,3 +104,20 @@ def head_revision() -> str:
     if len(heads) != 1:
         raise RuntimeError(f"expected one migration head, found {heads}")
     return heads[0]
+
+
+def open_database(url: str) -> Database:
+    """Open and migrate ``url``; a bad URL or an unreachable server becomes one clear Vietnamese sentence."""
+    try:
+        database = Database(url)
+    except (ArgumentError, NoSuchModuleError, ValueError) as error:
+        raise UserError(f"Địa chỉ cơ sở dữ liệu không hợp lệ: {url}.") from error
+    try:
+        database.migrate()
+    except DBAPIError as error:
+        database.dispose()
+        where = database.file_path or database.url.render_as_string(hide_password=True)
+        raise UserError(
+            f"Không mở được cơ sở dữ liệu ({where}). Hãy kiểm tra máy chủ, mạng nội bộ hoặc quyền ghi tệp."
+        ) from error
+    return database

@@ -712,12 +712,12 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/member_form.py" line="33" />
         <source>Ngày &amp;vào Đảng:</source>
-        <translation>Date of &amp;joining the Party:</translation>
+        <translation>Date of joining the Part&amp;y:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/member_form.py" line="34" />
         <source>Số &amp;thẻ đảng viên:</source>
-        <translation>Party &amp;card number:</translation>
+        <translation>Party card n&amp;umber:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/member_form.py" line="48" />
@@ -1562,7 +1562,7 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="103" />
         <source>&amp;Hạn hoàn thành:</source>
-        <translation>&amp;Deadline:</translation>
+        <translation>Dead&amp;line:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="103" />
@@ -1578,7 +1578,7 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="119" />
         <source>Tỉ lệ câu hỏi loại {0}</source>
-        <translation>Share of {0} questions</translation>
+        <translation>Share of question type: {0}</translation>
     </message>
     <message>
         <location filename="../../gui/admin/quiz_settings_page.py" line="127" />
@@ -2279,7 +2279,7 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/admin/settings_page.py" line="113" />
         <source>Cách &amp;in:</source>
-        <translation>Print &amp;layout:</translation>
+        <translation>&amp;Form layout:</translation>
     </message>
     <message>
         <location filename="../../gui/admin/settings_page.py" line="119" />

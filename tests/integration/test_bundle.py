@@ -15,7 +15,7 @@ from quiz import paths
 from tests.integration.faults import user_environment
 from tests.integration.scenario import write_resolution
 
-BUNDLE = os.environ.get("NQ_TEST_BUNDLE", "")
+BUNDLE = str(Path(os.environ["NQ_TEST_BUNDLE"]).resolve()) if os.environ.get("NQ_TEST_BUNDLE") else ""
 EXECUTABLE = "HocTap.exe" if sys.platform == "win32" else "HocTap"
 needs_bundle = pytest.mark.skipif(not BUNDLE, reason="set NQ_TEST_BUNDLE to a built dist/HocTapNghiQuyet folder")
 

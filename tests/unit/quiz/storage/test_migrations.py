@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 import quiz.storage.models
+from quiz.errors import UserError
 from quiz.storage.base import Base
-from quiz.storage.database import Database, head_revision
+from quiz.storage.database import Database, head_revision, open_database
 from quiz.storage.models.documents import Setting
 from quiz.storage.models.study import is_search_index_table
 
@@ -57,3 +59,11 @@ def test_head_revision_is_the_last_of_the_chain(database_url: str) -> None:
     versions = Path(quiz.storage.__file__).parent / "migrations" / "versions"
     newest_file = max(path.stem for path in versions.glob("0*.py"))
     assert head_revision() == newest_file
+
+
+@pytest.mark.parametrize(
+    "url", ["khong-phai-url", "postgresql+psycopg://nobody@127.0.0.1:1/none", "sqlite:////no/such/folder/x.sqlite3"]
+)
+def test_a_database_that_cannot_be_opened_gives_one_vietnamese_sentence(url: str) -> None:
+    with pytest.raises(UserError, match="cơ sở dữ liệu"):
+        open_database(url)
