@@ -63,6 +63,9 @@ class ResultsService:
         if not path.parent.is_dir():
             raise UserError(f"Thư mục {path.parent} không tồn tại.")
         with self._context.session() as session:
+            if session.get_bind().dialect.name == "postgresql":
+                # One snapshot for every part: an attempt submitted meanwhile must not travel without its answers.
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             source = _source_name(session, chi_bo_id)
             parts = collect_parts(session, chi_bo_id, include_document)
         package_id = new_id()
@@ -137,6 +140,8 @@ def _merge_one(
 ) -> PackageOutcome:
     problem = document_problem(session, content)
     if problem is not None:
+        for kind, number in counts(content).items():
+            report.count(kind, "refused", number)
         return PackageOutcome(path.name, content.package_id, content.source, problem)
     already = session.get(ImportedPackage, content.package_id) is not None
     merge_package(session, content, path.name, decide, report)
@@ -163,5 +168,3 @@ def _source_name(session: Session, chi_bo_id: str | None) -> str:
     parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
     return f"{unit.name} – {parent.name}" if parent is not None else unit.name
 
-
-__all__ += ["counts"]

@@ -56,7 +56,7 @@ def test_results_travel_back_and_merge_once(
 ) -> None:
     first, second = unit.member_ids[0], unit.member_ids[1]
     take_exam(office_pc, first, unit.document_id, right=6)
-    take_exam(office_pc, second, unit.document_id, right=1)
+    weak = take_exam(office_pc, second, unit.document_id, right=1)
     write_pledge(office_pc, first, unit.document_id, "Học tập chuyên đề chuyển đổi số", finalise=True)
     study_first_section(office_pc, second, unit.document_id)
     package = tmp_path / "chi-bo-mot.nqpkg"
@@ -78,6 +78,9 @@ def test_results_travel_back_and_merge_once(
     assert overview[first].attempts == 1 and overview[first].best_score == 100.0
     assert overview[first].pledge_state == "finalised"
     assert service.pledges.get(first, unit.document_id).commitments[0].content == "Học tập chuyên đề chuyển đổi số"
+    # The merged attempt reads the same on the secretary's PC as where it was taken, answer by answer.
+    assert service.quizzes.results(weak) == office_pc.quizzes.results(weak)
+    assert service.quizzes.review(weak) == office_pc.quizzes.review(weak)
 
     state = table_state(service)
     again = service.results.import_packages([package, package])
@@ -149,6 +152,7 @@ def test_document_travels_when_included_and_is_refused_when_missing(
     state = table_state(empty)
     refused = empty.results.import_packages([bare])
     assert refused.has_refusals and "chưa có trên máy này" in str(refused.packages[0].refused)
+    assert refused.counts["attempts"].refused == 1 and refused.counts["answers"].refused == 6
     assert table_state(empty) == state
     report = empty.results.import_packages([full])
     assert not report.has_refusals and report.counts["documents"].added == 1

@@ -1,0 +1,103 @@
+"""Start-to-ready of the app (``--self-check``) against a bare PySide6 window, measured in the same run.
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/startup.py [--runs 7] [--frozen] [--importtime]``.
+Wall time from process start to exit, runs interleaved so both see the same machine load; the target is a
+ratio ≤ 1.5. ``--frozen`` times the built bundles (dist/HocTapNghiQuyet/HocTap against dist/bare/bare);
+``--importtime`` lists the modules that cost the app's start most (``python -X importtime``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+TARGET_RATIO = 1.5
+EXECUTABLE_SUFFIX = ".exe" if sys.platform == "win32" else ""
+
+
+def timed(command: list[str], environment: dict[str, str]) -> tuple[float, str]:
+    """Wall seconds of one run, and what it printed."""
+    started = time.perf_counter()
+    completed = subprocess.run(command, capture_output=True, text=True, env=environment, cwd=REPOSITORY, check=False)
+    seconds = time.perf_counter() - started
+    if completed.returncode != 0:
+        raise SystemExit(f"{command} failed ({completed.returncode}):\n{completed.stderr[-2000:]}")
+    return seconds, completed.stdout
+
+
+def commands(frozen: bool, database_url: str) -> tuple[list[str], list[str]]:
+    if frozen:
+        app = REPOSITORY / "dist" / "HocTapNghiQuyet" / f"HocTap{EXECUTABLE_SUFFIX}"
+        bare = REPOSITORY / "dist" / "bare" / f"bare{EXECUTABLE_SUFFIX}"
+        for path in (app, bare):
+            if not path.exists():
+                raise SystemExit(f"{path} is missing: build packaging/hoctap.spec and packaging/bare.spec first")
+        return [str(app), "--db", database_url, "--self-check"], [str(bare), "--self-check"]
+    return (
+        [sys.executable, str(REPOSITORY / "main.py"), "--db", database_url, "--self-check"],
+        [sys.executable, str(REPOSITORY / "packaging" / "bare_window.py"), "--self-check"],
+    )
+
+
+def import_profile(environment: dict[str, str], database_url: str, count: int = 15) -> list[tuple[float, str]]:
+    """The top-level imports of ``main.py --self-check`` with the most cumulative time (seconds)."""
+    completed = subprocess.run(
+        [sys.executable, "-X", "importtime", str(REPOSITORY / "main.py"), "--db", database_url, "--self-check"],
+        capture_output=True, text=True, env=environment, cwd=REPOSITORY, check=False,
+    )
+    rows = []
+    for line in completed.stderr.splitlines():
+        match = re.match(r"import time:\s+\d+ \|\s+(\d+) \|( *)(\S+)", line)
+        # Two spaces of indent = imported directly by the program, not inside another package's import.
+        if match and len(match.group(2)) <= 3:
+            rows.append((int(match.group(1)) / 1e6, match.group(3)))
+    return sorted(rows, reverse=True)[:count]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--frozen", action="store_true", help="time the built bundles instead of the source")
+    parser.add_argument("--importtime", action="store_true", help="also list the slowest imports")
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        environment = dict(os.environ, XDG_DATA_HOME=folder, XDG_CONFIG_HOME=folder, HOME=folder)
+        environment.setdefault("QT_QPA_PLATFORM", "offscreen")
+        database_url = f"sqlite:///{(Path(folder) / 'startup.sqlite3').as_posix()}"
+        app_command, bare_command = commands(arguments.frozen, database_url)
+        # First start creates the database and imports the seeds: a one-off, reported but not in the median.
+        first, _ = timed(app_command, environment)
+        timed(bare_command, environment)
+        app_times, bare_times, ready_times = [], [], []
+        for _ in range(arguments.runs):
+            seconds, output = timed(app_command, environment)
+            app_times.append(seconds)
+            ready = re.search(r"ready in ([\d.]+)", output)
+            if ready:
+                ready_times.append(float(ready.group(1)))
+            bare_times.append(timed(bare_command, environment)[0])
+        profile = import_profile(environment, database_url) if arguments.importtime else []
+    app, bare = statistics.median(app_times), statistics.median(bare_times)
+    kind = "built bundle" if arguments.frozen else "from source"
+    print(f"start to ready, {kind}, median of {arguments.runs} (wall time, process start to exit):")
+    print(f"  bare PySide6 window: {bare:6.2f} s")
+    print(f"  app --self-check:    {app:6.2f} s   (its own 'ready in': {statistics.median(ready_times or [0]):.2f} s)")
+    print(f"  ratio:               {app / bare:6.2f}   (target ≤ {TARGET_RATIO})")
+    print(f"  first start (new database, seeds imported): {first:.2f} s")
+    if profile:
+        print("slowest imports of main.py --self-check (cumulative):")
+        for seconds, module in profile:
+            print(f"  {seconds:6.3f} s  {module}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
