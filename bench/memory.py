@@ -126,14 +126,15 @@ def main() -> int:
         if kind == "bare":
             print(f"{bare_window():.1f}")
         else:
-            megabytes, questions = full_quiz(Path(folder))
-            print(f"{megabytes:.1f} {questions}")
+            megabytes, count = full_quiz(Path(folder))
+            print(f"{megabytes:.1f} {count}")
         return 0
     bare = float(measure("bare"))
-    app, questions = measure("app").split()
+    app_text, questions = measure("app").split()
+    app = float(app_text)
     print(f"bare PySide6 window:          {bare:7.1f} MB RSS")
-    print(f"app after a full quiz ({questions} q): {float(app):7.1f} MB RSS  (target ≤ {TARGET_MB} MB)")
-    print(f"difference:                   {float(app) - bare:7.1f} MB")
+    print(f"app after a full quiz ({questions} q): {app:7.1f} MB RSS  (target ≤ {TARGET_MB} MB)")
+    print(f"difference:                   {app - bare:7.1f} MB")
     return 0
 
 

@@ -31,8 +31,17 @@ Phấn đấu 90 % chi bộ được xếp loại hoàn thành tốt nhiệm v�
 II. NHIỆM VỤ
 Đổi mới nội dung sinh hoạt chuyên đề hằng quý. Ứng dụng công nghệ số trong quản lý đảng viên.
 """
-KINDS = ("units", "members", "attempts", "answers", "pledges", "pledge_versions", "review_cards", "review_log")
-KINDS += ("section_progress",)
+KINDS = (
+    "units",
+    "members",
+    "attempts",
+    "answers",
+    "pledges",
+    "pledge_versions",
+    "review_cards",
+    "review_log",
+    "section_progress",
+)
 
 
 def ident() -> str:

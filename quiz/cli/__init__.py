@@ -74,6 +74,10 @@ def run(
     except UserError as error:
         print(f"Lỗi: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. "| head"): nothing to say, and nothing was lost.
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("Đã dừng theo yêu cầu.", file=sys.stderr)
         return 130

@@ -9,6 +9,8 @@ from quiz.cli import CommandContext, SubParsers
 from quiz.errors import UserError
 from quiz.formatting import format_number, format_percent
 
+# The JSON keeps the stable codes; people reading the table get words.
+PLEDGE_STATE_NAMES = {"finalised": "đã cam kết", "draft": "bản nháp", "none": "chưa viết"}
 
 def register(commands: SubParsers[argparse.ArgumentParser]) -> None:
     """Add this area's sub-commands."""
@@ -34,7 +36,8 @@ def show_members(context: CommandContext) -> int:
         return 0
     for row in rows:
         best = format_percent(row.best_score) if row.best_score is not None else "—"
-        print(f"{row.name}\t{row.chi_bo}\t{row.attempts} lần\t{best}\t{row.pledge_state}")
+        pledge = PLEDGE_STATE_NAMES.get(row.pledge_state, row.pledge_state)
+        print(f"{row.name}\t{row.chi_bo}\t{row.attempts} lần\t{best}\t{pledge}")
     return 0
 
 

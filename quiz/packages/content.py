@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from quiz.packages.container import PackageRefused, UnitKey, read_package
-from quiz.packages.schema import OPTIONAL_PARTS, PART_FIELDS, REQUIRED_PARTS, Field, validate_object, validate_part
+from quiz.packages.schema import OPTIONAL_PARTS, PART_FIELDS, REQUIRED_PARTS, Field
+from quiz.packages.validate import validate_object, validate_part
 
 Row = dict[str, Any]
 _METADATA = {"package_id": Field("id", max_length=36), "exported_at": Field("datetime"), "source": Field("str")}

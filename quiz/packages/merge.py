@@ -6,10 +6,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quiz.packages.content import PackageContent
+from quiz.packages.merge_documents import document_problem, merge_documents
 from quiz.packages.merge_people import (
     Decide,
-    document_problem,
-    merge_documents,
     merge_members,
     merge_units,
     resolve_members,

@@ -1,4 +1,4 @@
-"""Merging documents, units and members: identity first, then (for members) name + birth date confirmed by the admin."""
+"""Merging units and members (by identity; members also by name + birth date once the admin confirms), and helpers."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from quiz.packages.content import PackageContent, Row
+from quiz.packages.content import Row
 from quiz.packages.types import MemberMatch, MergeReport
-from quiz.storage.models.documents import Document, Section, Sentence
 from quiz.storage.models.people import Member, Unit
 from quiz.storage.models.sync import MemberAlias
 from quiz.text import fold
@@ -39,6 +38,18 @@ def chunks(items: Sequence[Item], size: int = 500) -> Iterator[Sequence[Item]]:
 def aware(moment: dt.datetime) -> dt.datetime:
     """SQLite hands back naive datetimes; every stored time is UTC."""
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+class MemberMap(dict[str, str]):
+    """Incoming member id → local id; ``added`` are members this merge created (nothing of theirs is here yet)."""
+
+    def __init__(self, known: dict[str, str]) -> None:
+        super().__init__(known)
+        self.added: set[str] = set()
+
+    def existing(self) -> set[str]:
+        """Local members that may already have rows (the others need no lookup: a large merge adds thousands)."""
+        return set(self.values()) - self.added
 
 
 class NewRows:
@@ -79,83 +90,6 @@ def existing_ids(session: Session, column: Any, ids: Iterable[str]) -> set[str]:
     for part in chunks(sorted(set(ids))):
         found.update(session.scalars(select(column).where(column.in_(part))))
     return found
-
-
-# Documents ---------------------------------------------------------------------------------------------------
-
-
-def document_problem(session: Session, content: PackageContent) -> str | None:
-    """Why the package cannot be merged here because of its documents (None when each is present or carried).
-
-    Checked before anything is written, so a refused package leaves no trace even among several merged at once.
-    """
-    texts = {row["id"]: row for row in content.document_texts}
-    for reference in content.documents:
-        if _local_document(session, reference) is not None:
-            continue
-        document = texts.get(reference["id"])
-        if document is None:
-            return (
-                f"Gói kết quả dùng văn bản «{reference['title']}» chưa có trên máy này; hãy nhập văn bản đó trước "
-                "hoặc xuất lại gói kèm văn bản."
-            )
-        section_ids = [section["id"] for section in document["sections"]]
-        sentence_ids = [sentence["id"] for section in document["sections"] for sentence in section["sentences"]]
-        if (
-            session.get(Document, document["id"]) is not None
-            or existing_ids(session, Section.id, section_ids)
-            or existing_ids(session, Sentence.id, sentence_ids)
-        ):
-            return f"Văn bản «{document['title']}» kèm theo gói trùng mã với một văn bản khác trên máy này."
-    return None
-
-
-def _local_document(session: Session, reference: Row) -> str | None:
-    return session.scalar(select(Document.id).where(Document.content_hash == reference["content_hash"]))
-
-
-def merge_documents(session: Session, content: PackageContent, report: MergeReport) -> dict[str, str]:
-    """Map each package document id to the local one (same content hash), adding carried ones that are missing.
-
-    The caller has checked ``document_problem`` first.
-    """
-    texts = {row["id"]: row for row in content.document_texts}
-    mapping: dict[str, str] = {}
-    for reference in content.documents:
-        local = _local_document(session, reference)
-        if local is not None:
-            mapping[reference["id"]] = local
-            if reference["id"] in texts:
-                report.count("documents", "skipped")
-            continue
-        _add_document(session, texts[reference["id"]])
-        mapping[reference["id"]] = reference["id"]
-        report.count("documents", "added")
-    return mapping
-
-
-def _add_document(session: Session, document: Row) -> None:
-    session.add(
-        Document(
-            id=document["id"],
-            title=document["title"],
-            source_name=document["source_name"],
-            imported_at=document["imported_at"],
-            content_hash=document["content_hash"],
-            text=document["text"],
-            removed_lines=document["removed_lines"],
-        )
-    )
-    session.flush()
-    for section in document["sections"]:
-        fields = {key: value for key, value in section.items() if key != "sentences"}
-        session.add(Section(document_id=document["id"], **fields))
-    session.flush()
-    for section in document["sections"]:
-        for sentence in section["sentences"]:
-            folded = fold(sentence["text"])
-            session.add(Sentence(section_id=section["id"], document_id=document["id"], folded_text=folded, **sentence))
-    session.flush()
 
 
 # Units -------------------------------------------------------------------------------------------------------
@@ -231,9 +165,10 @@ def resolve_members(session: Session, members: list[Row], units: list[Row]) -> t
 
 def merge_members(
     session: Session, members: list[Row], units: list[Row], decide: Decide, report: MergeReport
-) -> dict[str, str]:
+) -> MemberMap:
     """Return incoming member id → local id. Confirmed matches become aliases; unconfirmed ones are new members."""
-    known, matches = resolve_members(session, members, units)
+    resolved, matches = resolve_members(session, members, units)
+    known = MemberMap(resolved)
     for match in matches:
         if match.incoming_id not in known and decide(match):
             known[match.incoming_id] = match.local_id
@@ -249,6 +184,7 @@ def merge_members(
         if local_id is None:
             session.add(Member(**member, folded_name=fold(member["full_name"]), pin_hash=None))
             known[member["id"]] = member["id"]
+            known.added.add(member["id"])
             report.count("members", "added")
             if member["id"] in unconfirmed:
                 match = unconfirmed[member["id"]]

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from quiz.packages.content import Row
 from quiz.packages.export import pledge_content
-from quiz.packages.merge_people import NewRows, aware, existing_ids, insert_rows, rows_of_members
+from quiz.packages.merge_people import MemberMap, NewRows, aware, existing_ids, insert_rows, rows_of_members
 from quiz.packages.types import MergeReport
 from quiz.storage.base import new_id
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
@@ -17,7 +17,7 @@ from quiz.storage.models.pledges import Pledge, PledgeCommitment, PledgeReflecti
 
 
 def merge_attempts(
-    session: Session, attempts: list[Row], members: dict[str, str], documents: dict[str, str], report: MergeReport
+    session: Session, attempts: list[Row], members: MemberMap, documents: dict[str, str], report: MergeReport
 ) -> None:
     """Submitted attempts never change: one already here is skipped whole, a new one is added with its answers."""
     present = existing_ids(session, Attempt.id, [attempt["id"] for attempt in attempts])
@@ -48,11 +48,11 @@ def merge_attempts(
 
 
 def merge_pledges(
-    session: Session, pledges: list[Row], members: dict[str, str], documents: dict[str, str], report: MergeReport
+    session: Session, pledges: list[Row], members: MemberMap, documents: dict[str, str], report: MergeReport
 ) -> None:
     """One pledge per member and document: a new one is added whole; for one already here, the newer wins."""
     keyed = [(row, members[row["member_id"]], documents[row["document_id"]]) for row in pledges]
-    local = {(row.member_id, row.document_id): row for row in rows_of_members(session, Pledge, members.values())}
+    local = {(row.member_id, row.document_id): row for row in rows_of_members(session, Pledge, members.existing())}
     ids = [row["id"] for row in pledges] + [old["id"] for row in pledges for old in row["history"]]
     taken = existing_ids(session, Pledge.id, ids) | existing_ids(session, PledgeVersion.id, ids)
     new = NewRows()

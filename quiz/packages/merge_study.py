@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quiz.packages.content import Row
-from quiz.packages.merge_people import NewRows, aware, chunks, existing_ids, rows_of_members
+from quiz.packages.merge_people import MemberMap, NewRows, aware, chunks, existing_ids, rows_of_members
 from quiz.packages.types import MergeReport
 from quiz.storage.base import new_id
 from quiz.storage.models.documents import Section
@@ -18,9 +18,9 @@ _SCHEDULE = ("question_id", "state", "step", "stability", "difficulty", "due", "
 _PROGRESS = ("opened_at", "reading_seconds", "studied", "studied_at", "updated_at")
 
 
-def merge_review_cards(session: Session, cards: list[Row], members: dict[str, str], report: MergeReport) -> None:
+def merge_review_cards(session: Session, cards: list[Row], members: MemberMap, report: MergeReport) -> None:
     """One card per member and fact: the more recently updated schedule wins; log entries merge by id."""
-    local = {(card.member_id, card.fact_key): card for card in rows_of_members(session, ReviewCard, members.values())}
+    local = {(card.member_id, card.fact_key): card for card in rows_of_members(session, ReviewCard, members.existing())}
     taken = existing_ids(session, ReviewCard.id, [card["id"] for card in cards])
     present_log = existing_ids(session, ReviewLogEntry.id, [entry["id"] for card in cards for entry in card["log"]])
     planned: dict[tuple[str, str], str] = {}
@@ -62,7 +62,7 @@ def _update_card(local: ReviewCard, incoming: Row, report: MergeReport) -> None:
 
 
 def merge_progress(
-    session: Session, rows: list[Row], members: dict[str, str], documents: dict[str, str], report: MergeReport
+    session: Session, rows: list[Row], members: MemberMap, documents: dict[str, str], report: MergeReport
 ) -> None:
     """Reading progress combines: the earliest opening, the longest reading, studied if studied anywhere."""
     sections: dict[str, str] = {}
@@ -70,7 +70,7 @@ def merge_progress(
         query = select(Section.id, Section.document_id).where(Section.id.in_(part))
         sections.update({section_id: document_id for section_id, document_id in session.execute(query)})
     local = {
-        (row.member_id, row.section_id): row for row in rows_of_members(session, SectionProgress, members.values())
+        (row.member_id, row.section_id): row for row in rows_of_members(session, SectionProgress, members.existing())
     }
     taken = existing_ids(session, SectionProgress.id, [row["id"] for row in rows])
     new = NewRows()

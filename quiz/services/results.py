@@ -15,7 +15,7 @@ from quiz.packages.container import PackageRefused, UnitKey, write_package
 from quiz.packages.content import PackageContent, load_package
 from quiz.packages.export import collect_parts
 from quiz.packages.merge import counts, merge_package, preview_package
-from quiz.packages.merge_people import document_problem
+from quiz.packages.merge_documents import document_problem
 from quiz.packages.types import ExportSummary, MemberMatch, MergeReport, PackageOutcome, PackagePreview
 from quiz.services.context import ServiceContext
 from quiz.storage.base import new_id, utc_now
@@ -167,4 +167,3 @@ def _source_name(session: Session, chi_bo_id: str | None) -> str:
         raise NotFound("Không tìm thấy chi bộ này.")
     parent = session.get(Unit, unit.parent_id) if unit.parent_id else None
     return f"{unit.name} – {parent.name}" if parent is not None else unit.name
-

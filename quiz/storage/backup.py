@@ -91,6 +91,17 @@ def is_healthy(database_file: Path, thorough: bool = False) -> bool:
     return True
 
 
+def opens_cleanly(database_file: Path) -> bool:
+    """The cheap check: SQLite reads the header and the schema (catches a damaged start of the file)."""
+    try:
+        with contextlib.closing(sqlite3.connect(_existing_file_uri(database_file), uri=True)) as connection:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        logger.warning("%s does not open: %s", database_file, error)
+        return False
+    return True
+
+
 def make_backup(database_file: Path, now: dt.datetime | None = None) -> Backup:
     """Copy the database with SQLite's backup API (consistent even while another process writes)."""
     made_at = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
@@ -110,13 +121,15 @@ def prune_backups(database_file: Path, keep: int = KEPT_BACKUPS) -> None:
         old.path.unlink(missing_ok=True)
 
 
+def backup_due(database_file: Path, now: dt.datetime | None = None) -> bool:
+    """True when the newest backup is older than a day (or there is none yet)."""
+    backups = list_backups(database_file)
+    return not backups or (now or dt.datetime.now(dt.UTC)) - backups[0].made_at >= BACKUP_INTERVAL
+
+
 def backup_if_due(database_file: Path, now: dt.datetime | None = None) -> Backup | None:
     """Make a backup when the newest one is older than a day (or there is none yet)."""
-    current = now or dt.datetime.now(dt.UTC)
-    backups = list_backups(database_file)
-    if backups and current - backups[0].made_at < BACKUP_INTERVAL:
-        return None
-    return make_backup(database_file, current)
+    return make_backup(database_file, now) if backup_due(database_file, now) else None
 
 
 def recover(database_file: Path, now: dt.datetime | None = None) -> Recovery:

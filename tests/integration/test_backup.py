@@ -10,11 +10,12 @@ import pytest
 
 from quiz.service import Service
 from quiz.services.context import Actor
-from quiz.storage import backup
+from quiz.storage import backup, startup
 from quiz.storage.startup import prepare_database
 from tests.integration.faults import corrupt_middle_page, setting_keys
 
-START = dt.datetime(2024, 3, 1, 8, 0, tzinfo=dt.UTC)
+# Now, so the backup Service.open itself takes (when the newest is over a day old) never interferes.
+START = dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def make_database(path: Path, keys: list[str]) -> str:
@@ -174,3 +175,38 @@ def test_stale_wal_of_a_corrupted_file_is_not_kept(tmp_path: Path) -> None:
 
     assert not wal.exists()
     assert backup.is_healthy(database_file, thorough=True)
+
+
+def test_service_open_recovers_and_says_so(tmp_path: Path) -> None:
+    """The facade runs the start-up checks itself (quiz/service.py calls prepare_database in Service.open)."""
+    database_file = tmp_path / "hoctap.sqlite3"
+    url = make_database(database_file, [f"cũ {index}" for index in range(200)])
+    prepare_database(url)
+    corrupt_middle_page(database_file)
+
+    service = Service.open(url, actor=Actor.admin())
+    try:
+        message = service.startup_message
+        keys = set(service.settings.all())
+    finally:
+        service.close()
+
+    assert message is not None and "bị hỏng" in message
+    assert "cũ 199" in keys
+
+
+def test_big_file_gets_the_cheap_check_daily_the_full_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above the size limit the full check runs only with the daily backup; a damaged header is caught always."""
+    monkeypatch.setattr(startup, "EVERY_START_CHECK_BYTES", 0)
+    database_file = tmp_path / "hoctap.sqlite3"
+    url = make_database(database_file, [f"cũ {index}" for index in range(200)])
+    prepare_database(url, START)
+    corrupt_middle_page(database_file)
+    # Not due: only the cheap check, which a damaged middle page passes (found at the next daily check).
+    assert prepare_database(url, START + dt.timedelta(hours=2)) is None
+    message = prepare_database(url, START + dt.timedelta(days=1, hours=1))
+    assert message is not None and backup.describe_time(START) in message
+    assert backup.is_healthy(database_file, thorough=True)
+    with database_file.open("r+b") as handle:
+        handle.write(b"\xff" * 100)
+    assert prepare_database(url, START + dt.timedelta(days=1, hours=2)) is not None

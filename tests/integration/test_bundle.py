@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from quiz import paths
+from tests.conftest import TEST_DATA
 from tests.integration.faults import user_environment
 from tests.integration.scenario import write_resolution
 
@@ -101,7 +102,7 @@ def test_built_app_imports_reports_and_refuses_in_portable_mode(portable_copy: P
         assert made.returncode == 0, made.stderr
     assert (tmp_path / "don-vi.pdf").read_bytes().startswith(b"%PDF")
     assert (tmp_path / "don-vi.xlsx").read_bytes().startswith(b"PK")
-    refused = run_bundle(portable_copy, ["import", str(Path(__file__).parent.parent / "data/bad/scanned.pdf")], tmp_path)
+    refused = run_bundle(portable_copy, ["import", str(TEST_DATA / "bad" / "scanned.pdf")], tmp_path)
     assert refused.returncode != 0 and len(refused.stderr.strip().splitlines()) == 1
     assert "Traceback" not in refused.stderr
     # Portable: the database and its backups sit beside the executable, nothing in the user's folder.

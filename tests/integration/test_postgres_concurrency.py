@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -56,6 +57,13 @@ def together(*calls: Callable[[], object]) -> list[BaseException]:
     return errors
 
 
+def answering(
+    pc: Service, attempt: str, position: int, make: Callable[[Service, str, int], dict[str, Any]]
+) -> Callable[[], object]:
+    response = make(pc, attempt, position)
+    return lambda: pc.quizzes.answer(attempt, position, response)
+
+
 def answer_count(service: Service, attempt_id: str) -> int:
     with service.database.sessions() as session:
         return session.scalar(select(func.count()).where(Answer.attempt_id == attempt_id)) or 0
@@ -86,8 +94,8 @@ def test_same_member_answers_on_two_pcs(two_pcs: tuple[Service, Service], unit: 
     attempt = first_pc.quizzes.start_attempt(unit.member_ids[0], unit.document_id, "exam", question_count=6).id
     for position in range(0, 6, 2):
         errors = together(
-            lambda p=position: first_pc.quizzes.answer(attempt, p, right_response(first_pc, attempt, p)),
-            lambda p=position + 1: second_pc.quizzes.answer(attempt, p, wrong_response(second_pc, attempt, p)),
+            answering(first_pc, attempt, position, right_response),
+            answering(second_pc, attempt, position + 1, wrong_response),
         )
         assert errors == []
     assert answer_count(first_pc, attempt) == 6

@@ -155,12 +155,12 @@ def test_bad_requests_are_refused_in_vietnamese(service: Service, unit: dict[str
 
 
 def test_cli_report_commands_write_files(
-    service: Service, unit: dict[str, str], document: MadeDocument, database_url: str, tmp_path: Path,
+    service: Service, unit: dict[str, str], document: MadeDocument, any_database_url: str, tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
     member_id = member(service, "Trịnh Thị Hằng", unit["chi_bo"])
     finish_member(service, member_id, document)
-    base = ["--db", database_url, "report"]
+    base = ["--db", any_database_url, "report"]
     assert main([*base, "member", "--member", "trinh thi hang", "-o", str(tmp_path / "m.pdf")]) == 0
     assert main([*base, "unit", "--chi-bo", "Đông Thành", "-o", str(tmp_path / "u.xlsx")]) == 0
     assert main([*base, "forms", "--chi-bo", "dong thanh", "-o", str(tmp_path / "f.pdf")]) == 0

@@ -109,3 +109,23 @@ def test_not_a_zip_is_refused(tmp_path: Path) -> None:
     path.write_text("xin chào", encoding="utf-8")
     with pytest.raises(PackageRefused):
         read_package(path, KEY)
+
+
+def test_other_compression_methods_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bzip.nqpkg"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_BZIP2) as archive:
+        archive.writestr(MANIFEST_NAME, "{}")
+    with pytest.raises(PackageRefused, match="kiểu nén"):
+        read_package(path, KEY)
+
+
+def test_corrupt_deflate_data_is_refused_not_crashed(package: Path) -> None:
+    data = bytearray(package.read_bytes())
+    with zipfile.ZipFile(package) as archive:
+        info = archive.getinfo("members.json")
+    start = info.header_offset + 30 + len(info.filename)
+    for offset in range(start, start + info.compress_size):
+        data[offset] = 0xFF
+    package.write_bytes(bytes(data))
+    with pytest.raises(PackageRefused, match="hỏng"):
+        read_package(package, KEY)

@@ -96,9 +96,9 @@ def test_flagged_only_and_small_samples(service: Service) -> None:
     ]
 
 
-def test_only_the_admin_sees_item_analysis(service: Service, database_url: str) -> None:
+def test_only_the_admin_sees_item_analysis(service: Service, any_database_url: str) -> None:
     member_id = make_member(service)
-    as_member = Service.open(database_url, actor=Actor.member(member_id))
+    as_member = Service.open(any_database_url, actor=Actor.member(member_id))
     try:
         with pytest.raises(AccessDenied):
             as_member.analysis.item_statistics("any")

@@ -125,9 +125,9 @@ def test_import_text_and_import_parsed(service: Service) -> None:
     assert service.documents.import_parsed(parsed).section_count == len(parsed.sections)
 
 
-def test_members_cannot_import_or_edit(service: Service, database_url: str) -> None:
+def test_members_cannot_import_or_edit(service: Service, any_database_url: str) -> None:
     info = service.documents.import_file(NEWS)
-    member = Service.open(database_url, actor=Actor.member("someone"))
+    member = Service.open(any_database_url, actor=Actor.member("someone"))
     try:
         with pytest.raises(AccessDenied):
             member.documents.import_file(RESOLUTION)

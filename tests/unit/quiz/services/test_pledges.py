@@ -79,14 +79,14 @@ def test_autosave_is_idempotent_and_keeps_one_history_row_per_editing_session(
     assert previous.version == 2 and [item.answer for item in previous.reflections] == ["Điểm mới hơn", ""]
 
 
-def test_finalising_locks_and_the_admin_reopens(service: Service, clock: FakeClock, database_url: str) -> None:
+def test_finalising_locks_and_the_admin_reopens(service: Service, clock: FakeClock, any_database_url: str) -> None:
     document = make_document(service)
     member_id = make_member(service)
     service.pledges.save_draft(member_id, document.document_id, _answers(service, "Điểm mới", ""), ROWS)
     with pytest.raises(UserError, match="câu hỏi thu hoạch số 2"):
         service.pledges.finalise(member_id, document.document_id)
 
-    member_service = Service.open(database_url, actor=Actor.member(member_id))
+    member_service = Service.open(any_database_url, actor=Actor.member(member_id))
     member_service.pledges.clock = clock
     try:
         member_service.pledges.save_draft(
@@ -110,13 +110,13 @@ def test_finalising_locks_and_the_admin_reopens(service: Service, clock: FakeClo
     assert [item.answer for item in edited.reflections] == ["Sửa", "Sửa"]
 
 
-def test_member_a_cannot_read_member_b_s_pledge_through_the_facade(service: Service, database_url: str) -> None:
+def test_member_a_cannot_read_member_b_s_pledge_through_the_facade(service: Service, any_database_url: str) -> None:
     document = make_document(service)
     member_a = make_member(service, "Vũ Văn Giang")
     member_b = make_member(service, "Đỗ Thị Hạnh")
     service.pledges.save_draft(member_b, document.document_id, _answers(service, "Riêng tư", ""), ROWS)
 
-    as_a = Service.open(database_url, actor=Actor.member(member_a))
+    as_a = Service.open(any_database_url, actor=Actor.member(member_a))
     try:
         for action in (as_a.pledges.get, as_a.pledges.history, as_a.pledges.finalise):
             with pytest.raises(AccessDenied):

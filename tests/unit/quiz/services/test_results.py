@@ -9,8 +9,10 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
+import quiz.packages.merge as merge_module
 from quiz.engine.member_types import MemberDraft
 from quiz.errors import AccessDenied, UserError
+from quiz.packages.merge_results import merge_pledges
 from quiz.packages.types import MemberMatch
 from quiz.service import Service
 from quiz.services.context import Actor
@@ -130,7 +132,12 @@ def test_unconfirmed_match_is_added_as_a_separate_member(service: Service, unit:
     pc, _, _ = independent_pc(tmp_path)
     pc.results.export(tmp_path / "p.nqpkg")
     asked: list[MemberMatch] = []
-    report = service.results.import_packages([tmp_path / "p.nqpkg"], confirm_matches=lambda m: asked.append(m) or False)
+
+    def different_people(match: MemberMatch) -> bool:
+        asked.append(match)
+        return False
+
+    report = service.results.import_packages([tmp_path / "p.nqpkg"], confirm_matches=different_people)
     assert len(asked) == 1 and report.counts["members"].added == 2
     assert any("chưa được xác nhận" in note for note in report.notes)
     assert len(service.members.search("le van binh")) == 2
@@ -144,10 +151,8 @@ def test_failure_mid_merge_leaves_the_database_as_it_was(
     first.results.export(tmp_path / "1.nqpkg", include_document=True)
     second.results.export(tmp_path / "2.nqpkg")
     state = table_state(service)
-    import quiz.packages.merge as merge_module
-
     calls: list[int] = []
-    original = merge_module.merge_pledges
+    original = merge_pledges
 
     def failing_on_second_package(*arguments: object) -> None:
         calls.append(1)

@@ -113,12 +113,12 @@ def test_rating_in_review_mode_reschedules_the_card(service: Service, bank: tupl
         service.reviews.rate(member_id, "fact-0", "perfect", now=tuesday)
 
 
-def test_members_see_only_their_own_cards(service: Service, bank: tuple[str, list[str]], database_url: str) -> None:
+def test_members_see_only_their_own_cards(service: Service, bank: tuple[str, list[str]], any_database_url: str) -> None:
     document_id, questions = bank
     member_a = make_member(service, "Phạm Văn Dũng")
     member_b = make_member(service, "Hoàng Thị Em")
     _attempt(service, member_a, document_id, [GivenAnswer(questions[0], 1)], MONDAY_9AM_LOCAL)
-    as_b = Service.open(database_url, actor=Actor.member(member_b))
+    as_b = Service.open(any_database_url, actor=Actor.member(member_b))
     try:
         with pytest.raises(AccessDenied):
             as_b.reviews.due_cards(member_a)

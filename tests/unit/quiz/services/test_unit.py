@@ -151,9 +151,9 @@ def test_the_newest_document_is_the_default_and_an_empty_database_is_refused(ser
     assert service.unit.unit_progress().total.members == 6
 
 
-def test_only_the_admin_sees_unit_progress(service: Service, database_url: str) -> None:
+def test_only_the_admin_sees_unit_progress(service: Service, any_database_url: str) -> None:
     member_id = make_member(service)
-    as_member = Service.open(database_url, actor=Actor.member(member_id))
+    as_member = Service.open(any_database_url, actor=Actor.member(member_id))
     try:
         with pytest.raises(AccessDenied):
             as_member.unit.unit_progress()
