@@ -31,8 +31,16 @@ def resident_megabytes() -> float:
         class Counters(ctypes.Structure):
             _fields_ = [("cb", wintypes.DWORD), ("PageFaultCount", wintypes.DWORD)] + [
                 (name, ctypes.c_size_t)
-                for name in ("Peak", "WorkingSet", "QuotaPeakPaged", "QuotaPaged", "QuotaPeakNonPaged",
-                             "QuotaNonPaged", "Pagefile", "PeakPagefile")
+                for name in (
+                    "Peak",
+                    "WorkingSet",
+                    "QuotaPeakPaged",
+                    "QuotaPaged",
+                    "QuotaPeakNonPaged",
+                    "QuotaNonPaged",
+                    "Pagefile",
+                    "PeakPagefile",
+                )
             ]
 
         counters = Counters()
@@ -110,7 +118,11 @@ def measure(kind: str) -> str:
         environment.setdefault("QT_QPA_PLATFORM", "offscreen")
         completed = subprocess.run(
             [sys.executable, __file__, "--child", kind, folder],
-            capture_output=True, text=True, env=environment, check=False, cwd=REPOSITORY,
+            capture_output=True,
+            text=True,
+            env=environment,
+            check=False,
+            cwd=REPOSITORY,
         )
     if completed.returncode != 0:
         raise SystemExit(f"{kind} measurement failed:\n{completed.stderr[-2000:]}")

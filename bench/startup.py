@@ -59,7 +59,11 @@ def import_profile(environment: dict[str, str], database_url: str, count: int = 
     """The top-level imports of ``main.py --self-check`` with the most cumulative time (seconds)."""
     completed = subprocess.run(
         [sys.executable, "-X", "importtime", str(REPOSITORY / "main.py"), "--db", database_url, "--self-check"],
-        capture_output=True, text=True, env=environment, cwd=REPOSITORY, check=False,
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=REPOSITORY,
+        check=False,
     )
     rows = []
     for line in completed.stderr.splitlines():
@@ -122,8 +126,10 @@ def main() -> int:
     kind = "built bundle" if arguments.frozen else "from source"
     print(f"start to ready, {kind}, median of {arguments.runs} (wall time from process start to the ready line):")
     print(f"  bare PySide6 window: {bare:6.2f} s")
-    print(f"  app --self-check:    {app:6.2f} s   (to exit {statistics.median(app_exits):.2f} s; "
-          f"its own 'ready in', counted from the window code: {statistics.median(own_times or [0]):.2f} s)")
+    print(
+        f"  app --self-check:    {app:6.2f} s   (to exit {statistics.median(app_exits):.2f} s; "
+        f"its own 'ready in', counted from the window code: {statistics.median(own_times or [0]):.2f} s)"
+    )
     print(f"  ratio:               {app / bare:6.2f}   (target ≤ {TARGET_RATIO})")
     print(f"  first start (new database, seeds imported): {first:.2f} s")
     if profile:

@@ -58,6 +58,9 @@ def run_application(arguments: argparse.Namespace) -> int:
         return application.exec()
     window.show_start()
     window.show()
+    if window.service.startup_message:
+        # e.g. the database was damaged and restored from a backup: say once what happened and what was lost.
+        dialogs.warn(window, application_title(), window.service.startup_message)
     code = application.exec()
     window.service.close()
     return code

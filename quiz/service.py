@@ -17,6 +17,7 @@ from quiz.services.reviews import ReviewService
 from quiz.services.settings import SettingsService
 from quiz.services.unit import UnitService
 from quiz.storage.database import Database, open_database
+from quiz.storage.startup import prepare_database
 
 
 class Service:
@@ -25,6 +26,8 @@ class Service:
     def __init__(self, database: Database, actor: Actor | None = None) -> None:
         self.database = database
         self.context = ServiceContext(database, actor)
+        # What the start-up checks did (e.g. a damaged file restored from a backup), for the user to see once.
+        self.startup_message: str | None = None
         self.settings = SettingsService(self.context)
         self.documents = DocumentService(self.context)
         self.bank = BankService(self.context)
@@ -45,7 +48,12 @@ class Service:
     @classmethod
     def open(cls, url: str | None = None, actor: Actor | None = None) -> Service:
         """Open (creating and migrating if needed) the database at ``url``, or the default SQLite file."""
-        return cls(open_database(url or paths.default_database_url()), actor)
+        url = url or paths.default_database_url()
+        # SQLite only: integrity check, restore of a damaged file from the newest good backup, daily backup.
+        startup_message = prepare_database(url)
+        service = cls(open_database(url), actor)
+        service.startup_message = startup_message
+        return service
 
     @property
     def actor(self) -> Actor | None:

@@ -30,6 +30,8 @@ class CommandContext:
 
             # The command line is the secretary's tool on the PC; it acts with the admin's rights.
             self._service = Service.open(self.arguments.db, actor=Actor.admin())
+            if self._service.startup_message:
+                print(self._service.startup_message, file=sys.stderr)
             self._service.documents.import_seeds_if_empty()
         return self._service
 

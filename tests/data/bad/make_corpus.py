@@ -1,6 +1,6 @@
 """Writes the small bad documents of this folder (run once; big ones are made by the test fixture instead).
 
-    .venv/bin/python tests/data/bad/make_corpus.py
+.venv/bin/python tests/data/bad/make_corpus.py
 """
 
 from __future__ import annotations
@@ -153,9 +153,9 @@ def zip_without_word_document() -> bytes:
 def html_page() -> str:
     body = "".join(f"<p>{PHRASE}</p>\n" for _ in range(8))
     return (
-        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Tin tức</title>"
+        '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>Tin tức</title>'
         "<script>var dem = 1; document.write('quảng cáo');</script><style>p {margin: 0}</style></head>\n"
-        f"<body><div class=\"menu\"><a href=\"/\">Trang chủ</a></div>\n{body}</body></html>\n"
+        f'<body><div class="menu"><a href="/">Trang chủ</a></div>\n{body}</body></html>\n'
     )
 
 
@@ -187,8 +187,9 @@ def corpus() -> dict[str, bytes]:
             line.encode("utf-8") if index % 2 else line.encode("cp1258", errors="replace")
             for index, line in enumerate(TEXT.splitlines())
         ),
-        "only-numbers.txt": "\n".join(f"{index}. {index * 37}.{index * 11} - {index * 3},5 %" for index in range(1, 60))
-        .encode("ascii"),
+        "only-numbers.txt": "\n".join(
+            f"{index}. {index * 37}.{index * 11} - {index * 3},5 %" for index in range(1, 60)
+        ).encode("ascii"),
         "only-punctuation.txt": ("... --- ;;; !!! ??? ***\n" * 40).encode("ascii"),
         "control-characters.txt": bytes(random.Random(2).randrange(1, 32) for _ in range(3000)),
         "nul-bytes.txt": utf8[:200] + b"\x00\x00\x00" + utf8[200:],

@@ -37,30 +37,69 @@ def rows() -> dict[str, list[dict[str, object]]]:
         sentences = [f"Câu số {number} của văn bản {document_number}: phấn đấu đạt 9{number},5 %." for number in (1, 2)]
         text = "\n".join(f"Mục {section}. {' '.join(sentences)}" for section in (1, 2, 3))
         tables["documents"].append(
-            {"id": document_id, "title": f"Nghị quyết thử nghiệm số {document_number}",
-             "source_name": f"nghi-quyet-{document_number}.docx", "imported_at": WHEN,
-             "content_hash": f"{document_number:064d}", "text": text, "removed_lines": ["Trang 1", "Bản in thử"]}
+            {
+                "id": document_id,
+                "title": f"Nghị quyết thử nghiệm số {document_number}",
+                "source_name": f"nghi-quyet-{document_number}.docx",
+                "imported_at": WHEN,
+                "content_hash": f"{document_number:064d}",
+                "text": text,
+                "removed_lines": ["Trang 1", "Bản in thử"],
+            }
         )
         for section in (1, 2, 3):
             section_id = identifier("section", document_number, section)
             tables["sections"].append(
-                {"id": section_id, "document_id": document_id, "position": section, "level": 1,
-                 "parent_position": None, "title": f"Mục {section}", "start": 0, "end": 10, "text": text}
+                {
+                    "id": section_id,
+                    "document_id": document_id,
+                    "position": section,
+                    "level": 1,
+                    "parent_position": None,
+                    "title": f"Mục {section}",
+                    "start": 0,
+                    "end": 10,
+                    "text": text,
+                }
             )
             for position, sentence in enumerate(sentences):
                 tables["sentences"].append(
-                    {"id": identifier("sentence", document_number, section, position), "section_id": section_id,
-                     "document_id": document_id, "position": position, "start": 0, "end": len(sentence),
-                     "text": sentence, "folded_text": sentence.lower()}
+                    {
+                        "id": identifier("sentence", document_number, section, position),
+                        "section_id": section_id,
+                        "document_id": document_id,
+                        "position": position,
+                        "start": 0,
+                        "end": len(sentence),
+                        "text": sentence,
+                        "folded_text": sentence.lower(),
+                    }
                 )
             tables["questions"].append(
-                {"id": identifier("question", document_number, section), "document_id": document_id,
-                 "section_id": section_id, "fact_key": f"so-lieu-{section}", "fact_kind": "number",
-                 "type": "single", "prompt": "Phấn đấu đạt bao nhiêu phần trăm?",
-                 "choices": ["91,5 %", "92,5 %", "93,5 %", "94,5 %"], "correct": [0], "answers": [], "pairs": [],
-                 "explanation": sentences[0], "difficulty": 0.4, "quality": 0.8, "sentence": sentences[0],
-                 "sentence_start": 0, "sentence_end": len(sentences[0]), "origin": "generated",
-                 "enabled": section != 3, "edited": section == 2, "created_at": WHEN, "updated_at": WHEN}
+                {
+                    "id": identifier("question", document_number, section),
+                    "document_id": document_id,
+                    "section_id": section_id,
+                    "fact_key": f"so-lieu-{section}",
+                    "fact_kind": "number",
+                    "type": "single",
+                    "prompt": "Phấn đấu đạt bao nhiêu phần trăm?",
+                    "choices": ["91,5 %", "92,5 %", "93,5 %", "94,5 %"],
+                    "correct": [0],
+                    "answers": [],
+                    "pairs": [],
+                    "explanation": sentences[0],
+                    "difficulty": 0.4,
+                    "quality": 0.8,
+                    "sentence": sentences[0],
+                    "sentence_start": 0,
+                    "sentence_end": len(sentences[0]),
+                    "origin": "generated",
+                    "enabled": section != 3,
+                    "edited": section == 2,
+                    "created_at": WHEN,
+                    "updated_at": WHEN,
+                }
             )
     tables["settings"] = [
         {"key": "place_name", "value": "Hoà An"},
