@@ -16,11 +16,18 @@ def open_window(arguments: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from quiz.cli import bank, documents, engine, results, run
+    from quiz.cli import parse_window_options
     from quiz.logging_setup import configure_logging
-    from reports import cli as report_commands
 
     configure_logging()
+    window_options = parse_window_options(sys.argv[1:] if argv is None else argv)
+    if window_options is not None:
+        # No command given: open the window without loading any command module (a faster start).
+        return open_window(window_options)
+
+    from quiz.cli import bank, documents, engine, results, run
+    from reports import cli as report_commands
+
     registrars = [documents.register, bank.register, engine.register, results.register, report_commands.register]
     return run(argv, registrars, open_window)
 

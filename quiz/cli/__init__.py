@@ -51,14 +51,26 @@ Registrar = Callable[["SubParsers[argparse.ArgumentParser]"], None]
 
 
 def build_parser(registrars: Sequence[Registrar]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description="Học tập Nghị quyết")
-    parser.add_argument("--db", metavar="URL", help="SQLAlchemy URL của cơ sở dữ liệu (mặc định: SQLite)")
-    parser.add_argument("--self-check", action="store_true", help="mở cửa sổ, thoát khi sẵn sàng, in thời gian")
-    parser.add_argument("--language", choices=["vi", "en"], help="ngôn ngữ giao diện")
+    parser = _global_options_parser()
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for register in registrars:
         register(commands)
     return parser
+
+
+def _global_options_parser(add_help: bool = True) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description="Học tập Nghị quyết", add_help=add_help)
+    parser.add_argument("--db", metavar="URL", help="SQLAlchemy URL của cơ sở dữ liệu (mặc định: SQLite)")
+    parser.add_argument("--self-check", action="store_true", help="mở cửa sổ, thoát khi sẵn sàng, in thời gian")
+    parser.add_argument("--language", choices=["vi", "en"], help="ngôn ngữ giao diện")
+    return parser
+
+
+def parse_window_options(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The global options when ``argv`` names no command (the window is wanted), else None."""
+    arguments, rest = _global_options_parser(add_help=False).parse_known_args(list(argv))
+    # Anything left over (a command, -h, or a mistake) goes to the full parser, which explains it.
+    return None if rest else arguments
 
 
 def run(

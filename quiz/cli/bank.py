@@ -8,10 +8,6 @@ import sys
 from pathlib import Path
 
 from quiz.cli import CommandContext, SubParsers
-from quiz.facts import extract_facts
-from quiz.importing.pipeline import parse_file
-from quiz.questions.generate import generate_questions
-from quiz.questions.linter import lint
 
 
 def _print_json(data: object) -> None:
@@ -19,6 +15,10 @@ def _print_json(data: object) -> None:
 
 
 def run_facts(context: CommandContext) -> int:
+    # The generator is imported only by the commands that use it, so other commands start faster.
+    from quiz.facts import extract_facts
+    from quiz.importing.pipeline import parse_file
+
     document = parse_file(Path(context.arguments.file))
     facts = extract_facts(document)
     if context.arguments.json:
@@ -31,6 +31,11 @@ def run_facts(context: CommandContext) -> int:
 
 
 def run_questions(context: CommandContext) -> int:
+    from quiz.facts import extract_facts
+    from quiz.importing.pipeline import parse_file
+    from quiz.questions.generate import generate_questions
+    from quiz.questions.linter import lint
+
     document = parse_file(Path(context.arguments.file))
     questions = generate_questions(document, seed=context.arguments.seed)
     if context.arguments.json:

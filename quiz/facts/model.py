@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-from quiz.storage.base import content_id
+from quiz.identifiers import content_id
 from quiz.text import fold
 
 

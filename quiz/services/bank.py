@@ -12,10 +12,7 @@ from sqlalchemy.orm import Session
 from quiz.errors import NotFound, UserError
 from quiz.importing.model import ParsedDocument, ParsedSection, ParsedSentence
 from quiz.questions.exchange import BankItem
-from quiz.questions.generate import generate_questions
-from quiz.questions.gift import export_gift, parse_gift
 from quiz.questions.model import TRUE_FALSE, TYPES, GeneratedQuestion
-from quiz.questions.moodle import export_moodle
 from quiz.services.context import ServiceContext
 from quiz.storage.base import content_id, new_id, utc_now
 from quiz.storage.models.bank import Question
@@ -144,6 +141,9 @@ class BankService:
             document = session.get(Document, document_id)
             if document is None:
                 raise NotFound("Không tìm thấy văn bản này.")
+            # Imported here: the generator's word lists and patterns are only needed when a document arrives.
+            from quiz.questions.generate import generate_questions
+
             generated = generate_questions(parsed_from_database(document), seed, document.content_hash)
             section_ids = {position: section.id for position, section in enumerate(document.sections)}
             existing = {row.id: row for row in session.scalars(select(Question).filter_by(document_id=document_id))}
@@ -270,6 +270,9 @@ class BankService:
             BankItem(q.id, q.type, q.prompt, q.choices, q.correct, q.answers, q.pairs, q.explanation)
             for q in self.list_questions(enabled=True)
         ]
+        from quiz.questions.gift import export_gift
+        from quiz.questions.moodle import export_moodle
+
         text = export_gift(items) if format == "gift" else export_moodle(items)
         try:
             Path(path).write_text(text, encoding="utf-8")
@@ -284,6 +287,8 @@ class BankService:
             text = Path(path).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
             raise UserError(f"Không đọc được tệp GIFT {path}.") from error
+        from quiz.questions.gift import parse_gift
+
         items = parse_gift(text)
         for item in items:
             # Check every question first, so a bad file adds nothing.

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
+
+from quiz.identifiers import content_id, new_id
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -26,16 +27,9 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def new_id() -> str:
-    """A globally unique id, created where the row is made, so merging is by identity."""
-    return str(uuid.uuid4())
-
-
-def content_id(*parts: str) -> str:
-    """A deterministic id for rows derived from content (same document → same id on every PC)."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, "hoctap:" + "\x1f".join(parts)))
-
-
 def utc_now() -> dt.datetime:
     """The current time in UTC, timezone-aware."""
     return dt.datetime.now(dt.UTC)
+
+
+__all__ = ["ID_LENGTH", "NAMING_CONVENTION", "Base", "content_id", "new_id", "utc_now"]
