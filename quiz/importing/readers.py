@@ -7,10 +7,11 @@ from pathlib import Path
 
 from quiz.importing import refusals
 from quiz.importing.encoding import decode_text_bytes
+from quiz.importing.html_text import html_to_text, looks_like_html
 from quiz.importing.model import ImportRefused, SourceBlock
 from quiz.importing.pdf_reader import read_pdf_blocks
 
-SUPPORTED_EXTENSIONS = (".txt", ".docx", ".pdf")
+SUPPORTED_EXTENSIONS = (".txt", ".docx", ".pdf", ".html", ".htm")
 _HEADING_STYLE = re.compile(r"^(?:heading|tiêu đề|đề mục)\s*(\d)", re.IGNORECASE)
 
 
@@ -18,8 +19,11 @@ def read_blocks(path: Path) -> tuple[list[SourceBlock], str]:
     """Read ``path`` into raw blocks and name how it was decoded; raise ImportRefused for anything unusable."""
     data = read_checked_bytes(path)
     extension = path.suffix.lower()
-    if extension == ".txt":
+    if extension in (".txt", ".html", ".htm"):
         text, encoding = decode_text_bytes(data)
+        if extension != ".txt" or looks_like_html(text):
+            # A news page saved from the browser (often renamed .txt): keep its visible text only.
+            return [SourceBlock(html_to_text(text))], encoding + "+html"
         return [SourceBlock(text)], encoding
     if extension == ".docx":
         return read_docx_blocks(path), "docx"

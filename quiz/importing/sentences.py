@@ -30,8 +30,12 @@ def split_sentences(paragraph: str, offset: int = 0) -> list[ParsedSentence]:
     return sentences
 
 
+# Only a few characters around a candidate decide; slicing the whole rest would make a long line quadratic.
+_WINDOW = 200
+
+
 def _is_boundary(paragraph: str, match: re.Match[str], depths: _DepthTracker) -> bool:
-    following = paragraph[match.end() :].lstrip()
+    following = paragraph[match.end() : match.end() + _WINDOW].lstrip()
     if not following or not _opens_sentence(following[0]):
         return False
     if depths.depth_at(match.end()) > 0:
@@ -39,7 +43,7 @@ def _is_boundary(paragraph: str, match: re.Match[str], depths: _DepthTracker) ->
     terminator = match.group().rstrip("”\"’')]»")
     if terminator != ".":
         return True
-    before = paragraph[: match.start()]
+    before = paragraph[max(0, match.start() - _WINDOW) : match.start()]
     word = before.rsplit(None, 1)[-1] if before.strip() else ""
     word = word.lstrip("(“\"'[")
     if len(word) == 1 and word.isupper():

@@ -24,6 +24,7 @@ GENERATED_FILES = ["huge-50mb.txt", "one-line-1mb.txt"]
 # Files the importer may reasonably accept; everything else must be refused.
 MAY_IMPORT = {
     "html-page.txt",
+    "html-page.html",
     "utf16-without-bom.txt",
     "mixed-encodings.txt",
     "tcvn3.txt",
