@@ -6,8 +6,6 @@ import codecs
 import re
 import unicodedata
 
-import charset_normalizer
-
 from quiz.importing.model import ImportRefused
 from quiz.importing.refusals import BINARY_FILE, EMPTY_FILE, LEGACY_TCVN3, LEGACY_VNI, NOT_TEXT, UNREADABLE
 
@@ -134,6 +132,8 @@ def _decode_single_byte(data: bytes) -> tuple[str, str]:
     legacy = legacy_encoding(data.decode("latin-1"))
     if legacy is not None:
         raise ImportRefused(LEGACY_VNI if legacy == "vni" else LEGACY_TCVN3)
+    import charset_normalizer  # only a file that is neither UTF-8 nor UTF-16 needs it; keeps start-up light
+
     best_guess = charset_normalizer.from_bytes(data).best()
     if best_guess is not None:
         guessed = unicodedata.normalize("NFC", str(best_guess))

@@ -12,7 +12,9 @@ MISSING_FILE = "Không tìm thấy tệp “{name}”."
 NOT_A_FILE = "“{name}” không phải là một tệp."
 UNREADABLE_FILE = "Không đọc được tệp “{name}” (tệp đang mở ở chương trình khác hoặc không có quyền đọc)."
 TOO_LARGE = "Tệp “{name}” quá lớn ({size} MB); chỉ nhận tệp văn bản dưới 20 MB."
-UNSUPPORTED_EXTENSION = "Chưa hỗ trợ loại tệp “{extension}”; hãy dùng tệp .txt, .docx, .pdf hoặc trang web đã lưu (.html)."
+UNSUPPORTED_EXTENSION = (
+    "Chưa hỗ trợ loại tệp “{extension}”; hãy dùng tệp .txt, .docx, .pdf hoặc trang web đã lưu (.html)."
+)
 OLD_WORD_FORMAT = "Tệp .doc (Word đời cũ) chưa được hỗ trợ; hãy mở bằng Word và lưu lại thành .docx."
 TOO_LONG = "Văn bản quá dài (hơn 2 triệu ký tự); hãy tách thành từng văn bản riêng rồi nhập."
 EMPTY_FILE = "Tệp trống, không có nội dung văn bản."
