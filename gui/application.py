@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-
 def application_title() -> str:
     """The title of message boxes shown before or outside the main window."""
     from PySide6.QtCore import QCoreApplication

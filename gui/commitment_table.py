@@ -157,8 +157,11 @@ class CommitmentTable(QWidget):
 
     def set_locked(self, locked: bool) -> None:
         triggers = QAbstractItemView.EditTrigger
-        self.table.setEditTriggers(triggers.NoEditTriggers if locked else (
-            triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed | triggers.SelectedClicked))
+        self.table.setEditTriggers(
+            triggers.NoEditTriggers
+            if locked
+            else (triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed | triggers.SelectedClicked)
+        )
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button, self.pick_button):
             button.setEnabled(not locked)
 
@@ -173,9 +176,14 @@ class CommitmentTable(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Nội dung việc làm đăng ký"), self.tr("Biện pháp thực hiện"), self.tr("Thời gian hoàn thành"),
-            self.tr("Ghi chú")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Nội dung việc làm đăng ký"),
+                self.tr("Biện pháp thực hiện"),
+                self.tr("Thời gian hoàn thành"),
+                self.tr("Ghi chú"),
+            ]
+        )
         self.table.setAccessibleName(self.tr("Bảng đăng ký cam kết (F2 để sửa ô)"))
         self.add_button.setText(self.tr("Thêm dòng"))
         self.remove_button.setText(self.tr("Xoá dòng"))
@@ -183,7 +191,11 @@ class CommitmentTable(QWidget):
         self.up_button.setAccessibleName(self.tr("Chuyển dòng lên"))
         self.down_button.setText(self.tr("Xuống ▼"))
         self.down_button.setAccessibleName(self.tr("Chuyển dòng xuống"))
-        self.suggestions_label.setText(self.tr("&Gợi ý từ văn bản (chọn rồi bấm \"Thêm gợi ý vào bảng\", sau đó sửa "
-                                               "lại cho phù hợp với công việc của mình):"))
+        self.suggestions_label.setText(
+            self.tr(
+                '&Gợi ý từ văn bản (chọn rồi bấm "Thêm gợi ý vào bảng", sau đó sửa '
+                "lại cho phù hợp với công việc của mình):"
+            )
+        )
         self.suggestions.setAccessibleName(self.tr("Gợi ý việc làm"))
         self.pick_button.setText(self.tr("Thêm gợi ý vào bảng"))

@@ -85,10 +85,12 @@ class MainWindow(QMainWindow):
         key = QKeySequence
         self.switch_user_action = self._action("switch_user", self.sign_out, [key("Ctrl+Shift+U")])
         self.quit_action = self._action("quit", self.close, [key(key.StandardKey.Quit), key("Ctrl+Q")])
-        self.larger_action = self._action("font_larger", self.font_sizer.larger,
-                                          [key("Ctrl+="), key("Ctrl++"), key(key.StandardKey.ZoomIn)])
-        self.smaller_action = self._action("font_smaller", self.font_sizer.smaller,
-                                           [key("Ctrl+-"), key(key.StandardKey.ZoomOut)])
+        self.larger_action = self._action(
+            "font_larger", self.font_sizer.larger, [key("Ctrl+="), key("Ctrl++"), key(key.StandardKey.ZoomIn)]
+        )
+        self.smaller_action = self._action(
+            "font_smaller", self.font_sizer.smaller, [key("Ctrl+-"), key(key.StandardKey.ZoomOut)]
+        )
         self.reset_font_action = self._action("font_reset", self.font_sizer.reset, [key("Ctrl+0")])
         self.contrast_action = self._action("high_contrast", self._toggle_contrast)
         self.contrast_action.setCheckable(True)
@@ -124,8 +126,16 @@ class MainWindow(QMainWindow):
         self.toolbar = named(QToolBar(), "main_toolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.addActions([self.switch_user_action, self.search_action, self.smaller_action,
-                                 self.larger_action, self.other_language_action, self.about_action])
+        self.toolbar.addActions(
+            [
+                self.switch_user_action,
+                self.search_action,
+                self.smaller_action,
+                self.larger_action,
+                self.other_language_action,
+                self.about_action,
+            ]
+        )
         self.addToolBar(self.toolbar)
 
     # Who is signed in --------------------------------------------------------------------------------------
@@ -246,8 +256,10 @@ class MainWindow(QMainWindow):
         self.other_language_action.setText("Tiếng Việt" if language == "en" else "English")
 
     def show_about(self) -> None:
-        text = self.tr("Học tập Nghị quyết, phiên bản {version}.\nĐọc văn bản, làm bài kiểm tra và viết bản "
-                       "thu hoạch, cam kết của đảng viên.").format(version=quiz.__version__)
+        text = self.tr(
+            "Học tập Nghị quyết, phiên bản {version}.\nĐọc văn bản, làm bài kiểm tra và viết bản "
+            "thu hoạch, cam kết của đảng viên."
+        ).format(version=quiz.__version__)
         dialogs.inform(self, self.tr("Giới thiệu"), text)
 
     # Geometry and closing ----------------------------------------------------------------------------------

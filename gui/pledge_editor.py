@@ -35,7 +35,11 @@ def build_form_pdf(service: Service, member_id: str, document_id: str) -> bytes:
 
 class PledgeEditor(QWidget):
     def __init__(
-        self, service: Service, runner: TaskRunner, member_id: str, document_id: str | None,
+        self,
+        service: Service,
+        runner: TaskRunner,
+        member_id: str,
+        document_id: str | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -69,8 +73,14 @@ class PledgeEditor(QWidget):
         self.save_pdf_button.clicked.connect(self.save_pdf)
         content = QWidget()
         layout = QVBoxLayout(content)
-        for widget in (self.title, self.state_label, self.reflections_title, self.reflections_box,
-                       self.commitments_title, self.table):
+        for widget in (
+            self.title,
+            self.state_label,
+            self.reflections_title,
+            self.reflections_box,
+            self.commitments_title,
+            self.table,
+        ):
             layout.addWidget(widget)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -130,7 +140,8 @@ class PledgeEditor(QWidget):
         reflections = [ReflectionAnswer(question, edit.toPlainText()) for question, edit in self.answer_edits]
         try:
             self.pledge = self._service.pledges.save_draft(
-                self._member_id, self._document_id, reflections, self.table.commitments())
+                self._member_id, self._document_id, reflections, self.table.commitments()
+            )
         except UserError as error:
             self.state_label.setText(str(error))
             set_role(self.state_label, "error")
@@ -154,8 +165,12 @@ class PledgeEditor(QWidget):
         self.finalise_button.setEnabled(not locked)
         set_role(self.state_label, "hint")
         if locked:
-            self.state_label.setText(self.tr("Bản thu hoạch và cam kết đã hoàn thành nên không sửa được nữa. "
-                                             "Muốn sửa, đề nghị bí thư chi bộ mở lại."))
+            self.state_label.setText(
+                self.tr(
+                    "Bản thu hoạch và cam kết đã hoàn thành nên không sửa được nữa. "
+                    "Muốn sửa, đề nghị bí thư chi bộ mở lại."
+                )
+            )
         elif self.pledge.modified_at is not None:
             saved = self.pledge.modified_at.astimezone().strftime("%H:%M")
             self.state_label.setText(self.tr("Bản nháp, tự động lưu (lần lưu gần nhất lúc {time}).").format(time=saved))
@@ -165,9 +180,14 @@ class PledgeEditor(QWidget):
     def _ask_finalise(self) -> None:
         if not self.save():
             return
-        dialogs.ask(self, self.tr("Hoàn thành"), self.tr(
-            "Sau khi hoàn thành, bản thu hoạch và cam kết sẽ được khoá lại để nộp chi bộ. Đồng chí đồng ý?"),
-            lambda yes: self._finalise() if yes else None, yes_text=self.tr("Hoàn thành"), no_text=self.tr("Chưa"))
+        dialogs.ask(
+            self,
+            self.tr("Hoàn thành"),
+            self.tr("Sau khi hoàn thành, bản thu hoạch và cam kết sẽ được khoá lại để nộp chi bộ. Đồng chí đồng ý?"),
+            lambda yes: self._finalise() if yes else None,
+            yes_text=self.tr("Hoàn thành"),
+            no_text=self.tr("Chưa"),
+        )
 
     def _finalise(self) -> None:
         if self._document_id is None:
@@ -204,8 +224,9 @@ class PledgeEditor(QWidget):
         from PySide6.QtGui import QImage
 
         pdf, images = result
-        self.preview = PdfPreviewDialog(pdf, [image for image in images if isinstance(image, QImage)],
-                                        self._suggested_name(), self)
+        self.preview = PdfPreviewDialog(
+            pdf, [image for image in images if isinstance(image, QImage)], self._suggested_name(), self
+        )
         self.preview.open()
 
     def save_pdf(self) -> None:
@@ -217,8 +238,11 @@ class PledgeEditor(QWidget):
         def ask_where(pdf: bytes) -> None:
             save_pdf_with_dialog(self, pdf, self._suggested_name(), self._saved)
 
-        self._runner.run(lambda _control: build_form_pdf(service, member_id, document_id), ask_where,
-                         label=self.tr("Đang tạo bản in..."))
+        self._runner.run(
+            lambda _control: build_form_pdf(service, member_id, document_id),
+            ask_where,
+            label=self.tr("Đang tạo bản in..."),
+        )
 
     def _saved(self, path: str) -> None:
         self.state_label.setText(self.tr("Đã lưu tệp {path}.").format(path=path))

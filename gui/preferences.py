@@ -15,6 +15,7 @@ LANGUAGES = ("vi", "en")
 # The database URL chosen for this PC in the admin's Settings (empty: the default SQLite file).
 DATABASE_URL_KEY = "database/url"
 
+
 class Preferences:
     """Typed access to the few keys the window remembers; tests point QSettings.setPath at tmp_path."""
 

@@ -48,8 +48,15 @@ class ProgressView(QWidget):
         self.sections = _table("sections_table", 3, 0)
         content = QWidget()
         layout = QVBoxLayout(content)
-        for widget in (self.summary, self.attempts_title, self.attempts, self.cards_title, self.cards,
-                       self.sections_title, self.sections):
+        for widget in (
+            self.summary,
+            self.attempts_title,
+            self.attempts,
+            self.cards_title,
+            self.cards,
+            self.sections_title,
+            self.sections,
+        ):
             layout.addWidget(widget)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -64,32 +71,51 @@ class ProgressView(QWidget):
         try:
             history = self._service.quizzes.history(self._member_id)
             due = self._service.reviews.due_cards(self._member_id)
-            sections = [info for document_id, _title in list_documents(self._service)
-                        for info in self._service.progress.section_progress(self._member_id, document_id)]
+            sections = [
+                info
+                for document_id, _title in list_documents(self._service)
+                for info in self._service.progress.section_progress(self._member_id, document_id)
+            ]
         except UserError as error:
             self.summary.setText(str(error))
             return
-        self._fill(self.attempts, [
-            [format_short_date(entry.started_at.astimezone().date()), mode_name(entry.mode),
-             f"{entry.correct_count}/{entry.question_count}" if entry.submitted_at else self.tr("đang làm"),
-             format_percent(entry.score_percent, 0) if entry.submitted_at else "",
-             (self.tr("Đạt") if entry.passed else self.tr("Chưa đạt")) if entry.submitted_at else ""]
-            for entry in history
-        ])
-        self._fill(self.cards, [
-            [card.sentence or card.prompt, format_short_date(card.due.astimezone().date()), str(card.reviews)]
-            for card in due
-        ])
-        self._fill(self.sections, [
-            [info.title, self.tr("Đã học") if info.studied else (self.tr("Đã mở") if info.opened else ""),
-             self.tr("{minutes} phút").format(minutes=round(info.reading_seconds / 60))]
-            for info in sections
-        ])
+        self._fill(
+            self.attempts,
+            [
+                [
+                    format_short_date(entry.started_at.astimezone().date()),
+                    mode_name(entry.mode),
+                    f"{entry.correct_count}/{entry.question_count}" if entry.submitted_at else self.tr("đang làm"),
+                    format_percent(entry.score_percent, 0) if entry.submitted_at else "",
+                    (self.tr("Đạt") if entry.passed else self.tr("Chưa đạt")) if entry.submitted_at else "",
+                ]
+                for entry in history
+            ],
+        )
+        self._fill(
+            self.cards,
+            [
+                [card.sentence or card.prompt, format_short_date(card.due.astimezone().date()), str(card.reviews)]
+                for card in due
+            ],
+        )
+        self._fill(
+            self.sections,
+            [
+                [
+                    info.title,
+                    self.tr("Đã học") if info.studied else (self.tr("Đã mở") if info.opened else ""),
+                    self.tr("{minutes} phút").format(minutes=round(info.reading_seconds / 60)),
+                ]
+                for info in sections
+            ],
+        )
         studied = sum(1 for info in sections if info.studied)
         exams = [entry for entry in history if entry.mode == "exam" and entry.submitted_at is not None]
         best = max((entry.score_percent for entry in exams), default=None)
         text = self.tr("Đã học {studied}/{total} phần. Đã làm {exams} bài kiểm tra.").format(
-            studied=studied, total=len(sections), exams=len(exams))
+            studied=studied, total=len(sections), exams=len(exams)
+        )
         if best is not None:
             text += " " + self.tr("Điểm cao nhất: {best}.").format(best=format_percent(best, 0))
         text += " " + self.tr("Có {due} câu cần ôn tập hôm nay.").format(due=len(due))
@@ -117,10 +143,14 @@ class ProgressView(QWidget):
         self.cards_title.setText(self.tr("Câu cần ôn tập hôm nay"))
         self.sections_title.setText(self.tr("Các phần đã học"))
         self.attempts.setHorizontalHeaderLabels(
-            [self.tr("Ngày"), self.tr("Loại bài"), self.tr("Số câu đúng"), self.tr("Điểm"), self.tr("Kết quả")])
+            [self.tr("Ngày"), self.tr("Loại bài"), self.tr("Số câu đúng"), self.tr("Điểm"), self.tr("Kết quả")]
+        )
         self.cards.setHorizontalHeaderLabels([self.tr("Nội dung"), self.tr("Đến hạn"), self.tr("Số lần ôn")])
         self.sections.setHorizontalHeaderLabels([self.tr("Phần"), self.tr("Tình trạng"), self.tr("Thời gian đọc")])
-        for table, name in ((self.attempts, self.tr("Các lần làm bài")), (self.cards, self.tr("Câu cần ôn tập")),
-                            (self.sections, self.tr("Các phần đã học"))):
+        for table, name in (
+            (self.attempts, self.tr("Các lần làm bài")),
+            (self.cards, self.tr("Câu cần ôn tập")),
+            (self.sections, self.tr("Các phần đã học")),
+        ):
             table.setAccessibleName(name)
         self.refresh()

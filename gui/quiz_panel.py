@@ -134,14 +134,15 @@ class QuizPanel(QWidget):
         try:
             question_ids = None
             if mode == "review":
-                question_ids = self._service.reviews.review_question_ids(
-                    self._member_id, document_id=self._document_id
-                )
+                question_ids = self._service.reviews.review_question_ids(self._member_id, document_id=self._document_id)
                 if not question_ids:
                     raise UserError(self.tr("Hôm nay không có câu nào cần ôn tập."))
             attempt = self._service.quizzes.start_attempt(
-                self._member_id, self._document_id, mode,
-                section_id=self._section_id if mode == "section" else None, question_ids=question_ids,
+                self._member_id,
+                self._document_id,
+                mode,
+                section_id=self._section_id if mode == "section" else None,
+                question_ids=question_ids,
             )
         except UserError as error:
             dialogs.show_error(self, error)
@@ -249,8 +250,9 @@ class QuizPanel(QWidget):
             self.submit()
             return
         minutes, seconds = divmod(int(left.total_seconds()), 60)
-        self.time_label.setText(self.tr("Thời gian còn lại: {minutes} phút {seconds:02d} giây").format(
-            minutes=minutes, seconds=seconds))
+        self.time_label.setText(
+            self.tr("Thời gian còn lại: {minutes} phút {seconds:02d} giây").format(minutes=minutes, seconds=seconds)
+        )
 
     def ask_submit(self) -> None:
         if self.attempt is None:
@@ -261,8 +263,14 @@ class QuizPanel(QWidget):
         text = self.tr("Đồng chí đã trả lời tất cả các câu. Nộp bài bây giờ?")
         if missing:
             text = self.tr("Còn {missing} câu chưa trả lời. Đồng chí vẫn muốn nộp bài?").format(missing=missing)
-        dialogs.ask(self, self.tr("Nộp bài"), text, lambda yes: self.submit() if yes else None,
-                    yes_text=self.tr("Nộp bài"), no_text=self.tr("Làm tiếp"))
+        dialogs.ask(
+            self,
+            self.tr("Nộp bài"),
+            text,
+            lambda yes: self.submit() if yes else None,
+            yes_text=self.tr("Nộp bài"),
+            no_text=self.tr("Làm tiếp"),
+        )
 
     def submit(self) -> None:
         if self.attempt is None:
@@ -331,7 +339,11 @@ class QuizPanel(QWidget):
         self.next_button.setText(self.tr("Câu &sau ▶"))
         self.next_button.setAccessibleName(self.tr("Câu sau"))
         self.submit_button.setText(self.tr("&Nộp bài"))
-        self.keys_hint.setText(self.tr("Phím tắt: 1–4 hoặc A–D chọn đáp án; Enter hoặc Page Down: câu sau; "
-                                       "Page Up: câu trước; Tab: chuyển giữa các nút."))
+        self.keys_hint.setText(
+            self.tr(
+                "Phím tắt: 1–4 hoặc A–D chọn đáp án; Enter hoặc Page Down: câu sau; "
+                "Page Up: câu trước; Tab: chuyển giữa các nút."
+            )
+        )
         self.progress.setAccessibleName(self.tr("Tiến độ làm bài"))
         self._update_header()

@@ -53,8 +53,12 @@ class QuizStartPage(QWidget):
         self.practice_button = named(QPushButton(), "practice_button")
         self.section_button = named(QPushButton(), "section_button")
         self.review_button = named(QPushButton(), "review_button")
-        for button, mode in ((self.exam_button, "exam"), (self.practice_button, "practice"),
-                             (self.section_button, "section"), (self.review_button, "review")):
+        for button, mode in (
+            (self.exam_button, "exam"),
+            (self.practice_button, "practice"),
+            (self.section_button, "section"),
+            (self.review_button, "review"),
+        ):
             button.clicked.connect(lambda _checked=False, chosen=mode: self.start_requested.emit(chosen))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -131,9 +135,10 @@ class QuizStartPage(QWidget):
             self.review_button.setEnabled(due > 0 and self._unfinished is None)
         if self._unfinished is not None:
             attempt = self._unfinished
-            self.resume_label.setText(self.tr(
-                "Đồng chí còn một bài làm dở ({mode}, đã trả lời {answered}/{total} câu). "
-                "Các câu trả lời vẫn còn nguyên."
-            ).format(mode=mode_name(attempt.mode), answered=attempt.answered_count,
-                     total=attempt.question_count))
+            self.resume_label.setText(
+                self.tr(
+                    "Đồng chí còn một bài làm dở ({mode}, đã trả lời {answered}/{total} câu). "
+                    "Các câu trả lời vẫn còn nguyên."
+                ).format(mode=mode_name(attempt.mode), answered=attempt.answered_count, total=attempt.question_count)
+            )
         self.resume_button.setText(self.tr("Làm tiếp bài đang dở"))

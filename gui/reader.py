@@ -181,16 +181,21 @@ class Reader(QWidget):
         progress = {}
         if self._member_id is not None:
             try:
-                progress = {info.section_id: info for info in self._service.progress.section_progress(
-                    self._member_id, self.content.document_id)}
+                progress = {
+                    info.section_id: info
+                    for info in self._service.progress.section_progress(self._member_id, self.content.document_id)
+                }
             except UserError:
                 progress = {}
         for section in self.content.sections:
             info = progress.get(section.id)
             marks = ""
             if info is not None:
-                marks = "".join(mark for mark, shown in (("✔ ", info.studied), ("★ ", info.bookmarked),
-                                                         ("✎ ", info.has_note)) if shown)
+                marks = "".join(
+                    mark
+                    for mark, shown in (("✔ ", info.studied), ("★ ", info.bookmarked), ("✎ ", info.has_note))
+                    if shown
+                )
             item = self._items[section.id]
             item.setText(0, marks + section.title)
             item.setToolTip(0, section.title)

@@ -57,8 +57,18 @@ def build_content(
         if heading is not None:
             heading_start = heading[0]
             headings.append(HeadingSpan(heading[0], heading[1], section.level))
-        built.append(ReaderSection(section.id, document_id, section.title, section.level, section.parent_id,
-                                   section.start, section.end, heading_start))
+        built.append(
+            ReaderSection(
+                section.id,
+                document_id,
+                section.title,
+                section.level,
+                section.parent_id,
+                section.start,
+                section.end,
+                heading_start,
+            )
+        )
         # The next heading lies after this body's start (nested sections may not end before their children).
         boundary = section.start
     spans = tuple(sorted({(start, end) for start, end in facts if 0 <= start < end <= len(text)}))
@@ -93,9 +103,14 @@ def load_content(service: Service, document_id: str) -> ReaderContent:
     sections = service.documents.sections(document_id)
     ids_by_position = {section.position: section.id for section in sections}
     inputs = [
-        SectionInput(section.id, section.title, section.level,
-                     ids_by_position.get(section.parent_position) if section.parent_position is not None else None,
-                     section.start, section.end)
+        SectionInput(
+            section.id,
+            section.title,
+            section.level,
+            ids_by_position.get(section.parent_position) if section.parent_position is not None else None,
+            section.start,
+            section.end,
+        )
         for section in sections
     ]
     return build_content(document_id, info.title, text, inputs, fact_spans(service, document_id))

@@ -79,8 +79,11 @@ class ResultsView(QWidget):
         self.verdict.setText(self.tr("ĐẠT") if result.passed else self.tr("CHƯA ĐẠT"))
         set_role(self.verdict, "pass" if result.passed else "fail")
         score_text = self.tr("Đúng {correct}/{total} câu — {percent} (cần {mark} để đạt).").format(
-            correct=result.correct_count, total=result.question_count, percent=format_percent(result.score_percent, 0),
-            mark=format_percent(result.pass_mark_percent, 0))
+            correct=result.correct_count,
+            total=result.question_count,
+            percent=format_percent(result.score_percent, 0),
+            mark=format_percent(result.pass_mark_percent, 0),
+        )
         if result.auto_submitted:
             score_text += " " + self.tr("Bài được nộp tự động khi hết giờ.")
         self.score.setText(score_text)
@@ -104,8 +107,9 @@ class ResultsView(QWidget):
             bar.setRange(0, 100)
             bar.setValue(round(part.percent))
             bar.setFormat(f"{format_number(part.credit, 1 if part.credit % 1 else 0)}/{part.question_count}")
-            bar.setAccessibleName(self.tr("{section}: {percent}").format(
-                section=part.label, percent=format_percent(part.percent, 0)))
+            bar.setAccessibleName(
+                self.tr("{section}: {percent}").format(section=part.label, percent=format_percent(part.percent, 0))
+            )
             grid.addWidget(label, row, 0)
             grid.addWidget(bar, row, 1)
         grid.setColumnStretch(0, 2)
@@ -136,8 +140,11 @@ class ResultsView(QWidget):
         if item.sentence_end > item.sentence_start:
             button = named(QPushButton(self.tr("Xem trong văn bản")), f"source_button_{item.position}")
             button.setAccessibleName(self.tr("Xem câu {number} trong văn bản").format(number=item.position + 1))
-            button.clicked.connect(lambda _checked=False, chosen=item: self.source_requested.emit(
-                chosen.section_id, chosen.sentence_start, chosen.sentence_end))
+            button.clicked.connect(
+                lambda _checked=False, chosen=item: self.source_requested.emit(
+                    chosen.section_id, chosen.sentence_start, chosen.sentence_end
+                )
+            )
             self.source_buttons.append(button)
             row = QHBoxLayout()
             row.addWidget(button)

@@ -123,8 +123,11 @@ class StartScreen(QWidget):
         self.new_pin.returnPressed.connect(self._add_member)
         self.add_form = QFormLayout()
         self.add_name_label, self.add_chi_bo_label, self.add_pin_label = QLabel(), QLabel(), QLabel()
-        for label, field in ((self.add_name_label, self.new_name), (self.add_chi_bo_label, self.new_chi_bo),
-                             (self.add_pin_label, self.new_pin)):
+        for label, field in (
+            (self.add_name_label, self.new_name),
+            (self.add_chi_bo_label, self.new_chi_bo),
+            (self.add_pin_label, self.new_pin),
+        ):
             label.setBuddy(field)
             self.add_form.addRow(label, field)
         self.add_ok = named(QPushButton(), "add_member_ok")
@@ -166,8 +169,7 @@ class StartScreen(QWidget):
         self.create_ok = named(QPushButton(), "create_admin_ok")
         set_role(self.create_ok, "primary")
         self.create_ok.clicked.connect(self._create_admin)
-        widgets: list[QWidget] = [self.create_label, self.create_password, self.create_repeat_label,
-                                  self.create_repeat]
+        widgets: list[QWidget] = [self.create_label, self.create_password, self.create_repeat_label, self.create_repeat]
         return _page(page, widgets, [self.create_ok])
 
     # Behaviour ---------------------------------------------------------------------------------------------
@@ -205,8 +207,13 @@ class StartScreen(QWidget):
             self._fill_chi_bo_choices()
             self.new_name.setText(self.search_edit.text().strip())
         self.pages.setCurrentIndex(index)
-        focus = {0: self.search_edit, 1: self.pin_edit, 2: self.new_name, 3: self.admin_password,
-                 4: self.create_password}[index]
+        focus = {
+            0: self.search_edit,
+            1: self.pin_edit,
+            2: self.new_name,
+            3: self.admin_password,
+            4: self.create_password,
+        }[index]
         focus.setFocus()
 
     def _fill_chi_bo_choices(self) -> None:

@@ -36,8 +36,9 @@ class StudyPage(QWidget):
         if not self.layout_restored:
             self.layout_restored = True
             # After the layout settles: the text gets three fifths, the quiz two.
-            QTimer.singleShot(0, lambda: self.splitter.setSizes(
-                [self.splitter.width() * 3 // 5, self.splitter.width() * 2 // 5]))
+            QTimer.singleShot(
+                0, lambda: self.splitter.setSizes([self.splitter.width() * 3 // 5, self.splitter.width() * 2 // 5])
+            )
 
     def set_member(self, member_id: str | None) -> None:
         self.reader.set_member(member_id)

@@ -61,4 +61,3 @@ class Service:
 
     def close(self) -> None:
         self.database.dispose()
-

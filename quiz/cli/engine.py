@@ -12,6 +12,7 @@ from quiz.formatting import format_number, format_percent
 # The JSON keeps the stable codes; people reading the table get words.
 PLEDGE_STATE_NAMES = {"finalised": "đã cam kết", "draft": "bản nháp", "none": "chưa viết"}
 
+
 def register(commands: SubParsers[argparse.ArgumentParser]) -> None:
     """Add this area's sub-commands."""
     register_members(commands)

@@ -11,8 +11,29 @@ _DOCUMENT_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECA
 _BLOCK_TAG = re.compile(r"<(?:p|div|br|h[1-6]|li|table|body|span|a)[\s>/]", re.IGNORECASE)
 _SKIPPED = {"script", "style", "head", "noscript", "template", "svg", "nav", "footer", "form", "button"}
 _BLOCKS = {
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
-    "article", "header", "blockquote", "figure", "figcaption", "dd", "dt", "hr",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "header",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "dd",
+    "dt",
+    "hr",
 }
 
 

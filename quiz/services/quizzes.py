@@ -176,6 +176,7 @@ class QuizService:
                 answer.time_spent_seconds += spent
             answer.response = dict(response)
             answer.is_correct = score.is_correct
+            item.is_correct = score.is_correct  # denormalised for the unit statistics
             answer.credit = score.credit
             answer.answered_at = now
             attempt.updated_at = now

@@ -51,9 +51,19 @@ def fill(ts_file: Path, english: dict[str, str]) -> tuple[int, int]:
 def main() -> int:
     sources = sorted(str(path.relative_to(REPOSITORY)) for path in (REPOSITORY / "gui").rglob("*.py"))
     subprocess.run(
-        [tool("pyside6-lupdate"), *sources, "-ts", str(TS_FILE), "-source-language", "vi", "-target-language", "en",
-         "-no-obsolete"],
-        check=True, cwd=REPOSITORY,
+        [
+            tool("pyside6-lupdate"),
+            *sources,
+            "-ts",
+            str(TS_FILE),
+            "-source-language",
+            "vi",
+            "-target-language",
+            "en",
+            "-no-obsolete",
+        ],
+        check=True,
+        cwd=REPOSITORY,
     )
     translated, total = fill(TS_FILE, json.loads(ENGLISH.read_text(encoding="utf-8")))
     subprocess.run([tool("pyside6-lrelease"), str(TS_FILE), "-qm", str(QM_FILE)], check=True, cwd=REPOSITORY)

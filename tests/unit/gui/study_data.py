@@ -55,9 +55,18 @@ def _sentence(service: Service, document_id: str, needle: str) -> tuple[str, int
 def _question(service: Service, document_id: str, number: int, needle: str, **fields: object) -> Question:
     section_id, start, end, text = _sentence(service, document_id, needle)
     values: dict[str, object] = {
-        "id": f"gui-test-{number}", "document_id": document_id, "section_id": section_id,
-        "fact_key": f"fact-{number}", "fact_kind": "number", "sentence": text, "sentence_start": start,
-        "sentence_end": end, "explanation": f"Văn bản ghi: {text}", "choices": [], "correct": [], "answers": [],
+        "id": f"gui-test-{number}",
+        "document_id": document_id,
+        "section_id": section_id,
+        "fact_key": f"fact-{number}",
+        "fact_kind": "number",
+        "sentence": text,
+        "sentence_start": start,
+        "sentence_end": end,
+        "explanation": f"Văn bản ghi: {text}",
+        "choices": [],
+        "correct": [],
+        "answers": [],
         "pairs": [],
     }
     values.update(fields)
@@ -73,19 +82,57 @@ def create_study_database(url: str) -> StudyData:
         service.documents.after_import.clear()
         document = service.documents.import_text(DOCUMENT_TEXT, "nghi-quyet-che.txt")
         questions = [
-            _question(service, document.id, 1, "418 đảng viên", type="single",
-                      prompt="Đảng bộ xã có bao nhiêu đảng viên?", choices=["318", "418", "518", "618"], correct=[1]),
-            _question(service, document.id, 2, "90 %", type="single",
-                      prompt="Đến năm 2030, bao nhiêu phần trăm diện tích chè được chứng nhận an toàn?",
-                      choices=["70 %", "80 %", "90 %", "95 %"], correct=[2], fact_kind="target"),
-            _question(service, document.id, 3, "310 héc-ta", type="cloze",
-                      prompt="Diện tích chè được chứng nhận VietGAP là ___ héc-ta.", answers=["310"]),
-            _question(service, document.id, 4, "Chỉ thị 12-CT/HU", type="truefalse",
-                      prompt="Sinh hoạt chi bộ được nâng cao theo Chỉ thị 12-CT/HU.", choices=["Đúng", "Sai"],
-                      correct=[0], fact_kind="reference"),
-            _question(service, document.id, 5, "17 chi bộ", type="single",
-                      prompt="Đảng viên của xã sinh hoạt tại bao nhiêu chi bộ?", choices=["7", "12", "17", "27"],
-                      correct=[2]),
+            _question(
+                service,
+                document.id,
+                1,
+                "418 đảng viên",
+                type="single",
+                prompt="Đảng bộ xã có bao nhiêu đảng viên?",
+                choices=["318", "418", "518", "618"],
+                correct=[1],
+            ),
+            _question(
+                service,
+                document.id,
+                2,
+                "90 %",
+                type="single",
+                prompt="Đến năm 2030, bao nhiêu phần trăm diện tích chè được chứng nhận an toàn?",
+                choices=["70 %", "80 %", "90 %", "95 %"],
+                correct=[2],
+                fact_kind="target",
+            ),
+            _question(
+                service,
+                document.id,
+                3,
+                "310 héc-ta",
+                type="cloze",
+                prompt="Diện tích chè được chứng nhận VietGAP là ___ héc-ta.",
+                answers=["310"],
+            ),
+            _question(
+                service,
+                document.id,
+                4,
+                "Chỉ thị 12-CT/HU",
+                type="truefalse",
+                prompt="Sinh hoạt chi bộ được nâng cao theo Chỉ thị 12-CT/HU.",
+                choices=["Đúng", "Sai"],
+                correct=[0],
+                fact_kind="reference",
+            ),
+            _question(
+                service,
+                document.id,
+                5,
+                "17 chi bộ",
+                type="single",
+                prompt="Đảng viên của xã sinh hoạt tại bao nhiêu chi bộ?",
+                choices=["7", "12", "17", "27"],
+                correct=[2],
+            ),
         ]
         with service.database.sessions.begin() as session:
             session.add_all(questions)

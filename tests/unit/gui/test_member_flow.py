@@ -114,8 +114,11 @@ def test_member_reads_searches_takes_exam_and_jumps_to_the_source(
 
     # "Xem trong văn bản" selects the question's source sentence in the reader.
     item = results.items[2]
-    button = next(button for button in results.findChildren(QPushButton)
-                  if button.objectName() == f"source_button_{item.position}")
+    button = next(
+        button
+        for button in results.findChildren(QPushButton)
+        if button.objectName() == f"source_button_{item.position}"
+    )
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
     cursor = reader.text.textCursor()
     assert (cursor.selectionStart(), cursor.selectionEnd()) == (item.sentence_start, item.sentence_end)
@@ -144,7 +147,9 @@ def test_member_writes_the_pledge_and_saves_the_pdf(
     set_cell(table.table, 1, 0, "Gương mẫu trong sinh hoạt chi bộ")
     QTest.mouseClick(table.up_button, Qt.MouseButton.LeftButton)
     assert [row.content for row in table.commitments()] == [
-        "Gương mẫu trong sinh hoạt chi bộ", "Hướng dẫn bà con bán chè trên mạng"]
+        "Gương mẫu trong sinh hoạt chi bộ",
+        "Hướng dẫn bà con bán chè trên mạng",
+    ]
 
     # Autosave after a short pause: the facade has the draft without any save button.
     qtbot.waitUntil(lambda: editor.pledge is not None and len(editor.pledge.commitments) == 2, timeout=5000)

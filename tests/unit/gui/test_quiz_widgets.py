@@ -23,9 +23,17 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
 
 def question(kind: str, **fields: object) -> AttemptQuestion:
-    values: dict[str, object] = {"position": 0, "question_id": "q", "type": kind, "prompt": "Câu hỏi?",
-                                 "options": (), "left_items": (), "section_id": None, "flagged": False,
-                                 "response": None}
+    values: dict[str, object] = {
+        "position": 0,
+        "question_id": "q",
+        "type": kind,
+        "prompt": "Câu hỏi?",
+        "options": (),
+        "left_items": (),
+        "section_id": None,
+        "flagged": False,
+        "response": None,
+    }
     values.update(fields)
     return AttemptQuestion(**values)  # type: ignore[arg-type]
 
@@ -40,8 +48,9 @@ def test_matching_uses_drop_downs_and_restores_a_saved_answer(qtbot: QtBot) -> N
     widget.combos[0].setCurrentIndex(2)
     widget.combos[1].setCurrentIndex(1)
     assert responses[-1] == {"pairs": [1, 0]}
-    again = QuestionWidget(question("matching", left_items=shown.left_items, options=shown.options,
-                                    response={"pairs": [None, 1]}))
+    again = QuestionWidget(
+        question("matching", left_items=shown.left_items, options=shown.options, response={"pairs": [None, 1]})
+    )
     qtbot.addWidget(again)
     assert [combo.currentData() for combo in again.combos] == [None, 1]
     assert again.current_response() == {"pairs": [None, 1]}

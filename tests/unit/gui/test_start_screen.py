@@ -99,10 +99,21 @@ def test_first_start_asks_to_create_the_admin_password(qtbot: QtBot, tmp_path: P
 @pytest.mark.slow
 def test_self_check_opens_the_window_and_exits_zero(tmp_path: Path) -> None:
     url = f"sqlite:///{(tmp_path / 'self-check.sqlite3').as_posix()}"
-    environment = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "c"),
-                   "XDG_DATA_HOME": str(tmp_path / "d"), "PATH": "/usr/bin:/bin"}
-    done = subprocess.run([sys.executable, "main.py", "--db", url, "--self-check"], cwd=REPOSITORY,
-                          capture_output=True, text=True, timeout=120, env=environment)
+    environment = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "c"),
+        "XDG_DATA_HOME": str(tmp_path / "d"),
+        "PATH": "/usr/bin:/bin",
+    }
+    done = subprocess.run(
+        [sys.executable, "main.py", "--db", url, "--self-check"],
+        cwd=REPOSITORY,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("ready in ")
     service = Service.open(url)

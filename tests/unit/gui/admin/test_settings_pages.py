@@ -11,8 +11,8 @@ from PySide6.QtTest import QTest
 
 from gui.admin.desk import AdminDesk
 from gui.admin.quiz_settings_page import QuizSettingsPage
-from gui.admin.settings_page import DATABASE_URL_KEY, SettingsPage
-from gui.preferences import Preferences
+from gui.admin.settings_page import SettingsPage
+from gui.preferences import DATABASE_URL_KEY, Preferences
 from quiz.service import Service
 from tests.unit.gui.admin.sample_documents import import_sample
 

@@ -202,6 +202,7 @@ def make_submitted_attempt(
                 continue
             is_correct = given.option_order[given.displayed_choice] in question.correct
             correct_count += is_correct
+            item.is_correct = is_correct  # the copy the unit statistics read
             session.add(
                 Answer(
                     id=new_id(),
