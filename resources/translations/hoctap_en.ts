@@ -15,6 +15,31 @@
         <source>{0} phải có dạng ngày/tháng/năm, ví dụ 02/09/1975.</source>
         <translation>{0} must be a date as day/month/year, for example 02/09/1975.</translation>
     </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="38" />
+        <source>Chọn một đáp án</source>
+        <translation>Single choice</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="39" />
+        <source>Chọn nhiều đáp án</source>
+        <translation>Multiple choice</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="40" />
+        <source>Đúng / Sai</source>
+        <translation>True / False</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="41" />
+        <source>Điền vào chỗ trống</source>
+        <translation>Fill in the blank</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/quiz_settings_page.py" line="42" />
+        <source>Ghép cặp</source>
+        <translation>Matching</translation>
+    </message>
 </context>
 <context>
     <name>BankPage</name>
@@ -275,72 +300,72 @@
 <context>
     <name>CommitmentTable</name>
     <message>
-        <location filename="../../gui/commitment_table.py" line="177" />
+        <location filename="../../gui/commitment_table.py" line="181" />
         <source>Nội dung việc làm đăng ký</source>
         <translation>Planned action</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="177" />
+        <location filename="../../gui/commitment_table.py" line="182" />
         <source>Biện pháp thực hiện</source>
         <translation>How it will be done</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="177" />
+        <location filename="../../gui/commitment_table.py" line="183" />
         <source>Thời gian hoàn thành</source>
         <translation>Completion date</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="178" />
+        <location filename="../../gui/commitment_table.py" line="184" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="179" />
+        <location filename="../../gui/commitment_table.py" line="187" />
         <source>Bảng đăng ký cam kết (F2 để sửa ô)</source>
         <translation>Commitment table (F2 edits a cell)</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="180" />
+        <location filename="../../gui/commitment_table.py" line="188" />
         <source>Thêm dòng</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="181" />
+        <location filename="../../gui/commitment_table.py" line="189" />
         <source>Xoá dòng</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="182" />
+        <location filename="../../gui/commitment_table.py" line="190" />
         <source>Lên ▲</source>
         <translation>Up ▲</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="183" />
+        <location filename="../../gui/commitment_table.py" line="191" />
         <source>Chuyển dòng lên</source>
         <translation>Move row up</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="184" />
+        <location filename="../../gui/commitment_table.py" line="192" />
         <source>Xuống ▼</source>
         <translation>Down ▼</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="185" />
+        <location filename="../../gui/commitment_table.py" line="193" />
         <source>Chuyển dòng xuống</source>
         <translation>Move row down</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="186" />
+        <location filename="../../gui/commitment_table.py" line="196" />
         <source>&amp;Gợi ý từ văn bản (chọn rồi bấm "Thêm gợi ý vào bảng", sau đó sửa lại cho phù hợp với công việc của mình):</source>
         <translation>&amp;Suggestions from the document (choose one, press "Add suggestion to table", then adapt it to your own work):</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="188" />
+        <location filename="../../gui/commitment_table.py" line="200" />
         <source>Gợi ý việc làm</source>
         <translation>Suggested actions</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="189" />
+        <location filename="../../gui/commitment_table.py" line="201" />
         <source>Thêm gợi ý vào bảng</source>
         <translation>Add suggestion to table</translation>
     </message>
@@ -382,8 +407,8 @@
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="68" />
-        <source>Nhận tệp .txt, .docx và .pdf có chữ (không nhận bản quét ảnh).</source>
-        <translation>Accepts .txt, .docx and text-based .pdf files (not scanned images).</translation>
+        <source>Nhận tệp .txt, .docx, .pdf có chữ và trang web đã lưu (.html); không nhận bản quét ảnh.</source>
+        <translation>Accepts .txt, .docx, text-based .pdf files and saved web pages (.html); not scanned images.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/import_page.py" line="73" />
@@ -485,146 +510,146 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="161" />
-        <location filename="../../gui/main_window.py" line="294" />
+        <location filename="../../gui/main_window.py" line="171" />
+        <location filename="../../gui/main_window.py" line="306" />
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216" />
+        <location filename="../../gui/main_window.py" line="226" />
         <source>Đang học: {name}</source>
         <translation>Studying: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="218" />
+        <location filename="../../gui/main_window.py" line="228" />
         <source>Đang đăng nhập: quản trị</source>
         <translation>Signed in: administrator</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220" />
+        <location filename="../../gui/main_window.py" line="230" />
         <source>Chỉ đọc văn bản</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="238" />
+        <location filename="../../gui/main_window.py" line="248" />
         <source>Cỡ chữ: {size}</source>
         <translation>Font size: {size}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="249" />
+        <location filename="../../gui/main_window.py" line="260" />
         <source>Học tập Nghị quyết, phiên bản {version}.
 Đọc văn bản, làm bài kiểm tra và viết bản thu hoạch, cam kết của đảng viên.</source>
         <translation>Resolution Study, version {version}.
 Read the resolution, take quizzes and write the member's reflection and commitment form.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="251" />
-        <location filename="../../gui/main_window.py" line="314" />
+        <location filename="../../gui/main_window.py" line="263" />
+        <location filename="../../gui/main_window.py" line="326" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="287" />
+        <location filename="../../gui/main_window.py" line="299" />
         <source>Học tập Nghị quyết</source>
         <translation>Resolution Study</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="288" />
+        <location filename="../../gui/main_window.py" line="300" />
         <source>Học tập</source>
         <translation>Study</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="290" />
+        <location filename="../../gui/main_window.py" line="302" />
         <source>Thu hoạch và cam kết</source>
         <translation>Reflection and commitment</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="292" />
+        <location filename="../../gui/main_window.py" line="304" />
         <source>Tiến độ của tôi</source>
         <translation>My progress</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295" />
+        <location filename="../../gui/main_window.py" line="307" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="296" />
+        <location filename="../../gui/main_window.py" line="308" />
         <source>&amp;Học tập</source>
         <translation>&amp;Study</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="297" />
+        <location filename="../../gui/main_window.py" line="309" />
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="298" />
+        <location filename="../../gui/main_window.py" line="310" />
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="299" />
+        <location filename="../../gui/main_window.py" line="311" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="300" />
+        <location filename="../../gui/main_window.py" line="312" />
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="302" />
+        <location filename="../../gui/main_window.py" line="314" />
         <source>Đổi người dùng</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="303" />
+        <location filename="../../gui/main_window.py" line="315" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="304" />
+        <location filename="../../gui/main_window.py" line="316" />
         <source>Chữ to hơn (Ctrl +)</source>
         <translation>Larger text (Ctrl +)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="305" />
+        <location filename="../../gui/main_window.py" line="317" />
         <source>Chữ nhỏ hơn (Ctrl −)</source>
         <translation>Smaller text (Ctrl −)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="306" />
+        <location filename="../../gui/main_window.py" line="318" />
         <source>Cỡ chữ mặc định</source>
         <translation>Default text size</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="307" />
+        <location filename="../../gui/main_window.py" line="319" />
         <source>Tương phản cao</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="310" />
+        <location filename="../../gui/main_window.py" line="322" />
         <source>Tìm trong văn bản</source>
         <translation>Find in text</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="311" />
+        <location filename="../../gui/main_window.py" line="323" />
         <source>Đánh dấu đã học phần này</source>
         <translation>Mark this part as studied</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="312" />
+        <location filename="../../gui/main_window.py" line="324" />
         <source>Đánh dấu trang</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="313" />
+        <location filename="../../gui/main_window.py" line="325" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="316" />
+        <location filename="../../gui/main_window.py" line="328" />
         <source>Đổi ngôn ngữ giao diện (Ctrl+L)</source>
         <translation>Switch the interface language (Ctrl+L)</translation>
     </message>
@@ -976,85 +1001,85 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>PledgeEditor</name>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="116" />
+        <location filename="../../gui/pledge_editor.py" line="126" />
         <source>Trả lời câu hỏi {number}</source>
         <translation>Answer to question {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="157" />
+        <location filename="../../gui/pledge_editor.py" line="170" />
         <source>Bản thu hoạch và cam kết đã hoàn thành nên không sửa được nữa. Muốn sửa, đề nghị bí thư chi bộ mở lại.</source>
         <translation>The reflection and commitment form is finished and can no longer be changed. To change it, ask the Party cell secretary to reopen it.</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="161" />
+        <location filename="../../gui/pledge_editor.py" line="176" />
         <source>Bản nháp, tự động lưu (lần lưu gần nhất lúc {time}).</source>
         <translation>Draft, saved automatically (last saved at {time}).</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="163" />
+        <location filename="../../gui/pledge_editor.py" line="178" />
         <source>Bản nháp: những gì đồng chí viết được tự động lưu.</source>
         <translation>Draft: everything you write is saved automatically.</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="168" />
-        <location filename="../../gui/pledge_editor.py" line="170" />
+        <location filename="../../gui/pledge_editor.py" line="185" />
+        <location filename="../../gui/pledge_editor.py" line="188" />
         <source>Hoàn thành</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="169" />
+        <location filename="../../gui/pledge_editor.py" line="186" />
         <source>Sau khi hoàn thành, bản thu hoạch và cam kết sẽ được khoá lại để nộp chi bộ. Đồng chí đồng ý?</source>
         <translation>Once finished, the form is locked to be handed to the Party cell. Do you agree?</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="170" />
+        <location filename="../../gui/pledge_editor.py" line="189" />
         <source>Chưa</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="192" />
-        <location filename="../../gui/pledge_editor.py" line="201" />
+        <location filename="../../gui/pledge_editor.py" line="212" />
         <location filename="../../gui/pledge_editor.py" line="221" />
+        <location filename="../../gui/pledge_editor.py" line="244" />
         <source>Đang tạo bản in...</source>
         <translation>Preparing the printout...</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="192" />
+        <location filename="../../gui/pledge_editor.py" line="212" />
         <source>Đang dựng trang xem trước...</source>
         <translation>Drawing the preview pages...</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="224" />
+        <location filename="../../gui/pledge_editor.py" line="248" />
         <source>Đã lưu tệp {path}.</source>
         <translation>Saved the file {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="232" />
+        <location filename="../../gui/pledge_editor.py" line="256" />
         <source>Bản thu hoạch và đăng ký cam kết</source>
         <translation>Reflection and commitment form</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="233" />
+        <location filename="../../gui/pledge_editor.py" line="257" />
         <source>I. Thu hoạch sau khi học tập</source>
         <translation>I. What I learned</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="234" />
+        <location filename="../../gui/pledge_editor.py" line="258" />
         <source>II. Đăng ký cam kết (việc làm cụ thể)</source>
         <translation>II. My commitments (concrete actions)</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="235" />
+        <location filename="../../gui/pledge_editor.py" line="259" />
         <source>Hoàn thành và khoá</source>
         <translation>Finish and lock</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="236" />
+        <location filename="../../gui/pledge_editor.py" line="260" />
         <source>Xem trước và in</source>
         <translation>Preview and print</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="237" />
+        <location filename="../../gui/pledge_editor.py" line="261" />
         <source>Lưu thành tệp PDF</source>
         <translation>Save as PDF</translation>
     </message>
@@ -1070,124 +1095,124 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../gui/progress_view.py" line="74" />
+        <location filename="../../gui/progress_view.py" line="88" />
         <source>đang làm</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="76" />
+        <location filename="../../gui/progress_view.py" line="90" />
         <source>Đạt</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="76" />
+        <location filename="../../gui/progress_view.py" line="90" />
         <source>Chưa đạt</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="84" />
+        <location filename="../../gui/progress_view.py" line="107" />
         <source>Đã học</source>
         <translation>Studied</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="84" />
+        <location filename="../../gui/progress_view.py" line="107" />
         <source>Đã mở</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="85" />
+        <location filename="../../gui/progress_view.py" line="108" />
         <source>{minutes} phút</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="91" />
+        <location filename="../../gui/progress_view.py" line="116" />
         <source>Đã học {studied}/{total} phần. Đã làm {exams} bài kiểm tra.</source>
         <translation>Studied {studied}/{total} parts. Took {exams} exam(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="94" />
+        <location filename="../../gui/progress_view.py" line="120" />
         <source>Điểm cao nhất: {best}.</source>
         <translation>Best score: {best}.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="95" />
+        <location filename="../../gui/progress_view.py" line="121" />
         <source>Có {due} câu cần ôn tập hôm nay.</source>
         <translation>{due} question(s) due for review today.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="116" />
-        <location filename="../../gui/progress_view.py" line="123" />
+        <location filename="../../gui/progress_view.py" line="142" />
+        <location filename="../../gui/progress_view.py" line="151" />
         <source>Các lần làm bài</source>
         <translation>My attempts</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="117" />
+        <location filename="../../gui/progress_view.py" line="143" />
         <source>Câu cần ôn tập hôm nay</source>
         <translation>Due for review today</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="118" />
-        <location filename="../../gui/progress_view.py" line="124" />
+        <location filename="../../gui/progress_view.py" line="144" />
+        <location filename="../../gui/progress_view.py" line="153" />
         <source>Các phần đã học</source>
         <translation>Parts studied</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="120" />
+        <location filename="../../gui/progress_view.py" line="146" />
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="120" />
+        <location filename="../../gui/progress_view.py" line="146" />
         <source>Loại bài</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="120" />
+        <location filename="../../gui/progress_view.py" line="146" />
         <source>Số câu đúng</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="120" />
+        <location filename="../../gui/progress_view.py" line="146" />
         <source>Điểm</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="120" />
+        <location filename="../../gui/progress_view.py" line="146" />
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="121" />
+        <location filename="../../gui/progress_view.py" line="148" />
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="121" />
+        <location filename="../../gui/progress_view.py" line="148" />
         <source>Đến hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="121" />
+        <location filename="../../gui/progress_view.py" line="148" />
         <source>Số lần ôn</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="122" />
+        <location filename="../../gui/progress_view.py" line="149" />
         <source>Phần</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="122" />
+        <location filename="../../gui/progress_view.py" line="149" />
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="122" />
+        <location filename="../../gui/progress_view.py" line="149" />
         <source>Thời gian đọc</source>
         <translation>Reading time</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="123" />
+        <location filename="../../gui/progress_view.py" line="152" />
         <source>Câu cần ôn tập</source>
         <translation>Due for review</translation>
     </message>
@@ -1364,98 +1389,98 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>QuizPanel</name>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="141" />
+        <location filename="../../gui/quiz_panel.py" line="139" />
         <source>Hôm nay không có câu nào cần ôn tập.</source>
         <translation>Nothing is due for review today.</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="232" />
+        <location filename="../../gui/quiz_panel.py" line="233" />
         <source>{mode} — Câu {number}/{total}</source>
         <translation>{mode} — Question {number}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="237" />
+        <location filename="../../gui/quiz_panel.py" line="238" />
         <source>Đã trả lời {answered}/{total} câu</source>
         <translation>Answered {answered}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="238" />
+        <location filename="../../gui/quiz_panel.py" line="239" />
         <source> · {flagged} câu đánh dấu</source>
         <translation> · {flagged} flagged</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="252" />
+        <location filename="../../gui/quiz_panel.py" line="254" />
         <source>Thời gian còn lại: {minutes} phút {seconds:02d} giây</source>
         <translation>Time left: {minutes} min {seconds:02d} s</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="261" />
+        <location filename="../../gui/quiz_panel.py" line="263" />
         <source>Đồng chí đã trả lời tất cả các câu. Nộp bài bây giờ?</source>
         <translation>You have answered every question. Submit now?</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="263" />
+        <location filename="../../gui/quiz_panel.py" line="265" />
         <source>Còn {missing} câu chưa trả lời. Đồng chí vẫn muốn nộp bài?</source>
         <translation>{missing} question(s) are still unanswered. Submit anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="264" />
-        <location filename="../../gui/quiz_panel.py" line="265" />
+        <location filename="../../gui/quiz_panel.py" line="268" />
+        <location filename="../../gui/quiz_panel.py" line="271" />
         <source>Nộp bài</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="265" />
+        <location filename="../../gui/quiz_panel.py" line="272" />
         <source>Làm tiếp</source>
         <translation>Keep working</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="291" />
+        <location filename="../../gui/quiz_panel.py" line="299" />
         <source>Hết giờ</source>
         <translation>Time is up</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="327" />
+        <location filename="../../gui/quiz_panel.py" line="335" />
         <source>◀ Câu &amp;trước</source>
         <translation>◀ &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="328" />
+        <location filename="../../gui/quiz_panel.py" line="336" />
         <source>Câu trước</source>
         <translation>Previous question</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="329" />
+        <location filename="../../gui/quiz_panel.py" line="337" />
         <source>⚑ Đánh &amp;dấu xem lại</source>
         <translation>⚑ &amp;Flag for later</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="330" />
+        <location filename="../../gui/quiz_panel.py" line="338" />
         <source>Đánh dấu để xem lại</source>
         <translation>Flag to come back later</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="331" />
+        <location filename="../../gui/quiz_panel.py" line="339" />
         <source>Câu &amp;sau ▶</source>
         <translation>&amp;Next ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="332" />
+        <location filename="../../gui/quiz_panel.py" line="340" />
         <source>Câu sau</source>
         <translation>Next question</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="333" />
+        <location filename="../../gui/quiz_panel.py" line="341" />
         <source>&amp;Nộp bài</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="334" />
+        <location filename="../../gui/quiz_panel.py" line="344" />
         <source>Phím tắt: 1–4 hoặc A–D chọn đáp án; Enter hoặc Page Down: câu sau; Page Up: câu trước; Tab: chuyển giữa các nút.</source>
         <translation>Keys: 1–4 or A–D choose an answer; Enter or Page Down: next; Page Up: previous; Tab: move between buttons.</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="336" />
+        <location filename="../../gui/quiz_panel.py" line="348" />
         <source>Tiến độ làm bài</source>
         <translation>Quiz progress</translation>
     </message>
@@ -1604,67 +1629,67 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>QuizStartPage</name>
     <message>
-        <location filename="../../gui/quiz_start.py" line="95" />
+        <location filename="../../gui/quiz_start.py" line="99" />
         <source>Để làm bài, đồng chí hãy chọn tên của mình ở màn hình đầu (menu Tệp → Đổi người dùng).</source>
         <translation>To take a quiz, choose your name on the start screen (File → Switch user).</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="97" />
+        <location filename="../../gui/quiz_start.py" line="101" />
         <source>Bài kiểm tra gồm {count} câu</source>
         <translation>The exam has {count} questions</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="99" />
+        <location filename="../../gui/quiz_start.py" line="103" />
         <source>làm trong {minutes} phút</source>
         <translation>to answer in {minutes} minutes</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="100" />
+        <location filename="../../gui/quiz_start.py" line="104" />
         <source>đạt từ {mark} % trở lên</source>
         <translation>pass mark {mark} %</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="104" />
+        <location filename="../../gui/quiz_start.py" line="108" />
         <source>Còn {left} lượt làm bài.</source>
         <translation>{left} attempt(s) left.</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="106" />
+        <location filename="../../gui/quiz_start.py" line="110" />
         <source>Hạn cuối: {date}.</source>
         <translation>Deadline: {date}.</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="115" />
+        <location filename="../../gui/quiz_start.py" line="119" />
         <source>Làm bài</source>
         <translation>Quiz</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="126" />
+        <location filename="../../gui/quiz_start.py" line="130" />
         <source>Bắt đầu bài kiểm tra</source>
         <translation>Start the exam</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="127" />
+        <location filename="../../gui/quiz_start.py" line="131" />
         <source>Luyện tập (biết ngay đúng sai)</source>
         <translation>Practice (instant feedback)</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="128" />
+        <location filename="../../gui/quiz_start.py" line="132" />
         <source>Luyện tập phần đang đọc</source>
         <translation>Practise the part I am reading</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="129" />
+        <location filename="../../gui/quiz_start.py" line="133" />
         <source>Ôn tập ({due} câu đến hạn)</source>
         <translation>Review ({due} due)</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="135" />
+        <location filename="../../gui/quiz_start.py" line="140" />
         <source>Đồng chí còn một bài làm dở ({mode}, đã trả lời {answered}/{total} câu). Các câu trả lời vẫn còn nguyên.</source>
         <translation>You have an unfinished quiz ({mode}, {answered}/{total} answered). Your answers are kept.</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="139" />
+        <location filename="../../gui/quiz_start.py" line="144" />
         <source>Làm tiếp bài đang dở</source>
         <translation>Continue the unfinished quiz</translation>
     </message>
@@ -1672,93 +1697,93 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../gui/reader.py" line="199" />
+        <location filename="../../gui/reader.py" line="204" />
         <source>đã học</source>
         <translation>studied</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="201" />
+        <location filename="../../gui/reader.py" line="206" />
         <source>có đánh dấu trang</source>
         <translation>bookmarked</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="358" />
+        <location filename="../../gui/reader.py" line="363" />
         <source>{count} kết quả</source>
         <translation>{count} found</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="360" />
+        <location filename="../../gui/reader.py" line="365" />
         <source>Không tìm thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="374" />
+        <location filename="../../gui/reader.py" line="379" />
         <source>&amp;Văn bản:</source>
         <translation>&amp;Document:</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="375" />
+        <location filename="../../gui/reader.py" line="380" />
         <source>Các phần của văn bản</source>
         <translation>Parts of the document</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="376" />
+        <location filename="../../gui/reader.py" line="381" />
         <source>&amp;Tìm:</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="377" />
+        <location filename="../../gui/reader.py" line="382" />
         <source>Tìm trong văn bản (Ctrl+F), không cần dấu</source>
         <translation>Find in the text (Ctrl+F), accents optional</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="378" />
+        <location filename="../../gui/reader.py" line="383" />
         <source>Tìm trong văn bản</source>
         <translation>Find in text</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="379" />
-        <location filename="../../gui/reader.py" line="380" />
+        <location filename="../../gui/reader.py" line="384" />
+        <location filename="../../gui/reader.py" line="385" />
         <source>Kết quả trước</source>
         <translation>Previous match</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="381" />
+        <location filename="../../gui/reader.py" line="386" />
         <source>Kết quả sau</source>
         <translation>Next match</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="382" />
+        <location filename="../../gui/reader.py" line="387" />
         <source>Kết quả sau (Enter)</source>
         <translation>Next match (Enter)</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="383" />
+        <location filename="../../gui/reader.py" line="388" />
         <source>Nội dung văn bản</source>
         <translation>Document text</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="384" />
+        <location filename="../../gui/reader.py" line="389" />
         <source>Đã học xong phần này</source>
         <translation>I have studied this part</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="385" />
+        <location filename="../../gui/reader.py" line="390" />
         <source>Đánh dấu trang</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="386" />
+        <location filename="../../gui/reader.py" line="391" />
         <source>Ghi chú của tôi</source>
         <translation>My notes</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="387" />
+        <location filename="../../gui/reader.py" line="392" />
         <source>Ghi chú cho phần này</source>
         <translation>Notes on this part</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="388" />
+        <location filename="../../gui/reader.py" line="393" />
         <source>Ghi chú riêng của đồng chí cho phần này (tự động lưu).</source>
         <translation>Your private notes on this part (saved automatically).</translation>
     </message>
@@ -1893,6 +1918,11 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 </context>
 <context>
     <name>ResultsPage</name>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="34" />
+        <source>Gói kết quả (*.nqpkg)</source>
+        <translation>Results packages (*.nqpkg)</translation>
+    </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="40" />
         <source>Tổng hợp kết quả giữa các máy</source>
@@ -2088,57 +2118,57 @@ Read the resolution, take quizzes and write the member's reflection and commitme
         <translation>{correct}/{total} correct — {percent} ({mark} needed to pass).</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="85" />
+        <location filename="../../gui/results_view.py" line="88" />
         <source>Bài được nộp tự động khi hết giờ.</source>
         <translation>Submitted automatically when time ran out.</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="88" />
+        <location filename="../../gui/results_view.py" line="91" />
         <source>Xem lại từng câu</source>
         <translation>Review each question</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="101" />
+        <location filename="../../gui/results_view.py" line="104" />
         <source>(Không rõ phần)</source>
         <translation>(Unknown part)</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="107" />
+        <location filename="../../gui/results_view.py" line="111" />
         <source>{section}: {percent}</source>
         <translation>{section}: {percent}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="120" />
+        <location filename="../../gui/results_view.py" line="124" />
         <source>Câu {number}</source>
         <translation>Question {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="126" />
+        <location filename="../../gui/results_view.py" line="130" />
         <source>(chưa trả lời)</source>
         <translation>(not answered)</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="127" />
+        <location filename="../../gui/results_view.py" line="131" />
         <source>Đồng chí trả lời: {answer}</source>
         <translation>Your answer: {answer}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="129" />
+        <location filename="../../gui/results_view.py" line="133" />
         <source>Đáp án đúng: {key}</source>
         <translation>Correct answer: {key}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="137" />
+        <location filename="../../gui/results_view.py" line="141" />
         <source>Xem trong văn bản</source>
         <translation>Show in the text</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="138" />
+        <location filename="../../gui/results_view.py" line="142" />
         <source>Xem câu {number} trong văn bản</source>
         <translation>Show question {number} in the text</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="155" />
+        <location filename="../../gui/results_view.py" line="162" />
         <source>Xong, quay lại</source>
         <translation>Done, go back</translation>
     </message>
@@ -2350,138 +2380,138 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gui/start_screen.py" line="214" />
+        <location filename="../../gui/start_screen.py" line="221" />
         <source>(Chưa chọn chi bộ)</source>
         <translation>(No Party cell chosen)</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="228" />
+        <location filename="../../gui/start_screen.py" line="235" />
         <source>Đồng chí {name}, xin nhập mã PIN:</source>
         <translation>{name}, please enter your PIN:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="270" />
+        <location filename="../../gui/start_screen.py" line="277" />
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passwords are not the same.</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="287" />
+        <location filename="../../gui/start_screen.py" line="294" />
         <source>Học tập Nghị quyết</source>
         <translation>Resolution Study</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="288" />
+        <location filename="../../gui/start_screen.py" line="295" />
         <source>&amp;Tìm tên của đồng chí (gõ vài chữ, không cần dấu):</source>
         <translation>&amp;Find your name (type a few letters, accents optional):</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="289" />
+        <location filename="../../gui/start_screen.py" line="296" />
         <source>Ví dụ: nguyen van</source>
         <translation>For example: nguyen van</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="290" />
+        <location filename="../../gui/start_screen.py" line="297" />
         <source>Tìm tên</source>
         <translation>Find name</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="291" />
+        <location filename="../../gui/start_screen.py" line="298" />
         <source>Danh sách đảng viên</source>
         <translation>Party members</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="292" />
+        <location filename="../../gui/start_screen.py" line="299" />
         <source>Vào học</source>
         <translation>Start studying</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="293" />
+        <location filename="../../gui/start_screen.py" line="300" />
         <source>Thêm tên của tôi</source>
         <translation>Add my name</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="294" />
+        <location filename="../../gui/start_screen.py" line="301" />
         <source>Chỉ đọc văn bản</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="295" />
+        <location filename="../../gui/start_screen.py" line="302" />
         <source>Quản trị (bí thư)</source>
         <translation>Administration (secretary)</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="296" />
+        <location filename="../../gui/start_screen.py" line="303" />
         <source>Mã PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="297" />
-        <location filename="../../gui/start_screen.py" line="307" />
+        <location filename="../../gui/start_screen.py" line="304" />
+        <location filename="../../gui/start_screen.py" line="314" />
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="299" />
+        <location filename="../../gui/start_screen.py" line="306" />
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="300" />
+        <location filename="../../gui/start_screen.py" line="307" />
         <source>Thêm tên mới</source>
         <translation>Add a new name</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="301" />
+        <location filename="../../gui/start_screen.py" line="308" />
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="302" />
+        <location filename="../../gui/start_screen.py" line="309" />
         <source>&amp;Chi bộ:</source>
         <translation>Party &amp;cell:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="303" />
+        <location filename="../../gui/start_screen.py" line="310" />
         <source>&amp;Mã PIN (không bắt buộc, 4–8 chữ số):</source>
         <translation>&amp;PIN (optional, 4–8 digits):</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="304" />
+        <location filename="../../gui/start_screen.py" line="311" />
         <source>Thêm và vào học</source>
         <translation>Add and start studying</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="305" />
+        <location filename="../../gui/start_screen.py" line="312" />
         <source>&amp;Mật khẩu quản trị:</source>
         <translation>Administrator &amp;password:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="306" />
+        <location filename="../../gui/start_screen.py" line="313" />
         <source>Mật khẩu quản trị</source>
         <translation>Administrator password</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="309" />
+        <location filename="../../gui/start_screen.py" line="316" />
         <source>Lần đầu sử dụng: bí thư chi bộ hãy tạo mật khẩu quản trị (ít nhất 6 ký tự).</source>
         <translation>First start: the Party cell secretary creates the administrator password (at least 6 characters).</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="311" />
+        <location filename="../../gui/start_screen.py" line="318" />
         <source>Mật khẩu quản trị mới</source>
         <translation>New administrator password</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="312" />
+        <location filename="../../gui/start_screen.py" line="319" />
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat the password:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="313" />
+        <location filename="../../gui/start_screen.py" line="320" />
         <source>Nhập lại mật khẩu</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="314" />
+        <location filename="../../gui/start_screen.py" line="321" />
         <source>Tạo mật khẩu</source>
         <translation>Create password</translation>
     </message>
@@ -2624,6 +2654,14 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     </message>
 </context>
 <context>
+    <name>application</name>
+    <message>
+        <location filename="../../gui/application.py" line="25" />
+        <source>Học tập Nghị quyết</source>
+        <translation>Resolution Study</translation>
+    </message>
+</context>
+<context>
     <name>dialogs</name>
     <message>
         <location filename="../../gui/dialogs.py" line="45" />
@@ -2659,34 +2697,6 @@ Read the resolution, take quizzes and write the member's reflection and commitme
         <location filename="../../gui/dialogs.py" line="143" />
         <source>Huỷ</source>
         <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="38" />
-        <source>Chọn một đáp án</source>
-        <translation>Single choice</translation>
-    </message>
-    <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="39" />
-        <source>Chọn nhiều đáp án</source>
-        <translation>Multiple choice</translation>
-    </message>
-    <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="40" />
-        <source>Đúng / Sai</source>
-        <translation>True / False</translation>
-    </message>
-    <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="41" />
-        <source>Điền vào chỗ trống</source>
-        <translation>Fill in the blank</translation>
-    </message>
-    <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="42" />
-        <source>Ghép cặp</source>
-        <translation>Matching</translation>
     </message>
 </context>
 </TS>
