@@ -1,6 +1,8 @@
 """Bench: fill a unit of 23.000 members (5 exams of 30 answers each) and time the unit progress queries.
 
-Run: ``.venv/bin/python bench/progress.py [--members 23000] [--db URL]``; prints fill and query times.
+Run: ``.venv/bin/python bench/progress.py [--members 23000] [--db URL | --path FILE] [--reuse]``; prints fill and
+query times. The filled SQLite file stays at ``--path`` (outside the repository) so ``--reuse`` re-times it in
+seconds instead of refilling for minutes; opening it migrates it to the current head first (timed).
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ import datetime as dt
 import random
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,6 +30,8 @@ TABLES = Base.metadata.tables
 SECTIONS = 10
 QUESTIONS = 120
 CHUNK = 20_000
+# Outside the repository: the filled database is about 2,4 GB.
+DEFAULT_PATH = Path("/work/bench-data/progress.sqlite3")
 
 
 def _ids() -> Iterator[str]:
@@ -263,6 +266,7 @@ def fill(service: Service, members: int, attempts: int, answers: int) -> tuple[s
                             fact_kind="number",
                             option_order=[0, 1, 2, 3],
                             flagged=False,
+                            is_correct=is_right,
                         )
                     )
                     answer_rows.append(
@@ -297,21 +301,49 @@ def timed(label: str, action: Callable[[], object], repeat: int = 5) -> float:
     return median
 
 
+def time_report(service: Service, document_id: str, path: Path) -> None:
+    """The unit report as `report unit` makes it: its data (the queries above), then data and PDF together."""
+    from reports.collect_unit import collect_unit
+    from reports.render import render_unit_report
+
+    start = time.perf_counter()
+    collect_unit(service, document_id=document_id)
+    print(f"report unit: collect {time.perf_counter() - start:.2f} s", end="; ")
+    start = time.perf_counter()
+    render_unit_report(service, path, document_id=document_id)
+    print(f"collect + PDF {time.perf_counter() - start:.2f} s ({path.stat().st_size // 1024} KB)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--members", type=int, default=23_000)
     parser.add_argument("--attempts", type=int, default=5)
     parser.add_argument("--answers", type=int, default=30)
-    parser.add_argument("--db", help="SQLAlchemy URL of an EMPTY database (default: a temporary SQLite file)")
+    parser.add_argument("--db", help="SQLAlchemy URL of an EMPTY database (or a filled one with --reuse)")
+    parser.add_argument("--path", type=Path, default=DEFAULT_PATH, help=f"SQLite file (default {DEFAULT_PATH})")
+    parser.add_argument("--reuse", action="store_true", help="time the database filled by an earlier run")
+    parser.add_argument("--report", type=Path, help="also time `report unit` (collect + PDF) into this file")
     arguments = parser.parse_args()
-    folder = tempfile.TemporaryDirectory()
-    url = arguments.db or f"sqlite:///{Path(folder.name, 'bench.sqlite3').as_posix()}"
+    if arguments.db is None and not arguments.reuse:
+        arguments.path.parent.mkdir(parents=True, exist_ok=True)
+        arguments.path.unlink(missing_ok=True)
+    if arguments.db is None and arguments.reuse and not arguments.path.exists():
+        parser.error(f"{arguments.path} does not exist: run once without --reuse to fill it")
+    url = arguments.db or f"sqlite:///{arguments.path.resolve().as_posix()}"
+    start = time.perf_counter()
     service = Service.open(url, actor=Actor.admin())
+    print(f"open (migrations; start-up check and daily backup of a file): {time.perf_counter() - start:.1f} s")
     try:
-        start = time.perf_counter()
-        document_id, counts = fill(service, arguments.members, arguments.attempts, arguments.answers)
-        print(f"fill: {time.perf_counter() - start:.1f} s  " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
-        service.database.engine.dispose()
+        if arguments.reuse:
+            found = service.unit.current_document_id()
+            if found is None:
+                parser.error("the database holds no document: run once without --reuse to fill it")
+            document_id = found
+        else:
+            start = time.perf_counter()
+            document_id, counts = fill(service, arguments.members, arguments.attempts, arguments.answers)
+            print(f"fill: {time.perf_counter() - start:.1f} s  " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
+            service.database.engine.dispose()
         progress = service.unit.unit_progress(document_id)
         total = progress.total
         print(
@@ -322,9 +354,10 @@ def main() -> int:
         timed("member_progress (one line per member)", lambda: service.unit.member_progress(document_id), 3)
         timed("hardest_questions (over all answers)", lambda: service.unit.hardest_questions(document_id), 3)
         print(f"target unit_progress ≤ 0.3 s: {'met' if median <= 0.3 else 'NOT met'}")
+        if arguments.report is not None:
+            time_report(service, document_id, arguments.report)
     finally:
         service.close()
-        folder.cleanup()
     return 0
 
 

@@ -65,7 +65,9 @@ class ImportPage(AdminPage):
         top.addWidget(self.cancel_button)
         top.addStretch(0)
         self.page_layout.addLayout(top)
-        hint = QLabel(self.tr("Nhận tệp .txt, .docx, .pdf có chữ và trang web đã lưu (.html); không nhận bản quét ảnh."), self)
+        hint = QLabel(
+            self.tr("Nhận tệp .txt, .docx, .pdf có chữ và trang web đã lưu (.html); không nhận bản quét ảnh."), self
+        )
         hint.setWordWrap(True)
         self.page_layout.addWidget(hint)
         self.document_picker = DocumentPicker(self)

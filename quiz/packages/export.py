@@ -100,7 +100,9 @@ def _attempts(session: Session, attempt_ids: Select[Any]) -> list[Row]:
     for item in session.scalars(
         select(AttemptItem).where(AttemptItem.attempt_id.in_(attempt_ids)).order_by(AttemptItem.position)
     ):
-        items[item.attempt_id].append({**_columns(item, AttemptItem, ("attempt_id",)), "answer": answers.get(item.id)})
+        # is_correct is the answer's, copied for the unit statistics: the package keeps its format without it.
+        row = _columns(item, AttemptItem, ("attempt_id", "is_correct"))
+        items[item.attempt_id].append({**row, "answer": answers.get(item.id)})
     return [
         {**_columns(attempt, Attempt), "items": items.get(attempt.id, [])}
         for attempt in session.scalars(select(Attempt).where(Attempt.id.in_(attempt_ids)))

@@ -33,7 +33,8 @@ def merge_attempts(
         new_attempts.append(fields)
         for item in attempt["items"]:
             new_items.append(
-                {key: value for key, value in item.items() if key != "answer"} | {"attempt_id": attempt["id"]}
+                {key: value for key, value in item.items() if key != "answer"}
+                | {"attempt_id": attempt["id"], "is_correct": bool(item["answer"] and item["answer"]["is_correct"])}
             )
             if item["answer"] is not None:
                 new_answers.append(

@@ -14,11 +14,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import Subquery
 
 from quiz.engine.quiz_settings import load_settings
+from quiz.engine.unit_statistics import question_statistics
 from quiz.engine.unit_types import ChiBoProgress, HardQuestion, MemberProgress, UnitProgress
 from quiz.errors import NotFound
 from quiz.services.context import ServiceContext
 from quiz.services.members import name_sort_key
-from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
+from quiz.storage.models.attempts import Attempt
 from quiz.storage.models.bank import Question
 from quiz.storage.models.documents import Document, Section
 from quiz.storage.models.people import Member, Unit
@@ -71,30 +72,53 @@ class UnitService:
         self._context.require_admin()
         with self._context.session() as session:
             document = _document(session, document_id)
-            members, sections, _ = _member_rows(session, document.id, with_reading_time=True)
-            query: Select[Any] = select(members, Unit.name).outerjoin(Unit, Unit.id == members.c.chi_bo_id)
-            if chi_bo_id is not None:
-                query = query.where(members.c.chi_bo_id == chi_bo_id)
-            found = [
-                MemberProgress(
-                    member_id=row.member_id,
-                    full_name=row.full_name,
-                    chi_bo_id=row.chi_bo_id,
-                    chi_bo_name=row.name or NO_CHI_BO,
-                    sections_studied=int(row.sections_studied),
+            members, sections, _ = _member_rows(session, document.id, with_reading_time=True, chi_bo_id=chi_bo_id)
+            figures = members.c
+            query: Select[Any] = select(
+                figures.member_id,
+                figures.full_name,
+                figures.folded_name,
+                figures.chi_bo_id,
+                Unit.name,
+                figures.sections_studied,
+                figures.reading_seconds,
+                figures.studied,
+                figures.exam_attempts,
+                figures.best_score,
+                figures.counted_score,
+                figures.passed,
+                figures.pledge_state,
+                figures.done_by_deadline,
+            ).outerjoin(Unit, Unit.id == figures.chi_bo_id)
+            # 23.000 lines: rows are unpacked by position and each chi bộ name is folded once (not per member).
+            folded_units: dict[str, str] = {}
+            keyed = []
+            for row in session.execute(query):
+                (member_id, full_name, folded_name, unit_id, unit_name, studied_count, reading) = row[:7]
+                (studied, attempts, best, counted, passed, pledge_state, done) = row[7:]
+                chi_bo_name = unit_name or NO_CHI_BO
+                folded_unit = folded_units.get(chi_bo_name)
+                if folded_unit is None:
+                    folded_unit = folded_units[chi_bo_name] = fold(chi_bo_name)
+                line = MemberProgress(
+                    member_id=member_id,
+                    full_name=full_name,
+                    chi_bo_id=unit_id,
+                    chi_bo_name=chi_bo_name,
+                    sections_studied=int(studied_count),
                     sections_total=sections,
-                    reading_seconds=int(row.reading_seconds),
-                    studied=bool(row.studied),
-                    exam_attempts=int(row.exam_attempts),
-                    best_score=None if row.best_score is None else float(row.best_score),
-                    counted_score=None if row.counted_score is None else float(row.counted_score),
-                    passed=bool(row.passed),
-                    pledge_state=row.pledge_state,
-                    done_by_deadline=bool(row.done_by_deadline),
+                    reading_seconds=int(reading),
+                    studied=bool(studied),
+                    exam_attempts=int(attempts),
+                    best_score=None if best is None else float(best),
+                    counted_score=None if counted is None else float(counted),
+                    passed=bool(passed),
+                    pledge_state=pledge_state,
+                    done_by_deadline=bool(done),
                 )
-                for row in session.execute(query)
-            ]
-        return sorted(found, key=lambda item: (fold(item.chi_bo_name), name_sort_key(item.full_name)))
+                keyed.append(((folded_unit, name_sort_key(full_name, folded_name)), line))
+        keyed.sort(key=lambda pair: pair[0])
+        return [line for _, line in keyed]
 
     def members_not_done(self, document_id: str | None = None) -> list[MemberProgress]:
         """Members without a submitted exam by the end of the deadline day (or at all, without a deadline)."""
@@ -107,26 +131,25 @@ class UnitService:
         self._context.require_admin()
         with self._context.session() as session:
             document = _document(session, document_id)
-            asked = func.count(AttemptItem.id)
-            right = func.sum(case((Answer.is_correct.is_(True), 1), else_=0))
-            statistics = (
-                select(AttemptItem.question_id, asked.label("asked"), right.label("right"))
-                .join(Attempt, Attempt.id == AttemptItem.attempt_id)
-                .outerjoin(Answer, Answer.attempt_item_id == AttemptItem.id)
-                .where(Attempt.document_id == document.id, Attempt.mode == "exam", Attempt.submitted_at.is_not(None))
-                .group_by(AttemptItem.question_id)
-                .having(asked >= min_asked)
-                .subquery()
-            )
-            rows = session.execute(
-                select(statistics.c.question_id, Question.prompt, statistics.c.asked, statistics.c.right)
-                .join(Question, Question.id == statistics.c.question_id)
-                .order_by((1.0 * statistics.c.right / statistics.c.asked), statistics.c.question_id)
-                .limit(limit)
-            ).all()
+            statistics = question_statistics(session, document.id)
+            chosen = sorted(
+                (
+                    (right / asked, question_id)
+                    for question_id, (asked, right) in statistics.items()
+                    if asked >= min_asked
+                )
+            )[: max(0, limit)]
+            chosen_ids = [question_id for _, question_id in chosen]
+            prompts: dict[str, str] = {
+                question_id: prompt
+                for question_id, prompt in session.execute(
+                    select(Question.id, Question.prompt).where(Question.id.in_(chosen_ids))
+                )
+            }
         return [
-            HardQuestion(question_id, prompt, int(asked_count), int(right_count or 0))
-            for question_id, prompt, asked_count, right_count in rows
+            HardQuestion(question_id, prompts[question_id], *statistics[question_id])
+            for _, question_id in chosen
+            if question_id in prompts
         ]
 
     def current_document_id(self) -> str | None:
@@ -147,11 +170,13 @@ def _document(session: Session, document_id: str | None) -> Document:
 
 
 def _member_rows(
-    session: Session, document_id: str, with_reading_time: bool = False
+    session: Session, document_id: str, with_reading_time: bool = False, chi_bo_id: str | None = None
 ) -> tuple[Subquery, int, dt.date | None]:
     """One row per member with their study, exam and pledge figures for the document (a subquery)."""
     settings = load_settings(session, document_id)
     sections = session.scalar(select(func.count()).where(Section.document_id == document_id)) or 0
+    exams = _exam_rows(document_id, settings.counting, settings.deadline)
+    pledges = select(Pledge.member_id, Pledge.state).where(Pledge.document_id == document_id).subquery()
     if with_reading_time:
         study = (
             select(
@@ -163,29 +188,28 @@ def _member_rows(
             .group_by(SectionProgress.member_id)
             .subquery()
         )
+        studied: Any = func.coalesce(study.c.sections_studied, 0)
+        reading: Any = func.coalesce(study.c.reading_seconds, 0)
     else:
-        # The unit figures need only the studied rows: a range of the covering index, in member order.
+        # The unit figures need only the studied rows: a range of the covering index, in member order. (A
+        # correlated count per member, one index seek each, measured slower: 0,30 s against 0,21 s.)
         study = (
-            select(
-                SectionProgress.member_id,
-                func.count().label("sections_studied"),
-                literal(0).label("reading_seconds"),
-            )
+            select(SectionProgress.member_id, func.count().label("sections_studied"))
             .where(SectionProgress.document_id == document_id, SectionProgress.studied.is_(True))
             .group_by(SectionProgress.member_id)
             .subquery()
         )
-    exams = _exam_rows(document_id, settings.counting, settings.deadline)
-    pledges = select(Pledge.member_id, Pledge.state).where(Pledge.document_id == document_id).subquery()
-    studied = func.coalesce(study.c.sections_studied, 0)
+        studied = func.coalesce(study.c.sections_studied, 0)
+        reading = literal(0)
     took = exams.c.exam_attempts.is_not(None)
-    return (
+    members: Select[Any] = (
         select(
             Member.id.label("member_id"),
             Member.full_name,
+            Member.folded_name,
             Member.chi_bo_id,
             studied.label("sections_studied"),
-            func.coalesce(study.c.reading_seconds, 0).label("reading_seconds"),
+            reading.label("reading_seconds"),
             case((and_(literal(sections) > 0, studied >= sections), 1), else_=0).label("studied"),
             case((took, 1), else_=0).label("took_quiz"),
             func.coalesce(exams.c.exam_attempts, 0).label("exam_attempts"),
@@ -198,10 +222,10 @@ def _member_rows(
         .outerjoin(study, study.c.member_id == Member.id)
         .outerjoin(exams, exams.c.member_id == Member.id)
         .outerjoin(pledges, pledges.c.member_id == Member.id)
-        .subquery(),
-        sections,
-        settings.deadline,
     )
+    if chi_bo_id is not None:
+        members = members.where(Member.chi_bo_id == chi_bo_id)
+    return members.subquery(), sections, settings.deadline
 
 
 def _exam_rows(document_id: str, counting: str, deadline: dt.date | None) -> Subquery:

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -80,12 +81,18 @@ class AttemptItem(Base):
     """
 
     __tablename__ = "attempt_items"
-    __table_args__ = (UniqueConstraint("attempt_id", "position"),)
+    __table_args__ = (
+        UniqueConstraint("attempt_id", "position"),
+        # Covering indexes for the unit's hardest questions (migration 0006): per question from the index alone,
+        # and per attempt for the attempts that do not count.
+        Index("ix_attempt_items_question_id_is_correct", "question_id", "is_correct"),
+        Index("ix_attempt_items_attempt_id_question_id", "attempt_id", "question_id", "is_correct"),
+    )
 
     id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
-    attempt_id: Mapped[str] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"), index=True)
+    attempt_id: Mapped[str] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
-    question_id: Mapped[str] = mapped_column(String(64), index=True)
+    question_id: Mapped[str] = mapped_column(String(64))
     question_type: Mapped[str] = mapped_column(String(12))
     section_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), nullable=True)
     fact_key: Mapped[str] = mapped_column(String(64))
@@ -93,6 +100,9 @@ class AttemptItem(Base):
     # option_order[displayed index] = index into Question.choices.
     option_order: Mapped[list[int]] = mapped_column(JSON, default=list)
     flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Copied from the item's answer (False while unanswered) so question statistics need no join with answers;
+    # every writer of Answer.is_correct sets it too.
+    is_correct: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Answer(Base):
