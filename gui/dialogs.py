@@ -9,8 +9,6 @@ can click a button or ``qtbot.wait_signal(dialog.finished)``::
     show_error(parent, error: BaseException) -> QMessageBox   # UserError: its message; else a plain sentence
     choose_open_file(parent, title, name_filter, on_chosen: Callable[[str], None]) -> QFileDialog
     choose_save_file(parent, title, name_filter, suggested_name, on_chosen: Callable[[str], None]) -> QFileDialog
-    ask_text(parent, title, label, on_text: Callable[[str], None], password=False, text="") -> QInputDialog
-    Modal.run(dialog) -> int   # the ONE place that may call exec(); tests patch it
 
 File dialogs are Qt's own (not native) so they behave the same everywhere and tests can drive them.
 """
@@ -21,19 +19,11 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from quiz.errors import UserError
 
 logger = logging.getLogger(__name__)
-
-
-class Modal:
-    """The only blocking dialog call in the GUI, kept behind one method tests replace."""
-
-    @classmethod
-    def run(cls, dialog: QDialog) -> int:
-        return dialog.exec()
 
 
 def _message_box(
@@ -123,27 +113,5 @@ def choose_save_file(
     if suffix:
         dialog.setDefaultSuffix(suffix)
     dialog.selectFile(suggested_name)
-    dialog.open()
-    return dialog
-
-
-def ask_text(
-    parent: QWidget | None,
-    title: str,
-    label: str,
-    on_text: Callable[[str], None],
-    password: bool = False,
-    text: str = "",
-) -> QInputDialog:
-    dialog = QInputDialog(parent)
-    dialog.setWindowTitle(title)
-    dialog.setLabelText(label)
-    dialog.setTextValue(text)
-    dialog.setOkButtonText(QCoreApplication.translate("dialogs", "Đồng ý"))
-    dialog.setCancelButtonText(QCoreApplication.translate("dialogs", "Huỷ"))
-    if password:
-        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.textValueSelected.connect(on_text)
     dialog.open()
     return dialog

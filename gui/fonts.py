@@ -42,13 +42,6 @@ def register_bundled_fonts() -> list[str]:
     return sorted(families)
 
 
-def reading_font(point_size: int) -> QFont:
-    """The serif font of the document text, a little larger than the interface."""
-    font = QFont(READING_FAMILY)
-    font.setPointSize(point_size + 2)
-    return font
-
-
 class FontSizer(QObject):
     """Owns the app-wide point size: Ctrl+= / Ctrl+- change it, QSettings remembers it."""
 

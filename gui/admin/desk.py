@@ -84,11 +84,6 @@ class AdminDesk(QWidget):
         self.navigation.setCurrentRow(self.pages.index(page))
         return page
 
-    def refresh_current(self) -> None:
-        current = self.stack.currentWidget()
-        if isinstance(current, AdminPage):
-            current.refresh()
-
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self.pages):
             self.stack.setCurrentIndex(row)

@@ -8,9 +8,6 @@ from typing import Any
 
 from quiz.formatting import format_number, format_ratio
 
-# A member has studied the document when every section is marked as studied.
-STUDIED_SHARE_REQUIRED = 1.0
-
 
 def percent(part: int, whole: int) -> float:
     return round(100.0 * part / whole, 2) if whole else 0.0

@@ -16,9 +16,6 @@ def folded(text: str) -> str:
     return fold(text)
 
 
-KINDS = ("number", "date", "period", "ordinal", "person", "acronym", "list", "target", "reference")
-
-
 @dataclass(frozen=True)
 class SentenceSpan:
     """A sentence as the generator sees it: the section it belongs to and its absolute offsets."""

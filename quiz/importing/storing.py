@@ -7,7 +7,7 @@ import hashlib
 
 from sqlalchemy.orm import Session
 
-from quiz.importing.model import ParsedDocument, RemovedLine
+from quiz.importing.model import ParsedDocument, ParsedSection, ParsedSentence, RemovedLine
 from quiz.importing.types import DocumentInfo, SectionInfo, SentenceInfo
 from quiz.storage.base import content_id, utc_now
 from quiz.storage.models.documents import Document, Section, Sentence
@@ -105,3 +105,20 @@ def removed_lines(document: Document) -> list[RemovedLine]:
 def aware(moment: dt.datetime) -> dt.datetime:
     """SQLite hands back naive datetimes; every stored time is UTC."""
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
+def parsed_from_database(document: Document) -> ParsedDocument:
+    """Rebuild the parsed form of a stored document (sections and sentences with their offsets)."""
+    sections = tuple(
+        ParsedSection(
+            section.title,
+            section.level,
+            section.parent_position,
+            section.start,
+            section.end,
+            section.text,
+            tuple(ParsedSentence(s.start, s.end, s.text) for s in section.sentences),
+        )
+        for section in document.sections
+    )
+    return ParsedDocument(document.title, document.text, sections)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quiz.errors import NotFound, UserError
-from quiz.importing.model import ParsedDocument, ParsedSection, ParsedSentence
+from quiz.importing.storing import parsed_from_database
 from quiz.questions.exchange import BankItem
 from quiz.questions.model import TRUE_FALSE, TYPES, GeneratedQuestion
 from quiz.services.context import ServiceContext
@@ -71,23 +71,6 @@ def _info(row: Question) -> QuestionInfo:
         enabled=row.enabled,
         edited=row.edited,
     )
-
-
-def parsed_from_database(document: Document) -> ParsedDocument:
-    """Rebuild the parsed form of a stored document (sections and sentences with their offsets)."""
-    sections = tuple(
-        ParsedSection(
-            section.title,
-            section.level,
-            section.parent_position,
-            section.start,
-            section.end,
-            section.text,
-            tuple(ParsedSentence(s.start, s.end, s.text) for s in section.sentences),
-        )
-        for section in document.sections
-    )
-    return ParsedDocument(document.title, document.text, sections)
 
 
 def _fill(row: Question, question: GeneratedQuestion, section_ids: dict[int, str]) -> None:

@@ -210,6 +210,7 @@ def _member_rows(
             Member.chi_bo_id,
             studied.label("sections_studied"),
             reading.label("reading_seconds"),
+            # A member has studied the document when every one of its sections is marked as studied.
             case((and_(literal(sections) > 0, studied >= sections), 1), else_=0).label("studied"),
             case((took, 1), else_=0).label("took_quiz"),
             func.coalesce(exams.c.exam_attempts, 0).label("exam_attempts"),
