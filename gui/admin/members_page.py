@@ -104,7 +104,12 @@ class MembersPage(AdminPage):
         self.delete_member_button = make_button(self.tr("Xoá đảng viên"), "delete_member", box)
         self.clear_pin_button = make_button(self.tr("Bỏ mã PIN"), "clear_pin", box)
         self.new_member_button = make_button(self.tr("Làm trống"), "new_member", box)
+        self.reopen_pledge_button = make_button(self.tr("Mở lại bản cam kết"), "reopen_pledge", box)
+        self.reopen_pledge_button.setToolTip(
+            self.tr("Mở khoá bản thu hoạch, cam kết đã hoàn thành để đảng viên sửa lại (bản đã nộp vẫn được lưu).")
+        )
         self.add_member_button.clicked.connect(self.add_member)
+        self.reopen_pledge_button.clicked.connect(self.reopen_pledge)
         self.save_member_button.clicked.connect(self.save_member)
         self.delete_member_button.clicked.connect(self.delete_member)
         self.clear_pin_button.clicked.connect(self.clear_pin)
@@ -115,6 +120,7 @@ class MembersPage(AdminPage):
             self.save_member_button,
             self.delete_member_button,
             self.clear_pin_button,
+            self.reopen_pledge_button,
             self.new_member_button,
         ):
             buttons.addWidget(button)
@@ -250,7 +256,7 @@ class MembersPage(AdminPage):
 
     def _update_member_buttons(self) -> None:
         member = self.selected_member()
-        for button in (self.save_member_button, self.delete_member_button):
+        for button in (self.save_member_button, self.delete_member_button, self.reopen_pledge_button):
             button.setEnabled(member is not None)
         self.clear_pin_button.setEnabled(member is not None and member.has_pin)
 
@@ -294,6 +300,32 @@ class MembersPage(AdminPage):
         message = self.tr("Đã bỏ mã PIN của {0}.").format(member.full_name)
         if self.perform(lambda: self.service.accounts.set_pin(member.id, None), message):
             self.refresh()
+
+    def reopen_pledge(self) -> None:
+        """Unlock the selected member's finalised pledge on the current document."""
+        member = self.selected_member()
+        if member is None:
+            return
+
+        def reopen() -> bool:
+            document_id = self.service.unit.current_document_id()
+            if document_id is None:
+                return False
+            before = self.service.pledges.get(member.id, document_id)
+            after = self.service.pledges.reopen(member.id, document_id)
+            return before.state != after.state
+
+        reopened = self.attempt(reopen)
+        if reopened:
+            self.show_message(
+                self.tr("Đã mở lại bản cam kết của {0}; đồng chí có thể sửa và hoàn thành lại.").format(
+                    member.full_name
+                )
+            )
+        elif reopened is not None:
+            self.show_message(
+                self.tr("Bản cam kết của {0} chưa hoàn thành nên không cần mở lại.").format(member.full_name)
+            )
 
 
 def _birth_key(member: MemberProfile) -> str:

@@ -406,103 +406,103 @@
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="68" />
+        <location filename="../../gui/admin/import_page.py" line="69" />
         <source>Nhận tệp .txt, .docx, .pdf có chữ và trang web đã lưu (.html); không nhận bản quét ảnh.</source>
         <translation>Accepts .txt, .docx, text-based .pdf files and saved web pages (.html); not scanned images.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="73" />
-        <location filename="../../gui/admin/import_page.py" line="237" />
+        <location filename="../../gui/admin/import_page.py" line="75" />
+        <location filename="../../gui/admin/import_page.py" line="239" />
         <source>Xoá văn bản</source>
         <translation>Delete document</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="76" />
+        <location filename="../../gui/admin/import_page.py" line="78" />
         <source>&amp;Văn bản đã nhập:</source>
         <translation>Imported &amp;document:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="91" />
+        <location filename="../../gui/admin/import_page.py" line="93" />
         <source>Nhập văn bản</source>
         <translation>Import document</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="94" />
+        <location filename="../../gui/admin/import_page.py" line="96" />
         <source>Các mục (đề mục) tìm thấy</source>
         <translation>Sections (headings) found</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="103" />
+        <location filename="../../gui/admin/import_page.py" line="105" />
         <source>Các dòng đã loại bỏ (số trang, đầu trang…)</source>
         <translation>Lines removed (page numbers, headers…)</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="106" />
+        <location filename="../../gui/admin/import_page.py" line="108" />
         <source>Các dòng đã loại bỏ khi nhập</source>
         <translation>Lines removed during import</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="107" />
+        <location filename="../../gui/admin/import_page.py" line="109" />
         <source>Dòng</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="107" />
+        <location filename="../../gui/admin/import_page.py" line="109" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="124" />
+        <location filename="../../gui/admin/import_page.py" line="126" />
         <source>Chọn văn bản nghị quyết</source>
         <translation>Choose the resolution document</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="125" />
+        <location filename="../../gui/admin/import_page.py" line="127" />
         <source>Văn bản ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="135" />
+        <location filename="../../gui/admin/import_page.py" line="137" />
         <source>Đang đọc {0}…</source>
         <translation>Reading {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="149" />
+        <location filename="../../gui/admin/import_page.py" line="151" />
         <source>Đang nhập văn bản…</source>
         <translation>Importing the document…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="159" />
+        <location filename="../../gui/admin/import_page.py" line="161" />
         <source>Văn bản đang được lưu, không dừng được nữa; xin chờ giây lát.</source>
         <translation>The document is being saved and can no longer be stopped; please wait a moment.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="180" />
+        <location filename="../../gui/admin/import_page.py" line="182" />
         <source>Đã nhập «{0}»: {1} mục. Hãy xem lại các mục và các dòng đã loại bỏ bên dưới.</source>
         <translation>Imported «{0}»: {1} sections. Please check the sections and the removed lines below.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="192" />
+        <location filename="../../gui/admin/import_page.py" line="194" />
         <source>Đã dừng nhập văn bản; dữ liệu không thay đổi.</source>
         <translation>Import stopped; no data was changed.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="222" />
+        <location filename="../../gui/admin/import_page.py" line="224" />
         <source>Đã đổi tên mục.</source>
         <translation>Section renamed.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="226" />
+        <location filename="../../gui/admin/import_page.py" line="228" />
         <source>Đã gộp mục với mục sau.</source>
         <translation>Section merged with the next one.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="234" />
+        <location filename="../../gui/admin/import_page.py" line="236" />
         <source>Xoá văn bản «{0}» cùng câu hỏi và bài làm gắn với nó?</source>
         <translation>Delete the document «{0}» together with its questions and quiz attempts?</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="240" />
+        <location filename="../../gui/admin/import_page.py" line="242" />
         <source>Đã xoá văn bản.</source>
         <translation>Document deleted.</translation>
     </message>
@@ -799,7 +799,7 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="64" />
-        <location filename="../../gui/admin/members_page.py" line="231" />
+        <location filename="../../gui/admin/members_page.py" line="237" />
         <source>Xoá đơn vị</source>
         <translation>Delete unit</translation>
     </message>
@@ -865,7 +865,7 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     </message>
     <message>
         <location filename="../../gui/admin/members_page.py" line="104" />
-        <location filename="../../gui/admin/members_page.py" line="283" />
+        <location filename="../../gui/admin/members_page.py" line="289" />
         <source>Xoá đảng viên</source>
         <translation>Delete Party member</translation>
     </message>
@@ -880,64 +880,84 @@ Read the resolution, take quizzes and write the member's reflection and commitme
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="154" />
+        <location filename="../../gui/admin/members_page.py" line="107" />
+        <source>Mở lại bản cam kết</source>
+        <translation>Reopen the commitment plan</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="109" />
+        <source>Mở khoá bản thu hoạch, cam kết đã hoàn thành để đảng viên sửa lại (bản đã nộp vẫn được lưu).</source>
+        <translation>Unlock a finished reflection and commitment plan so the Party member can edit it again (the submitted version is kept).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="160" />
         <source>{0} ({1} đảng viên)</source>
         <translation>{0} ({1} members)</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="210" />
+        <location filename="../../gui/admin/members_page.py" line="216" />
         <source>Đã thêm {0}.</source>
         <translation>Added {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="219" />
+        <location filename="../../gui/admin/members_page.py" line="225" />
         <source>Hãy chọn đơn vị cần đổi tên.</source>
         <translation>Please choose the unit to rename.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="222" />
+        <location filename="../../gui/admin/members_page.py" line="228" />
         <source>Đã đổi tên.</source>
         <translation>Renamed.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="228" />
+        <location filename="../../gui/admin/members_page.py" line="234" />
         <source>Hãy chọn đơn vị cần xoá.</source>
         <translation>Please choose the unit to delete.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="230" />
+        <location filename="../../gui/admin/members_page.py" line="236" />
         <source>Xoá đơn vị «{0}»?</source>
         <translation>Delete the unit «{0}»?</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="236" />
+        <location filename="../../gui/admin/members_page.py" line="242" />
         <source>Đã xoá {0}.</source>
         <translation>Deleted {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="265" />
+        <location filename="../../gui/admin/members_page.py" line="271" />
         <source>Đã thêm đảng viên {0}.</source>
         <translation>Added Party member {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="275" />
+        <location filename="../../gui/admin/members_page.py" line="281" />
         <source>Đã lưu hồ sơ của {0}.</source>
         <translation>Saved the record of {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="282" />
+        <location filename="../../gui/admin/members_page.py" line="288" />
         <source>Xoá đảng viên {0} cùng các bài làm của đồng chí?</source>
         <translation>Delete Party member {0} together with all their quiz attempts?</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="286" />
+        <location filename="../../gui/admin/members_page.py" line="292" />
         <source>Đã xoá đảng viên {0}.</source>
         <translation>Deleted Party member {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="294" />
+        <location filename="../../gui/admin/members_page.py" line="300" />
         <source>Đã bỏ mã PIN của {0}.</source>
         <translation>Removed the PIN of {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="321" />
+        <source>Đã mở lại bản cam kết của {0}; đồng chí có thể sửa và hoàn thành lại.</source>
+        <translation>Reopened the commitment plan of {0}; they can edit and finish it again.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/members_page.py" line="327" />
+        <source>Bản cam kết của {0} chưa hoàn thành nên không cần mở lại.</source>
+        <translation>The commitment plan of {0} is not finished, so there is nothing to reopen.</translation>
     </message>
 </context>
 <context>
@@ -2664,39 +2684,29 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="45" />
+        <location filename="../../gui/dialogs.py" line="35" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="73" />
+        <location filename="../../gui/dialogs.py" line="63" />
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="74" />
+        <location filename="../../gui/dialogs.py" line="64" />
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="88" />
+        <location filename="../../gui/dialogs.py" line="78" />
         <source>Đã xảy ra lỗi không mong đợi. Chi tiết đã được ghi vào nhật ký; xin thử lại hoặc báo bí thư chi bộ.</source>
         <translation>Something unexpected went wrong. The details are in the log; please try again or tell the Party cell secretary.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="94" />
+        <location filename="../../gui/dialogs.py" line="84" />
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs.py" line="142" />
-        <source>Đồng ý</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../../gui/dialogs.py" line="143" />
-        <source>Huỷ</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from gui.admin.desk import AdminDesk
 from gui.admin.members_page import MembersPage
+from quiz.engine.member_types import MemberDraft
+from quiz.engine.pledge_content import Commitment, ReflectionAnswer
 from quiz.service import Service
 
 # The offscreen platform warns that it cannot propagate size hints when a window is shown; harmless.
@@ -67,3 +69,24 @@ def test_search_narrows_the_list_without_diacritics(qtbot: QtBot, desk: AdminDes
     assert page.member_model.rowCount() == 2
     QTest.keyClicks(page.search_box, "pham thi")
     assert [member.full_name for member in page.member_model.rows()] == ["Phạm Thị Hoa"]
+
+
+def test_admin_reopens_a_finalised_pledge(qtbot: QtBot, desk: AdminDesk, service: Service) -> None:
+    document = service.documents.import_text(
+        "Nghị quyết thử nghiệm\n\nChi bộ phấn đấu hoàn thành 5 nhiệm vụ trọng tâm trong năm.", "thu.txt"
+    )
+    member = service.members.add_member(MemberDraft(full_name="Phạm Thị Dung"))
+    answers = [ReflectionAnswer(question, "Đã học kỹ.") for question in service.pledges.reflection_questions()]
+    service.pledges.save_draft(member.id, document.id, answers, [Commitment("Hoàn thành nhiệm vụ được giao")])
+    service.pledges.finalise(member.id, document.id)
+    page = open_members_page(desk)
+    page.refresh()
+    page.member_table.selectRow(0)
+    assert page.reopen_pledge_button.isEnabled()
+
+    QTest.mouseClick(page.reopen_pledge_button, Qt.MouseButton.LeftButton)
+    assert service.pledges.get(member.id, document.id).state == "draft"
+    assert "Phạm Thị Dung" in page.message.text() and not page.is_error_shown()
+
+    QTest.mouseClick(page.reopen_pledge_button, Qt.MouseButton.LeftButton)
+    assert "chưa hoàn thành" in page.message.text()
