@@ -50,6 +50,7 @@ class SettingsPage(AdminPage):
         layout.addWidget(self._build_database_box(content))
         layout.addWidget(self._build_forms_box(content))
         layout.addWidget(self._build_view_box(content))
+        layout.addWidget(self._build_password_box(content))
         layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -136,6 +137,21 @@ class SettingsPage(AdminPage):
         layout.addRow("", self.save_view_button)
         return box
 
+    def _build_password_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("Mật khẩu quản trị"), parent)
+        self.old_password = self._line(box, "old_password", self.tr("Mật khẩu hiện tại"), "")
+        self.new_password = self._line(box, "new_password", self.tr("Mật khẩu mới"), self.tr("ít nhất 6 ký tự"))
+        for line in (self.old_password, self.new_password):
+            line.setEchoMode(QLineEdit.EchoMode.Password)
+        self.change_password_button = make_button(self.tr("Đổi mật khẩu"), "change_password", box)
+        self.change_password_button.clicked.connect(self.change_admin_password)
+        layout = QFormLayout(box)
+        layout.addRow(self.tr("Mật khẩu &hiện tại:"), self.old_password)
+        layout.addRow(self.tr("Mật khẩu &mới:"), self.new_password)
+        self.change_password_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        layout.addRow("", self.change_password_button)
+        return box
+
     def _line(self, parent: QWidget, object_name: str, accessible_name: str, placeholder: str) -> QLineEdit:
         line = QLineEdit(parent)
         line.setObjectName(object_name)
@@ -190,6 +206,14 @@ class SettingsPage(AdminPage):
         self.font_size_chosen.emit(self.font_size.value())
         self.language_chosen.emit(language)
         self.show_message(self.tr("Đã lưu. Ngôn ngữ mới dùng đầy đủ khi mở lại chương trình."))
+
+    def change_admin_password(self) -> None:
+        old, new = self.old_password.text(), self.new_password.text()
+        if self.perform(
+            lambda: self.service.accounts.change_admin_password(old, new), self.tr("Đã đổi mật khẩu quản trị.")
+        ):
+            self.old_password.clear()
+            self.new_password.clear()
 
     def save_database_url(self) -> None:
         self.preferences.set_text_value(DATABASE_URL_KEY, self.database_url.text().strip())

@@ -2230,169 +2230,209 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <name>SettingsPage</name>
     <message>
         <location filename="../../gui/admin/settings_page.py" line="46" />
-        <location filename="../../gui/admin/settings_page.py" line="60" />
+        <location filename="../../gui/admin/settings_page.py" line="61" />
         <source>Cài đặt chung</source>
         <translation>General settings</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="63" />
+        <location filename="../../gui/admin/settings_page.py" line="64" />
         <source>Cơ sở dữ liệu của máy này</source>
         <translation>This computer's database</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="69" />
+        <location filename="../../gui/admin/settings_page.py" line="70" />
         <source>Địa chỉ cơ sở dữ liệu dùng từ lần mở sau</source>
         <translation>Database address used from the next start</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="70" />
+        <location filename="../../gui/admin/settings_page.py" line="71" />
         <source>Để trống: tệp dữ liệu mặc định trên máy này</source>
         <translation>Leave empty: this computer's default data file</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="71" />
+        <location filename="../../gui/admin/settings_page.py" line="72" />
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="73" />
+        <location filename="../../gui/admin/settings_page.py" line="74" />
         <source>Lưu địa chỉ</source>
         <translation>Save address</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="81" />
+        <location filename="../../gui/admin/settings_page.py" line="82" />
         <source>Đơn vị có máy chủ trong mạng nội bộ có thể nhập địa chỉ PostgreSQL, ví dụ postgresql+psycopg://nguoidung@maychu/hoctap. Thay đổi có hiệu lực khi mở lại chương trình.</source>
         <translation>A unit with a server on its local network can enter a PostgreSQL address, for example postgresql+psycopg://user@server/hoctap. The change takes effect when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="94" />
+        <location filename="../../gui/admin/settings_page.py" line="95" />
         <source>Thông tin in trên bản thu hoạch và báo cáo</source>
         <translation>Details printed on the forms and reports</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="95" />
+        <location filename="../../gui/admin/settings_page.py" line="96" />
         <source>Địa danh</source>
         <translation>Place name</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="95" />
+        <location filename="../../gui/admin/settings_page.py" line="96" />
         <source>ví dụ: Hạ Long</source>
         <translation>for example: Hạ Long</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="96" />
+        <location filename="../../gui/admin/settings_page.py" line="97" />
         <source>Đảng bộ cấp trên</source>
         <translation>Higher-level Party committee</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="99" />
+        <location filename="../../gui/admin/settings_page.py" line="100" />
         <source>Câu hỏi thu hoạch, mỗi dòng một câu</source>
         <translation>Reflection questions, one per line</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="104" />
+        <location filename="../../gui/admin/settings_page.py" line="105" />
         <source>Cách in biểu mẫu</source>
         <translation>How the forms are printed</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="105" />
+        <location filename="../../gui/admin/settings_page.py" line="106" />
         <source>Một bản chung: thu hoạch và cam kết</source>
         <translation>One combined form: reflection and commitments</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="106" />
+        <location filename="../../gui/admin/settings_page.py" line="107" />
         <source>Hai bản riêng: bản thu hoạch, bản cam kết</source>
         <translation>Two separate forms: reflection, commitment plan</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="107" />
+        <location filename="../../gui/admin/settings_page.py" line="108" />
         <source>Lưu thông tin biểu mẫu</source>
         <translation>Save form details</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="110" />
+        <location filename="../../gui/admin/settings_page.py" line="111" />
         <source>Đị&amp;a danh:</source>
         <translation>&amp;Place name:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="111" />
+        <location filename="../../gui/admin/settings_page.py" line="112" />
         <source>Đảng &amp;bộ cấp trên:</source>
         <translation>Higher-level Party &amp;committee:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="112" />
+        <location filename="../../gui/admin/settings_page.py" line="113" />
         <source>Câu hỏi &amp;thu hoạch
 (mỗi dòng một câu):</source>
         <translation>&amp;Reflection questions
 (one per line):</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="113" />
+        <location filename="../../gui/admin/settings_page.py" line="114" />
         <source>Cách &amp;in:</source>
         <translation>&amp;Form layout:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="119" />
+        <location filename="../../gui/admin/settings_page.py" line="120" />
         <source>Hiển thị trên máy này</source>
         <translation>Display on this computer</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="122" />
+        <location filename="../../gui/admin/settings_page.py" line="123" />
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="127" />
+        <location filename="../../gui/admin/settings_page.py" line="128" />
         <source>Cỡ chữ</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="130" />
+        <location filename="../../gui/admin/settings_page.py" line="131" />
         <source>Áp dụng</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="133" />
+        <location filename="../../gui/admin/settings_page.py" line="134" />
         <source>&amp;Ngôn ngữ:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="134" />
+        <location filename="../../gui/admin/settings_page.py" line="135" />
         <source>Cỡ &amp;chữ:</source>
         <translation>Text si&amp;ze:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="151" />
+        <location filename="../../gui/admin/settings_page.py" line="141" />
+        <source>Mật khẩu quản trị</source>
+        <translation>Admin password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="142" />
+        <source>Mật khẩu hiện tại</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="143" />
+        <source>Mật khẩu mới</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="143" />
+        <source>ít nhất 6 ký tự</source>
+        <translation>at least 6 characters</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="146" />
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="149" />
+        <source>Mật khẩu &amp;hiện tại:</source>
+        <translation>C&amp;urrent password:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="150" />
+        <source>Mật khẩu &amp;mới:</source>
+        <translation>N&amp;ew password:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="167" />
         <source>Đang dùng: {0}</source>
         <translation>In use: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="176" />
+        <location filename="../../gui/admin/settings_page.py" line="192" />
         <source>Cần ít nhất một câu hỏi thu hoạch.</source>
         <translation>At least one reflection question is needed.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="183" />
+        <location filename="../../gui/admin/settings_page.py" line="199" />
         <source>Đã lưu thông tin biểu mẫu.</source>
         <translation>Form details saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="192" />
+        <location filename="../../gui/admin/settings_page.py" line="208" />
         <source>Đã lưu. Ngôn ngữ mới dùng đầy đủ khi mở lại chương trình.</source>
         <translation>Saved. The new language applies fully after restarting the program.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="196" />
+        <location filename="../../gui/admin/settings_page.py" line="213" />
+        <source>Đã đổi mật khẩu quản trị.</source>
+        <translation>The admin password has been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/settings_page.py" line="220" />
         <source>Đã lưu địa chỉ cơ sở dữ liệu; hãy mở lại chương trình để dùng.</source>
         <translation>Database address saved; restart the program to use it.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="201" />
+        <location filename="../../gui/admin/settings_page.py" line="225" />
         <source>Chọn tệp dữ liệu</source>
         <translation>Choose a data file</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="201" />
+        <location filename="../../gui/admin/settings_page.py" line="225" />
         <source>Tệp dữ liệu (*.sqlite3)</source>
         <translation>Data files (*.sqlite3)</translation>
     </message>
@@ -2508,7 +2548,7 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     <message>
         <location filename="../../gui/start_screen.py" line="313" />
         <source>Mật khẩu quản trị</source>
-        <translation>Administrator password</translation>
+        <translation>Admin password</translation>
     </message>
     <message>
         <location filename="../../gui/start_screen.py" line="316" />

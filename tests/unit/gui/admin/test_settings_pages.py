@@ -13,6 +13,7 @@ from gui.admin.desk import AdminDesk
 from gui.admin.quiz_settings_page import QuizSettingsPage
 from gui.admin.settings_page import SettingsPage
 from gui.preferences import DATABASE_URL_KEY, Preferences
+from quiz.errors import UserError
 from quiz.service import Service
 from tests.unit.gui.admin.sample_documents import import_sample
 
@@ -109,3 +110,21 @@ def test_reflection_questions_cannot_be_emptied(desk: AdminDesk, service: Servic
     QTest.mouseClick(page.save_forms_button, Qt.MouseButton.LeftButton)
     assert page.is_error_shown()
     assert service.settings.get("reflection_questions") == before
+
+
+def test_admin_changes_the_password_and_a_wrong_current_one_is_refused(desk: AdminDesk, service: Service) -> None:
+    service.accounts.create_admin("mat-khau-cu")
+    page = desk.show_page(SettingsPage)
+    assert isinstance(page, SettingsPage)
+
+    page.old_password.setText("nham-mat-khau")
+    page.new_password.setText("mat-khau-moi")
+    QTest.mouseClick(page.change_password_button, Qt.MouseButton.LeftButton)
+    assert page.is_error_shown() and "không đúng" in page.message.text()
+
+    page.old_password.setText("mat-khau-cu")
+    QTest.mouseClick(page.change_password_button, Qt.MouseButton.LeftButton)
+    assert not page.is_error_shown() and page.old_password.text() == ""
+    service.accounts.sign_in_admin("mat-khau-moi")
+    with pytest.raises(UserError):
+        service.accounts.sign_in_admin("mat-khau-cu")
