@@ -1,9 +1,11 @@
 """Start-to-ready of the app (``--self-check``) against a bare PySide6 window, measured in the same run.
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/startup.py [--runs 7] [--frozen] [--importtime]``.
-Wall time from process start to the line it prints when ready, runs interleaved so both see the same machine
-load; the target is a ratio ≤ 1.5. ``--frozen`` times the built bundles (dist/HocTapNghiQuyet/HocTap against
-dist/bare/bare); ``--importtime`` lists the modules that cost the app's start most (``python -X importtime``);
+Wall time from process start to the lines it prints: "shown in" when the opening frame is on screen (the
+facade is then opened on a worker thread) and "ready in" when the main window is idle; runs interleaved so
+both see the same machine load; the target is a ratio ≤ 1.5. ``--frozen`` times the built bundles
+(dist/HocTapNghiQuyet/HocTap against dist/bare/bare); ``--importtime`` lists the modules that cost the
+app's start most (``python -X importtime``);
 ``--check-database FILE`` times the start-up integrity check and the daily backup on a (big) database file.
 """
 
@@ -25,20 +27,25 @@ TARGET_RATIO = 1.5
 EXECUTABLE_SUFFIX = ".exe" if sys.platform == "win32" else ""
 
 
-def timed(command: list[str], environment: dict[str, str]) -> tuple[float, float, str]:
-    """Wall seconds from process start to its first printed line (ready) and to its exit, and that line."""
+def timed(command: list[str], environment: dict[str, str]) -> tuple[float, float, float, str]:
+    """Wall seconds from process start to its first printed line (the app: its opening frame is on screen;
+    the bare window: ready), to the "ready in" line (the app's main window idle) and to its exit; and the
+    printed text."""
     started = time.perf_counter()
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment, cwd=REPOSITORY
     )
     assert process.stdout is not None
-    line = process.stdout.readline()
+    lines = [process.stdout.readline()]
+    shown = time.perf_counter() - started
+    while not lines[-1].startswith("ready") and lines[-1]:
+        lines.append(process.stdout.readline())
     ready = time.perf_counter() - started
     _, errors = process.communicate()
     finished = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"{command} failed ({process.returncode}):\n{errors[-2000:]}")
-    return ready, finished, line
+    return shown, ready, finished, "".join(lines)
 
 
 def commands(frozen: bool, database_url: str) -> tuple[list[str], list[str]]:
@@ -110,27 +117,28 @@ def main() -> int:
         database_url = f"sqlite:///{(Path(folder) / 'startup.sqlite3').as_posix()}"
         app_command, bare_command = commands(arguments.frozen, database_url)
         # First start creates the database and imports the seeds: a one-off, reported but not in the median.
-        first = timed(app_command, environment)[0]
+        first = timed(app_command, environment)[1]
         timed(bare_command, environment)
-        app_times, app_exits, bare_times, own_times = [], [], [], []
+        app_shown, app_times, app_exits, bare_times, own_times = [], [], [], [], []
         for _ in range(arguments.runs):
-            ready, finished, line = timed(app_command, environment)
+            shown, ready, finished, printed = timed(app_command, environment)
+            app_shown.append(shown)
             app_times.append(ready)
             app_exits.append(finished)
-            own = re.search(r"ready in ([\d.]+)", line)
+            own = re.search(r"ready in ([\d.]+)", printed)
             if own:
                 own_times.append(float(own.group(1)))
-            bare_times.append(timed(bare_command, environment)[0])
+            bare_times.append(timed(bare_command, environment)[1])
         profile = import_profile(environment, database_url) if arguments.importtime else []
-    app, bare = statistics.median(app_times), statistics.median(bare_times)
+    app, bare, frame = statistics.median(app_times), statistics.median(bare_times), statistics.median(app_shown)
     kind = "built bundle" if arguments.frozen else "from source"
-    print(f"start to ready, {kind}, median of {arguments.runs} (wall time from process start to the ready line):")
-    print(f"  bare PySide6 window: {bare:6.2f} s")
+    print(f"start to ready, {kind}, median of {arguments.runs} (wall time from process start to the printed line):")
+    print(f"  bare PySide6 window:          {bare:6.2f} s")
+    print(f"  app, opening frame on screen: {frame:6.2f} s   ratio {frame / bare:5.2f}   (target ≤ {TARGET_RATIO})")
     print(
-        f"  app --self-check:    {app:6.2f} s   (to exit {statistics.median(app_exits):.2f} s; "
-        f"its own 'ready in', counted from the window code: {statistics.median(own_times or [0]):.2f} s)"
+        f"  app, main window ready:       {app:6.2f} s   ratio {app / bare:5.2f}   (to exit "
+        f"{statistics.median(app_exits):.2f} s; its own 'ready in': {statistics.median(own_times or [0]):.2f} s)"
     )
-    print(f"  ratio:               {app / bare:6.2f}   (target ≤ {TARGET_RATIO})")
     print(f"  first start (new database, seeds imported): {first:.2f} s")
     if profile:
         print("slowest imports of main.py --self-check (cumulative):")

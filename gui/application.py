@@ -1,9 +1,8 @@
-"""Creates the QApplication, the facade and the main window; ``--self-check`` exits once the window is idle."""
+"""Creates the QApplication, paints the opening frame, opens the facade off the UI thread, then the main window."""
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 import time
@@ -11,9 +10,10 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from gui.main_window import MainWindow
+    from quiz.service import Service
 
 logger = logging.getLogger(__name__)
 
@@ -26,47 +26,116 @@ def application_title() -> str:
 
 
 def run_application(arguments: argparse.Namespace) -> int:
-    """Run the window's event loop; returns the exit code."""
+    """Run the window's event loop; returns the exit code.
+
+    The opening frame is painted first; a worker thread then imports and opens the facade (SQLAlchemy, the
+    start-up checks, the seeds), and the main window replaces the frame when it is ready. ``--self-check``
+    prints "shown in" (frame on screen) and "ready in" (main window idle), then exits.
+    """
     started = time.perf_counter()
-    # The core goes first: PySide6 inspects the source of every module imported after it (its __feature__
-    # hook), which costs a fifth of a second over SQLAlchemy's hundreds of modules.
-    importlib.import_module("quiz.service")
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
     from gui import dialogs
-    from quiz.errors import UserError
+    from gui.opening import FacadeOpener, OpeningFrame
 
     application = create_application(sys.argv[:1])
-    try:
-        window = build_main_window(arguments)
-    except UserError as error:
-        # e.g. a database URL that cannot be opened: say so plainly and stop.
-        box = dialogs.warn(None, application_title(), str(error))
-        box.finished.connect(lambda _result: application.quit())
-        application.exec()
-        return 2
-    install_exception_hook()
-    if getattr(arguments, "self_check", False):
-        window.show_workspace(None)
+    session = StartSession(arguments)
+    frame = OpeningFrame()
+    session.restore_frame_geometry(frame)
+    frame.show()
+    self_check = bool(getattr(arguments, "self_check", False))
+    opener = FacadeOpener(session.database_url, frame)
+    outcome: dict[str, int] = {}
+
+    def frame_shown() -> None:
+        if self_check:
+            print(f"shown in {time.perf_counter() - started:.2f} s", flush=True)
+        opener.start()
+
+    def opened(service: Service) -> None:
+        window = session.build_window(service)
+        install_exception_hook()
+        if self_check:
+            window.show_workspace(None)
+        else:
+            window.show_start()
         window.show()
+        frame.close()
+        session.window = window
+        if self_check:
 
-        def report_ready() -> None:
-            print(f"ready in {time.perf_counter() - started:.2f} s", flush=True)
-            window.close()
-            QApplication.exit(0)
+            def report_ready() -> None:
+                print(f"ready in {time.perf_counter() - started:.2f} s", flush=True)
+                window.close()
+                application.exit(0)
 
-        # A zero timer fires once the event loop has handled the pending show/paint events: "first idle".
-        QTimer.singleShot(0, report_ready)
-        return application.exec()
-    window.show_start()
-    window.show()
-    if window.service.startup_message:
-        # e.g. the database was damaged and restored from a backup: say once what happened and what was lost.
-        dialogs.warn(window, application_title(), window.service.startup_message)
+            # A zero timer fires once the event loop has handled the pending show/paint events: "first idle".
+            QTimer.singleShot(0, report_ready)
+        elif service.startup_message:
+            # e.g. the database was damaged and restored from a backup: say once what happened and what was lost.
+            dialogs.warn(window, application_title(), service.startup_message)
+
+    def failed(error: BaseException) -> None:
+        # e.g. a database URL that cannot be opened: say so plainly (error_message never shows a traceback).
+        frame.close()
+        outcome["code"] = 2
+        box = dialogs.warn(None, application_title(), dialogs.error_message(error))
+        box.finished.connect(lambda _result: application.quit())
+
+    opener.opened.connect(opened)
+    opener.failed.connect(failed)
+    # Started from the event loop, after the frame's first paint, so importing SQLAlchemy never delays it.
+    QTimer.singleShot(0, frame_shown)
     code = application.exec()
-    window.service.close()
-    return code
+    opener.wait()
+    if session.window is not None:
+        session.window.service.close()
+    return outcome.get("code", code)
+
+
+class StartSession:
+    """What the start needs before the facade exists: preferences, font size, style and language."""
+
+    def __init__(self, arguments: argparse.Namespace) -> None:
+        from gui.fonts import FontSizer
+        from gui.i18n import Translations
+        from gui.preferences import DATABASE_URL_KEY, Preferences
+        from gui.style import apply_style
+
+        self.arguments = arguments
+        self.preferences = Preferences()
+        # --db wins; otherwise the URL the admin chose in Settings for this PC (e.g. the unit's PostgreSQL).
+        self.database_url = getattr(arguments, "db", None) or self.preferences.text_value(DATABASE_URL_KEY) or None
+        self.font_sizer = FontSizer(self.preferences)
+        self.font_sizer.apply()
+        apply_style(self.font_sizer.size, self.preferences.high_contrast())
+        self.requested_language = getattr(arguments, "language", None)
+        self.translations = Translations(self.preferences)
+        # The unit's default language is known only once the facade is open; the opening frame uses the rest.
+        self.translations.set_language(self.translations.initial_language(self.requested_language), remember=False)
+        self.window: MainWindow | None = None
+
+    def restore_frame_geometry(self, frame: QWidget) -> None:
+        """Put the opening frame where the main window will appear, so the swap does not jump."""
+        geometry = self.preferences.bytes_value("window/geometry")
+        if geometry is not None:
+            frame.restoreGeometry(geometry)
+
+    def build_window(self, service: Service) -> MainWindow:
+        from gui.main_window import MainWindow
+        from gui.tasks import TaskRunner
+
+        language = self.translations.initial_language(self.requested_language, service.settings.get("language"))
+        if language != self.translations.language:
+            self.translations.set_language(language, remember=False)
+        if self.requested_language is not None:
+            self.preferences.set_language(language)
+        runner = TaskRunner()
+        window = MainWindow(service, runner, self.preferences, self.font_sizer, self.translations)
+        runner.setParent(window)
+        self.translations.setParent(window)
+        self.font_sizer.setParent(window)
+        return window
 
 
 def create_application(argv: list[str]) -> QApplication:
@@ -90,31 +159,11 @@ def create_application(argv: list[str]) -> QApplication:
 
 
 def build_main_window(arguments: argparse.Namespace) -> MainWindow:
-    """Open the facade (seeds on an empty database) and the window with the user's preferences."""
-    from gui.fonts import FontSizer
-    from gui.i18n import Translations
-    from gui.main_window import MainWindow
-    from gui.preferences import DATABASE_URL_KEY, Preferences
-    from gui.style import apply_style
-    from gui.tasks import TaskRunner
-    from quiz.service import Service
+    """Open the facade (seeds on an empty database) and build the window on this thread (tests use it)."""
+    from gui.opening import open_service
 
-    preferences = Preferences()
-    # --db wins; otherwise the URL the admin chose in Settings for this PC (e.g. the unit's PostgreSQL).
-    service = Service.open(getattr(arguments, "db", None) or preferences.text_value(DATABASE_URL_KEY) or None)
-    service.documents.import_seeds_if_empty()
-    font_sizer = FontSizer(preferences)
-    font_sizer.apply()
-    apply_style(font_sizer.size, preferences.high_contrast())
-    translations = Translations(preferences)
-    language = translations.initial_language(getattr(arguments, "language", None), service.settings.get("language"))
-    translations.set_language(language, remember=getattr(arguments, "language", None) is not None)
-    runner = TaskRunner()
-    window = MainWindow(service, runner, preferences, font_sizer, translations)
-    runner.setParent(window)
-    translations.setParent(window)
-    font_sizer.setParent(window)
-    return window
+    session = StartSession(arguments)
+    return session.build_window(open_service(session.database_url))
 
 
 def install_exception_hook() -> None:

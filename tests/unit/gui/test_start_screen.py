@@ -115,7 +115,9 @@ def test_self_check_opens_the_window_and_exits_zero(tmp_path: Path) -> None:
         env=environment,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("ready in ")
+    shown, ready = done.stdout.split()[2], done.stdout.split()[6]
+    assert done.stdout.startswith("shown in ") and "\nready in " in done.stdout
+    assert 0 < float(shown) <= float(ready)  # the opening frame comes first, the main window after
     service = Service.open(url)
     try:
         assert service.documents.count() >= 1  # the seeds were imported into the empty database
