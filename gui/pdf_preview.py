@@ -28,20 +28,24 @@ def render_pages(pdf: bytes, dpi: int = PREVIEW_DPI) -> list[QImage]:
     """Every page as a QImage (safe on the worker thread: QImage needs no GUI thread)."""
     import pypdfium2
 
-    document = pypdfium2.PdfDocument(pdf)
+    from quiz.importing.pdfium_lock import PDFIUM_LOCK
+
     images: list[QImage] = []
-    try:
-        for index in range(len(document)):
-            page = document[index]
-            bitmap = page.render(scale=dpi / 72, rev_byteorder=True, prefer_bgrx=True)
-            image = QImage(
-                bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888
-            )
-            images.append(image.copy())  # own the pixels before pdfium frees its buffer
-            bitmap.close()
-            page.close()
-    finally:
-        document.close()
+    # pdfium is not thread-safe: a PDF import on another window's worker must not run at the same time.
+    with PDFIUM_LOCK:
+        document = pypdfium2.PdfDocument(pdf)
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                bitmap = page.render(scale=dpi / 72, rev_byteorder=True, prefer_bgrx=True)
+                image = QImage(
+                    bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888
+                )
+                images.append(image.copy())  # own the pixels before pdfium frees its buffer
+                bitmap.close()
+                page.close()
+        finally:
+            document.close()
     return images
 
 

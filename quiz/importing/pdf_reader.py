@@ -1,43 +1,88 @@
-"""Read the text layer of a PDF with pypdf, re-joining the lines that the page width broke."""
+"""Read the text layer of a PDF with pypdfium2, re-joining the lines that the page width broke."""
 
 from __future__ import annotations
 
-import io
 import re
+import unicodedata
+from typing import Any
 
 from quiz.importing import refusals
 from quiz.importing.model import ImportRefused, SourceBlock
+from quiz.importing.pdfium_lock import PDFIUM_LOCK
 
 # A page with fewer letters than this has no real text layer (a scan, or only page numbers).
 _MINIMUM_LETTERS_PER_PAGE = 20
 _SENTENCE_END = '.!?:;…”")'
 _LIST_MARKER = re.compile(r"^(?:[-–+•*]\s|[a-zđ][).]\s|\d{1,2}[.)]\s|[IVXLC]+[.-]\s)")
+# pdfium ends lines with "\r\n"; the others are the breaks quiz.text also reads as line ends.
+_LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+# pdfium drops a hyphen that ends a line and writes one character instead of it and the line break:
+# U+0002 in the page's bounded text (what we read), U+FFFE in its ranged text. Vietnamese breaks lines
+# between syllables, so such a hyphen was really typed ("kinh tế -", "05-"): put it and the break back, and
+# let the line joining below decide as it does for any other line.
+_LINE_END_HYPHEN = re.compile("[\x02\ufffe]")
+# Other control characters stand for glyphs with no meaning as text; a space keeps the words apart.
+_CONTROL_CHARACTERS = re.compile("[\x00\x01\x03-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\uffff]")
+# A soft hyphen is invisible unless the line breaks there, and then pdfium reports the break on its own.
+_SOFT_HYPHEN = "\u00ad"
+# A tone or vowel mark drawn as its own glyph may come out after a space; it belongs to the letter before.
+_SPACE_BEFORE_MARK = re.compile(r"[ \t]+(?=[\u0300-\u036f])")
 
 
 def read_pdf_blocks(data: bytes) -> list[SourceBlock]:
     """One block per page, lines re-joined into paragraphs; refuse encrypted, damaged and scanned files."""
-    import pypdf  # imported here: only PDF imports need it
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        # Many PDFs are "encrypted" with an empty user password only to forbid editing; those still open.
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ImportRefused(refusals.ENCRYPTED_PDF)
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except ImportRefused:
-        raise
-    except PyPdfError as error:
-        if "decrypt" in str(error).lower() or "password" in str(error).lower():
-            raise ImportRefused(refusals.ENCRYPTED_PDF) from error
-        raise ImportRefused(refusals.DAMAGED_PDF) from error
-    except Exception as error:
-        # pypdf can fail deep inside a broken stream with ordinary exceptions; the file is damaged.
-        raise ImportRefused(refusals.DAMAGED_PDF) from error
+    pages = [clean_page_text(text) for text in _page_texts(data)]
     letters = sum(1 for page in pages for character in page if character.isalpha())
     if letters < _MINIMUM_LETTERS_PER_PAGE * max(1, len(pages)) // 2 or letters < _MINIMUM_LETTERS_PER_PAGE:
         raise ImportRefused(refusals.SCANNED_PDF)
     return [SourceBlock(join_wrapped_lines(page.split("\n"))) for page in pages]
+
+
+def clean_page_text(text: str) -> str:
+    """pdfium's page text as the rest of the importer reads text: "\\n" line ends, no control characters, NFC
+    (so that line widths below count letters, not letters plus separate marks)."""
+    text = _LINE_END_HYPHEN.sub("-\n", _LINE_BREAK.sub("\n", text)).replace(_SOFT_HYPHEN, "")
+    text = _CONTROL_CHARACTERS.sub(" ", text)
+    return unicodedata.normalize("NFC", _SPACE_BEFORE_MARK.sub("", text))
+
+
+def _page_texts(data: bytes) -> list[str]:
+    import pypdfium2  # imported here: only PDF imports need it
+    import pypdfium2.raw as pdfium_raw
+
+    # Holding the lock from opening to closing: pdfium is not thread-safe (see pdfium_lock).
+    with PDFIUM_LOCK:
+        try:
+            # No password given: pdfium tries the empty one, so a PDF that is "encrypted" only to forbid
+            # editing opens like any other.
+            document = pypdfium2.PdfDocument(data)
+        except pypdfium2.PdfiumError as error:
+            if error.err_code in (pdfium_raw.FPDF_ERR_PASSWORD, pdfium_raw.FPDF_ERR_SECURITY):
+                raise ImportRefused(refusals.ENCRYPTED_PDF) from error
+            raise ImportRefused(refusals.DAMAGED_PDF) from error
+        try:
+            return [_page_text(document, index) for index in range(len(document))]
+        except Exception as error:
+            # A page that fails to load raises PdfiumError; whatever else a broken page may raise from inside
+            # pypdfium2, the user can only be told the file is damaged.
+            raise ImportRefused(refusals.DAMAGED_PDF) from error
+        finally:
+            document.close()
+
+
+def _page_text(document: Any, index: int) -> str:
+    # Closed here rather than by the garbage collector, which could run on another thread without the lock.
+    page = document[index]
+    try:
+        text_page = page.get_textpage()
+        try:
+            # The bounded form returns the whole page in full Unicode (the ranged one stops at UCS-2).
+            text: str = text_page.get_text_bounded()
+        finally:
+            text_page.close()
+    finally:
+        page.close()
+    return text
 
 
 def join_wrapped_lines(lines: list[str]) -> str:
