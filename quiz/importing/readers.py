@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from quiz.importing import refusals
+from quiz.importing.docx_reader import read_docx
 from quiz.importing.encoding import decode_text_bytes
 from quiz.importing.html_text import html_to_text, looks_like_html
 from quiz.importing.model import ImportRefused, SourceBlock
 from quiz.importing.pdf_reader import read_pdf_blocks
 
 SUPPORTED_EXTENSIONS = (".txt", ".docx", ".pdf", ".html", ".htm")
-_HEADING_STYLE = re.compile(r"^(?:heading|tiêu đề|đề mục)\s*(\d)", re.IGNORECASE)
 
 
 def read_blocks(path: Path) -> tuple[list[SourceBlock], str]:
@@ -26,7 +25,7 @@ def read_blocks(path: Path) -> tuple[list[SourceBlock], str]:
             return [SourceBlock(html_to_text(text))], encoding + "+html"
         return [SourceBlock(text)], encoding
     if extension == ".docx":
-        return read_docx_blocks(path), "docx"
+        return read_docx(data), "docx"
     return read_pdf_blocks(data), "pdf"
 
 
@@ -52,47 +51,3 @@ def read_checked_bytes(path: Path) -> bytes:
     if not data.strip():
         raise ImportRefused(refusals.EMPTY_FILE)
     return data
-
-
-def read_docx_blocks(path: Path) -> list[SourceBlock]:
-    """Paragraphs (and table cells, in document order) of a .docx; heading styles become heading hints."""
-    import docx  # imported here: python-docx loads lxml, which plain-text imports never need
-    from docx.table import Table
-
-    try:
-        document = docx.Document(str(path))
-        blocks: list[SourceBlock] = []
-        for item in document.iter_inner_content():
-            if isinstance(item, Table):
-                blocks.extend(_table_blocks(item))
-                continue
-            blocks.append(SourceBlock(item.text, _heading_level(item.style.name if item.style else None)))
-    except Exception as error:
-        # python-docx raises BadZipFile, KeyError, PackageNotFoundError or lxml's XMLSyntaxError for a
-        # broken file; whichever it is, the user can only be told the file is damaged.
-        raise ImportRefused(refusals.DAMAGED_DOCX) from error
-    return blocks
-
-
-def _table_blocks(table: object) -> list[SourceBlock]:
-    from docx.table import Table
-
-    assert isinstance(table, Table)
-    blocks: list[SourceBlock] = []
-    seen: list[object] = []
-    for row in table.rows:
-        for cell in row.cells:
-            # A merged cell is returned once per grid position; read it once (compared by identity, and
-            # kept referenced so lxml keeps handing out the same proxy object).
-            if any(cell._tc is element for element in seen):
-                continue
-            seen.append(cell._tc)
-            blocks.extend(SourceBlock(paragraph.text) for paragraph in cell.paragraphs)
-    return blocks
-
-
-def _heading_level(style_name: str | None) -> int | None:
-    if not style_name:
-        return None
-    match = _HEADING_STYLE.match(style_name.strip())
-    return int(match.group(1)) if match else None
