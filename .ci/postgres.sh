@@ -15,7 +15,7 @@ start_postgres() {
     as_postgres "$bin/initdb -D $PG_DIR/data -A trust -U postgres >/dev/null"
     as_postgres "$bin/pg_ctl -D $PG_DIR/data -o '-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1' -l $PG_DIR/log -w start >/dev/null"
     as_postgres "$bin/createdb -h 127.0.0.1 -p $PG_PORT -U postgres nq_test"
-    export NQ_TEST_POSTGRES_URL="postgresql+psycopg://postgres@127.0.0.1:$PG_PORT/nq_test"
+    export NQ_TEST_POSTGRES_URL="postgresql://postgres@127.0.0.1:$PG_PORT/nq_test"
     export PG_BIN="$bin"
     echo "PostgreSQL started for the tests: $NQ_TEST_POSTGRES_URL"
 }

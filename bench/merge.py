@@ -175,7 +175,8 @@ def main() -> int:
         report = service.results.import_packages(paths)
         merged = time.perf_counter() - started
         after = row_counts(service)
-        print(f"merged {len(paths)} packages in one transaction in {merged:.1f} s ({url.split(':')[0]})")
+        driver = service.database.url.drivername  # e.g. postgresql+pg8000: the driver the URL resolved to
+        print(f"merged {len(paths)} packages in one transaction in {merged:.1f} s ({driver})")
         ok = not report.has_refusals
         for kind in KINDS:
             added = after[kind] - before[kind]

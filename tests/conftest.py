@@ -46,13 +46,16 @@ def any_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 def reset_postgres_schema(url: str) -> None:
     """Drop every table of the test database so each test starts empty."""
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import text
 
-    engine = create_engine(url)
-    with engine.begin() as connection:
+    from quiz.storage.database import Database
+
+    # Through Database, so the URL picks the same driver the app would (pg8000 when none is named).
+    database = Database(url)
+    with database.engine.begin() as connection:
         connection.execute(text("DROP SCHEMA public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+    database.dispose()
 
 
 @pytest.fixture

@@ -80,7 +80,7 @@ class SettingsPage(AdminPage):
         hint = QLabel(
             self.tr(
                 "Đơn vị có máy chủ trong mạng nội bộ có thể nhập địa chỉ PostgreSQL, ví dụ "
-                "postgresql+psycopg://nguoidung@maychu/hoctap. Thay đổi có hiệu lực khi mở lại chương trình."
+                "postgresql://nguoidung:matkhau@maychu/hoctap. Thay đổi có hiệu lực khi mở lại chương trình."
             ),
             box,
         )

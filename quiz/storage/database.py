@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from quiz.errors import UserError
+from quiz.storage.drivers import engine_url_and_arguments, invalid_url, resolve_url, unusable_driver
+from quiz.storage.postgres_connection import tune_engine
 
+logger = logging.getLogger(__name__)
 _REVISION_LINE = re.compile(r"^(revision|down_revision)\b[^=\n]*=\s*[\"']?([\w-]*)", re.MULTILINE)
 
 
@@ -21,8 +25,16 @@ class Database:
     """Owns the engine and the session factory; every user action opens one session from ``sessions``."""
 
     def __init__(self, url: str) -> None:
-        self.url = make_url(url)
-        self.engine: Engine = create_engine(self.url, **_engine_options(url))
+        self.url = resolve_url(url)
+        engine_url, connect_arguments = engine_url_and_arguments(self.url)
+        try:
+            self.engine: Engine = create_engine(engine_url, **_engine_options(self.url, connect_arguments))
+        except ImportError as error:
+            # The URL names a driver this installation does not carry (e.g. postgresql+psycopg2://).
+            raise unusable_driver(self.url.get_driver_name()) from error
+        except (ArgumentError, ValueError) as error:
+            raise invalid_url(url) from error
+        tune_engine(self.engine)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _set_sqlite_pragmas)
         self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
@@ -60,11 +72,11 @@ class Database:
         self.engine.dispose()
 
 
-def _engine_options(url: str) -> dict[str, Any]:
-    if make_url(url).get_backend_name() == "sqlite":
+def _engine_options(url: URL, connect_arguments: dict[str, Any]) -> dict[str, Any]:
+    if url.get_backend_name() == "sqlite":
         # Several threads (UI and worker) use the file; each session is still used by one thread only.
         return {"connect_args": {"check_same_thread": False, "timeout": 30}}
-    return {"pool_pre_ping": True}
+    return {"pool_pre_ping": True, "connect_args": connect_arguments}
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -108,15 +120,14 @@ def head_revision() -> str:
 
 def open_database(url: str) -> Database:
     """Open and migrate ``url``; a bad URL or an unreachable server becomes one clear Vietnamese sentence."""
-    try:
-        database = Database(url)
-    except (ArgumentError, NoSuchModuleError, ValueError) as error:
-        raise UserError(f"Địa chỉ cơ sở dữ liệu không hợp lệ: {url}.") from error
+    database = Database(url)
     try:
         database.migrate()
     except DBAPIError as error:
         database.dispose()
         where = database.file_path or database.url.render_as_string(hide_password=True)
+        # The sentence cannot say whether it was the password, the network or the server; the log can.
+        logger.warning("opening the database %s failed: %s", where, error)
         raise UserError(
             f"Không mở được cơ sở dữ liệu ({where}). Hãy kiểm tra máy chủ, mạng nội bộ hoặc quyền ghi tệp."
         ) from error

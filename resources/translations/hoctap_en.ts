@@ -961,59 +961,73 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     </message>
 </context>
 <context>
+    <name>OpeningFrame</name>
+    <message>
+        <location filename="../../gui/opening.py" line="27" />
+        <location filename="../../gui/opening.py" line="28" />
+        <source>Học tập Nghị quyết</source>
+        <translation>Resolution Study</translation>
+    </message>
+    <message>
+        <location filename="../../gui/opening.py" line="31" />
+        <source>Đang mở dữ liệu, xin chờ trong giây lát…</source>
+        <translation>Opening the data, please wait a moment…</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="130" />
+        <location filename="../../gui/pdf_preview.py" line="134" />
         <source>Không in được</source>
         <translation>Could not print</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="130" />
+        <location filename="../../gui/pdf_preview.py" line="134" />
         <source>Máy in không nhận lệnh in ({error}).</source>
         <translation>The printer did not accept the job ({error}).</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="142" />
+        <location filename="../../gui/pdf_preview.py" line="146" />
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="143" />
+        <location filename="../../gui/pdf_preview.py" line="147" />
         <source>{pages} trang</source>
         <translation>{pages} page(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="144" />
+        <location filename="../../gui/pdf_preview.py" line="148" />
         <source>&amp;In...</source>
         <translation>&amp;Print...</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="145" />
+        <location filename="../../gui/pdf_preview.py" line="149" />
         <source>&amp;Lưu thành tệp PDF...</source>
         <translation>&amp;Save as PDF...</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="146" />
+        <location filename="../../gui/pdf_preview.py" line="150" />
         <source>Đó&amp;ng</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="160" />
+        <location filename="../../gui/pdf_preview.py" line="164" />
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="161" />
+        <location filename="../../gui/pdf_preview.py" line="165" />
         <source>Không ghi được tệp {path}.</source>
         <translation>Could not write the file {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="169" />
+        <location filename="../../gui/pdf_preview.py" line="173" />
         <source>Lưu tệp PDF</source>
         <translation>Save PDF file</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="170" />
+        <location filename="../../gui/pdf_preview.py" line="174" />
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -2261,8 +2275,8 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     </message>
     <message>
         <location filename="../../gui/admin/settings_page.py" line="82" />
-        <source>Đơn vị có máy chủ trong mạng nội bộ có thể nhập địa chỉ PostgreSQL, ví dụ postgresql+psycopg://nguoidung@maychu/hoctap. Thay đổi có hiệu lực khi mở lại chương trình.</source>
-        <translation>A unit with a server on its local network can enter a PostgreSQL address, for example postgresql+psycopg://user@server/hoctap. The change takes effect when the program is restarted.</translation>
+        <source>Đơn vị có máy chủ trong mạng nội bộ có thể nhập địa chỉ PostgreSQL, ví dụ postgresql://nguoidung:matkhau@maychu/hoctap. Thay đổi có hiệu lực khi mở lại chương trình.</source>
+        <translation>A unit with a server on its local network can enter a PostgreSQL address, for example postgresql://user:password@server/hoctap. The change takes effect when the program is restarted.</translation>
     </message>
     <message>
         <location filename="../../gui/admin/settings_page.py" line="95" />

@@ -152,7 +152,9 @@ def test_wal_left_by_a_killed_process_is_kept(tmp_path: Path) -> None:
     assert "trong WAL" in setting_keys(copied)
 
 
-@pytest.mark.parametrize("url", ["postgresql+psycopg://user@server/hoctap", "sqlite://", "sqlite:///:memory:"])
+@pytest.mark.parametrize(
+    "url", ["postgresql://user@server/hoctap", "postgres://user@server/hoctap", "sqlite://", "sqlite:///:memory:"]
+)
 def test_server_and_memory_databases_are_left_alone(url: str) -> None:
     assert prepare_database(url, START) is None
 

@@ -97,9 +97,9 @@ def test_general_settings_are_saved(desk: AdminDesk, service: Service) -> None:
     assert chosen == [18] and languages == ["en"]
     assert Preferences().font_size() == 18 and Preferences().language() == "en"
 
-    page.database_url.setText("postgresql+psycopg://thu@maychu/hoctap")
+    page.database_url.setText("postgresql://thu@maychu/hoctap")
     QTest.mouseClick(page.save_database_button, Qt.MouseButton.LeftButton)
-    assert Preferences().text_value(DATABASE_URL_KEY) == "postgresql+psycopg://thu@maychu/hoctap"
+    assert Preferences().text_value(DATABASE_URL_KEY) == "postgresql://thu@maychu/hoctap"
 
 
 def test_reflection_questions_cannot_be_emptied(desk: AdminDesk, service: Service) -> None:

@@ -62,7 +62,14 @@ def test_head_revision_is_the_last_of_the_chain(database_url: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["khong-phai-url", "postgresql+psycopg://nobody@127.0.0.1:1/none", "sqlite:////no/such/folder/x.sqlite3"]
+    "url",
+    [
+        "khong-phai-url",
+        "postgresql://nobody@127.0.0.1:1/none",
+        "postgres://nobody@127.0.0.1:1/none",
+        "postgresql+khongco://nobody@127.0.0.1:1/none",
+        "sqlite:////no/such/folder/x.sqlite3",
+    ],
 )
 def test_a_database_that_cannot_be_opened_gives_one_vietnamese_sentence(url: str) -> None:
     with pytest.raises(UserError, match="cơ sở dữ liệu"):
