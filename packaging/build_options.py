@@ -33,6 +33,21 @@ EXCLUDED_MODULES = [
     "numpy",
     # Only mako's optional syntax-highlighting plugin imports pygments, and only pygments imports Pillow here.
     "pygments",
+    # PyInstaller's SQLAlchemy hook adds every dialect and the usual drivers; the app speaks SQLite and
+    # PostgreSQL only (~0,7 MB of MySQL, SQL Server and Oracle code).
+    "sqlalchemy.dialects.mysql",
+    "sqlalchemy.dialects.mssql",
+    "sqlalchemy.dialects.oracle",
+    "sqlalchemy.connectors.pyodbc",
+    "sqlalchemy.connectors.aioodbc",
+    "MySQLdb",
+    "psycopg2",
+    # PostgreSQL goes through pure-Python pg8000 (~1 MB); psycopg with its libpq is ~11 MB.
+    "psycopg",
+    "psycopg_binary",
+    "psycopg_c",
+    "psycopg_pool",
+    "pysqlite2",
     # reportlab imports Pillow at start, but the reports draw no images and use no Pillow fonts: keep its core
     # and leave out the codecs and font/colour engines (libavif, libwebp, freetype, harfbuzz, lcms: ~10 MB).
     "PIL._avif",
@@ -50,13 +65,12 @@ EXCLUDED_MODULES = [
     "PIL._imagingmorph",
     "PIL.ImageMorph",
     "PIL.ImageQt",
-    # python-docx and openpyxl use only lxml.etree; the other lxml extensions are ~4 MB.
-    "lxml.objectify",
-    "lxml.html",
-    "lxml.isoschematron",
-    "lxml.sax",
-    "lxml.cssselect",
-    "lxml.doctestcompare",
+    # The .docx reader is our own (zipfile + ElementTree) and openpyxl falls back to the standard library:
+    # python-docx (test fixtures only) and lxml (~6 MB) are installed for the tests but never needed at run time.
+    "docx",
+    "lxml",
+    # PDF text comes from pypdfium2, which the print preview needs anyway; pypdf only writes test fixtures.
+    "pypdf",
 ]
 
 # Linux binaries in wheels keep their symbol tables (SQLAlchemy's Cython modules shrink ~5x); Windows has

@@ -80,7 +80,7 @@ def test_built_app_self_check(tmp_path: Path) -> None:
 @pytest.mark.slow
 @needs_bundle
 def test_built_app_imports_reports_and_refuses_in_portable_mode(portable_copy: Path, tmp_path: Path) -> None:
-    """Seeds, migrations, fonts, python-docx, pypdf, reportlab and openpyxl all work from the frozen build."""
+    """Seeds, migrations, fonts, the .docx and .pdf readers, reportlab and openpyxl all work from the frozen build."""
     import docx
 
     (portable_copy.parent / paths.PORTABLE_MARKER).write_text("", encoding="utf-8")
@@ -92,9 +92,11 @@ def test_built_app_imports_reports_and_refuses_in_portable_mode(portable_copy: P
 
     assert run_bundle(portable_copy, ["import", str(resolution)], tmp_path).returncode == 0
     assert run_bundle(portable_copy, ["import", str(tmp_path / "an-phu.docx")], tmp_path).returncode == 0
+    pdf_import = run_bundle(portable_copy, ["import", str(TEST_DATA / "import" / "resolution.pdf")], tmp_path)
+    assert pdf_import.returncode == 0, pdf_import.stderr
     listed = run_bundle(portable_copy, ["documents", "--json"], tmp_path)
     titles = [document["title"] for document in json.loads(listed.stdout)]
-    assert len(titles) >= 3  # the seed document(s) plus the two imported here
+    assert len(titles) >= 4  # the seed document(s) plus the three imported here
     assert any("AN PHÚ" in title for title in titles)
     assert run_bundle(portable_copy, ["demo"], tmp_path).returncode == 0
     for name in ("don-vi.pdf", "don-vi.xlsx"):
@@ -108,3 +110,12 @@ def test_built_app_imports_reports_and_refuses_in_portable_mode(portable_copy: P
     # Portable: the database and its backups sit beside the executable, nothing in the user's folder.
     assert (portable_copy.parent / "data" / "hoctap.sqlite3").is_file()
     assert not (tmp_path / "data" / paths.APPLICATION_NAME / "hoctap.sqlite3").exists()
+
+
+@needs_bundle
+def test_bundle_leaves_out_what_only_the_tests_need() -> None:
+    """python-docx, lxml and pypdf write test fixtures; the app reads .docx and PDF text without them."""
+    internal = Path(BUNDLE) / "_internal"
+    assert (internal / "pypdfium2_raw").is_dir()  # the one PDF library: preview, print and text
+    for name in ("lxml", "docx", "pypdf", "psycopg_binary"):
+        assert not (internal / name).exists(), name
