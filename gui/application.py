@@ -79,6 +79,11 @@ def run_application(arguments: argparse.Namespace) -> int:
         # e.g. a database URL that cannot be opened: say so plainly (error_message never shows a traceback).
         frame.close()
         outcome["code"] = 2
+        if self_check:
+            # Nobody is there to close a message box (CI, an installer's smoke test): print it and stop.
+            print(dialogs.error_message(error), file=sys.stderr, flush=True)
+            application.exit(2)
+            return
         box = dialogs.warn(None, application_title(), dialogs.error_message(error))
         box.finished.connect(lambda _result: application.quit())
 

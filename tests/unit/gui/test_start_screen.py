@@ -96,17 +96,15 @@ def test_first_start_asks_to_create_the_admin_password(qtbot: QtBot, tmp_path: P
     window.service.close()
 
 
-@pytest.mark.slow
-def test_self_check_opens_the_window_and_exits_zero(tmp_path: Path) -> None:
-    url = f"sqlite:///{(tmp_path / 'self-check.sqlite3').as_posix()}"
+def run_self_check(url: str, home: Path) -> subprocess.CompletedProcess[str]:
     environment = {
         "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "c"),
-        "XDG_DATA_HOME": str(tmp_path / "d"),
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "c"),
+        "XDG_DATA_HOME": str(home / "d"),
         "PATH": "/usr/bin:/bin",
     }
-    done = subprocess.run(
+    return subprocess.run(
         [sys.executable, "main.py", "--db", url, "--self-check"],
         cwd=REPOSITORY,
         capture_output=True,
@@ -114,6 +112,21 @@ def test_self_check_opens_the_window_and_exits_zero(tmp_path: Path) -> None:
         timeout=120,
         env=environment,
     )
+
+
+@pytest.mark.slow
+def test_self_check_with_a_database_that_cannot_open_prints_why_and_exits_two(tmp_path: Path) -> None:
+    # No message box may wait for a click here: the check runs where nobody is at the screen.
+    done = run_self_check("khong-phai-dia-chi://", tmp_path)
+    assert done.returncode == 2
+    assert "Địa chỉ cơ sở dữ liệu không hợp lệ: khong-phai-dia-chi://." in done.stderr
+    assert "Traceback" not in done.stderr and "ready in" not in done.stdout
+
+
+@pytest.mark.slow
+def test_self_check_opens_the_window_and_exits_zero(tmp_path: Path) -> None:
+    url = f"sqlite:///{(tmp_path / 'self-check.sqlite3').as_posix()}"
+    done = run_self_check(url, tmp_path)
     assert done.returncode == 0, done.stderr
     shown, ready = done.stdout.split()[2], done.stdout.split()[6]
     assert done.stdout.startswith("shown in ") and "\nready in " in done.stdout
