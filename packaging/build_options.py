@@ -48,23 +48,6 @@ EXCLUDED_MODULES = [
     "psycopg_c",
     "psycopg_pool",
     "pysqlite2",
-    # reportlab imports Pillow at start, but the reports draw no images and use no Pillow fonts: keep its core
-    # and leave out the codecs and font/colour engines (libavif, libwebp, freetype, harfbuzz, lcms: ~10 MB).
-    "PIL._avif",
-    "PIL.AvifImagePlugin",
-    "PIL._webp",
-    "PIL.WebPImagePlugin",
-    "PIL._imagingft",
-    "PIL.ImageFont",
-    "PIL._imagingcms",
-    "PIL.ImageCms",
-    "PIL._imagingtk",
-    "PIL.ImageTk",
-    "PIL._imagingmath",
-    "PIL.ImageMath",
-    "PIL._imagingmorph",
-    "PIL.ImageMorph",
-    "PIL.ImageQt",
     # The .docx reader is our own (zipfile + ElementTree) and openpyxl falls back to the standard library:
     # python-docx (test fixtures only) and lxml (~6 MB) are installed for the tests but never needed at run time.
     "docx",

@@ -15,6 +15,7 @@ from quiz import paths
 from tests.conftest import TEST_DATA
 from tests.integration.faults import user_environment
 from tests.integration.scenario import write_resolution
+from tests.unit.reports.pdf_tools import all_text
 
 BUNDLE = str(Path(os.environ["NQ_TEST_BUNDLE"]).resolve()) if os.environ.get("NQ_TEST_BUNDLE") else ""
 EXECUTABLE = "HocTap.exe" if sys.platform == "win32" else "HocTap"
@@ -104,6 +105,12 @@ def test_built_app_imports_reports_and_refuses_in_portable_mode(portable_copy: P
         assert made.returncode == 0, made.stderr
     assert (tmp_path / "don-vi.pdf").read_bytes().startswith(b"%PDF")
     assert (tmp_path / "don-vi.xlsx").read_bytes().startswith(b"PK")
+    # The members' forms (paragraphs, tables, the bundled font) come out of the build without Pillow.
+    forms = run_bundle(portable_copy, ["report", "forms", "--chi-bo", "thanh tra", "-o", "forms.pdf"], tmp_path)
+    assert forms.returncode == 0, forms.stderr
+    forms_text = all_text((tmp_path / "forms.pdf").read_bytes())
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in forms_text
+    assert "Chi bộ Thanh tra" in forms_text
     refused = run_bundle(portable_copy, ["import", str(TEST_DATA / "bad" / "scanned.pdf")], tmp_path)
     assert refused.returncode != 0 and len(refused.stderr.strip().splitlines()) == 1
     assert "Traceback" not in refused.stderr
@@ -117,5 +124,7 @@ def test_bundle_leaves_out_what_only_the_tests_need() -> None:
     """python-docx, lxml and pypdf write test fixtures; the app reads .docx and PDF text without them."""
     internal = Path(BUNDLE) / "_internal"
     assert (internal / "pypdfium2_raw").is_dir()  # the one PDF library: preview, print and text
-    for name in ("lxml", "docx", "pypdf", "psycopg_binary"):
+    for name in ("lxml", "docx", "pypdf", "psycopg_binary", "pillow.libs"):
         assert not (internal / name).exists(), name
+    # Pillow's stand-in is pure Python inside the archive: no compiled part of Pillow may have come along.
+    assert list(internal.glob("PIL/_imaging*")) == []
