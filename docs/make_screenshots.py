@@ -56,6 +56,14 @@ def main() -> int:
         (widget or window).grab().save(str(OUTPUT / f"{name}.png"))
         print(f"saved {name}.png")
 
+    from gui.opening import OpeningFrame
+
+    opening = OpeningFrame()  # what is on screen while the facade opens (a fraction of a second)
+    opening.resize(*SIZE)
+    opening.show()
+    shoot("00-opening-frame", opening)
+    opening.close()
+
     screen = window.start_screen
     screen.search_edit.setText("nguyen")
     screen.refresh_names()
