@@ -12,6 +12,7 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 
 from quiz.errors import UserError
+from quiz.storage import postgres_connection
 from quiz.storage.database import open_database
 from quiz.storage.drivers import engine_url_and_arguments, resolve_url
 from quiz.storage.models.documents import Setting
@@ -128,3 +129,17 @@ def test_an_unknown_database_or_role_on_the_server_is_a_sentence() -> None:
     for wrong in (server.set(database="khong_co_tren_may_chu"), server.set(username="khong_co_tren_may_chu")):
         with pytest.raises(UserError, match="Không mở được cơ sở dữ liệu"):
             open_database(wrong.render_as_string(hide_password=False))
+
+
+def test_a_server_that_does_not_answer_is_given_up_after_the_connect_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A switched-off server must end in the sentence, not leave the opening frame waiting on the OS."""
+    asked: list[float | None] = []
+
+    def silent_server(address: tuple[str, int], timeout: float | None = None) -> socket.socket:
+        asked.append(timeout)
+        raise TimeoutError("timed out")
+
+    monkeypatch.setattr(socket, "create_connection", silent_server)
+    with pytest.raises(UserError, match="Không mở được cơ sở dữ liệu"):
+        open_database("postgresql://thu@192.0.2.1/hoctap")
+    assert asked and all(timeout == postgres_connection.CONNECT_SECONDS for timeout in asked)
