@@ -105,11 +105,12 @@ def _rebalance(
     buckets: Mapping[tuple[str | None, str], list[tuple[int, Candidate]]],
     targets: Mapping[str, float],
 ) -> None:
-    """Swap picks for unused questions while that brings sections and types closer to their targets.
+    """Swap picks for unused questions while that brings types, then sections, closer to their targets.
 
     The greedy pass can paint itself into a corner (the emptiest section has only types already at target left),
-    which left an exam of 15 at 6/5/4 per section about once in 40 draws. Each swap takes the best improvement
-    of the summed squared distances from the targets, ties to the earliest pick and bucket, so it stays seeded.
+    which left an exam of 15 at 6/5/4 per section about once in 40 draws. Types come first, as in the greedy
+    pass, so evening out sections never draws a type outside the mix. Each swap takes the best improvement of the
+    squared distances from the targets, ties to the earliest pick and bucket, so the draw stays seeded.
     """
     if not picked:
         return
@@ -118,19 +119,24 @@ def _rebalance(
         section_counts = Counter(candidate.section_id for candidate in picked)
         type_counts = Counter(candidate.type for candidate in picked)
         used_facts = {candidate.fact_key for candidate in picked}
-        best: tuple[float, int, Candidate] | None = None
+        best: tuple[tuple[float, float], int, Candidate] | None = None
         for index, old in enumerate(picked):
             for (section_id, kind), members in buckets.items():
-                gain = _move_gain(section_counts, lambda _: section_target, old.section_id, section_id)
-                gain += _move_gain(type_counts, lambda name: targets.get(name, 0.0), old.type, kind)
-                if gain <= (best[0] if best else 0.0) + 1e-9:
-                    continue
-                free = (
-                    candidate
-                    for _, candidate in members
-                    if candidate.fact_key == old.fact_key or candidate.fact_key not in used_facts
+                gain = (
+                    _move_gain(type_counts, lambda name: targets.get(name, 0.0), old.type, kind),
+                    _move_gain(section_counts, lambda _: section_target, old.section_id, section_id),
                 )
-                replacement = next((candidate for candidate in free if candidate is not old), None)
+                if gain <= (best[0] if best else (0.0, 0.0)):
+                    continue
+                # A question of the fact being swapped out may come in; any other used fact may not.
+                replacement = next(
+                    (
+                        candidate
+                        for _, candidate in members
+                        if candidate.fact_key == old.fact_key or candidate.fact_key not in used_facts
+                    ),
+                    None,
+                )
                 if replacement is not None:
                     best = (gain, index, replacement)
         if best is None:
@@ -144,7 +150,8 @@ def _move_gain(counts: Mapping[_Key, int], target_of: Callable[[_Key], float], o
         return 0.0
     before = (counts[old] - target_of(old)) ** 2 + (counts[new] - target_of(new)) ** 2
     after = (counts[old] - 1 - target_of(old)) ** 2 + (counts[new] + 1 - target_of(new)) ** 2
-    return before - after
+    # Rounded so that swapping two counts around a fractional target is an exact tie, not float noise.
+    return round(before - after, 9)
 
 
 def option_order(candidate: Candidate, generator: random.Random) -> tuple[int, ...]:

@@ -121,3 +121,15 @@ def test_numeric_option_sets_are_detected() -> None:
 
 def test_empty_pool_draws_nothing() -> None:
     assert draw_questions([], 10, seed=1) == []
+
+
+def test_evening_out_sections_never_breaks_the_type_mix() -> None:
+    """A section without the mix's type stays short rather than filled with types the secretary left out."""
+    candidates = pool(sections=2, per_type=6) + [
+        Candidate(f"q-only-cloze-{number}", "section-cloze", "cloze", f"cloze-{number}", 0) for number in range(6)
+    ]
+    lookup = by_id(candidates)
+    for seed in range(50):
+        drawn = [lookup[pick.question_id] for pick in draw_questions(candidates, 9, seed, type_mix={"single": 1})]
+        assert {pick.type for pick in drawn} == {"single"}, seed
+        assert sorted(Counter(pick.section_id for pick in drawn).values()) == [4, 5], seed
