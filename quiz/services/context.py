@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -10,6 +11,7 @@ from enum import StrEnum
 from sqlalchemy.orm import Session
 
 from quiz.errors import AccessDenied
+from quiz.storage.base import utc_now
 from quiz.storage.database import Database
 
 
@@ -37,15 +39,27 @@ class Actor:
 class ServiceContext:
     """Shared by the sub-services of one facade."""
 
-    def __init__(self, database: Database, actor: Actor | None = None) -> None:
+    def __init__(
+        self, database: Database, actor: Actor | None = None, clock: Callable[[], dt.datetime] = utc_now
+    ) -> None:
         self.database = database
         self.actor = actor
+        # Replaceable so tests step through sign-in delays and locks without waiting for them.
+        self.clock = clock
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any error."""
         with self.database.sessions.begin() as session:
             yield session
+
+    @property
+    def is_admin(self) -> bool:
+        return self.actor is not None and self.actor.role is Role.ADMIN
+
+    def require_signed_in(self) -> None:
+        if self.actor is None:
+            raise AccessDenied("Vui lòng chọn tên của mình và đăng nhập trước.")
 
     def require_admin(self) -> None:
         if self.actor is None or self.actor.role is not Role.ADMIN:

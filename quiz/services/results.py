@@ -18,8 +18,9 @@ from quiz.packages.merge import counts, merge_package, preview_package
 from quiz.packages.merge_documents import document_problem
 from quiz.packages.types import ExportSummary, MemberMatch, MergeReport, PackageOutcome, PackagePreview
 from quiz.services.context import ServiceContext
+from quiz.services.unit_key_store import load_unit_key, store_unit_key, stored_key_id
 from quiz.storage.base import new_id, utc_now
-from quiz.storage.models.documents import Document, Setting
+from quiz.storage.models.documents import Document
 from quiz.storage.models.people import Unit
 from quiz.storage.models.sync import ImportedPackage
 
@@ -27,8 +28,6 @@ __all__ = ["ExportSummary", "MemberMatch", "MergeReport", "PackagePreview", "Res
 
 logger = logging.getLogger(__name__)
 
-# Only the derived secret and its public fingerprint are stored, never the passphrase the admin typed.
-UNIT_KEY_SETTING = "results_unit_key"
 # Any fixed number shared by every PC: PostgreSQL's transaction-level advisory lock for merges.
 MERGE_LOCK_KEY = 7_000_001
 ConfirmMatches = Callable[[MemberMatch], bool] | Collection[tuple[str, str]] | None
@@ -47,14 +46,14 @@ class ResultsService:
         self._context.require_admin()
         key = UnitKey.from_passphrase(passphrase)
         with self._context.session() as session:
-            session.merge(Setting(key=UNIT_KEY_SETTING, value={"secret": key.secret.hex(), "key_id": key.key_id}))
+            store_unit_key(session, key)
         return key.key_id
 
     def unit_key_id(self) -> str | None:
         """The fingerprint of the unit key, or None when it is not set."""
+        self._context.require_admin()
         with self._context.session() as session:
-            row = session.get(Setting, UNIT_KEY_SETTING)
-            return str(row.value["key_id"]) if row is not None and row.value else None
+            return stored_key_id(session)
 
     def export(self, path: Path, chi_bo_id: str | None = None, include_document: bool = False) -> ExportSummary:
         """Write the members of one chi bộ (or all) with their results to ``path``."""
@@ -123,10 +122,7 @@ class ResultsService:
 
     def _key(self) -> UnitKey:
         with self._context.session() as session:
-            row = session.get(Setting, UNIT_KEY_SETTING)
-        if row is None or not row.value:
-            raise UserError("Chưa đặt khoá đơn vị; quản trị cần đặt khoá chung cho các máy của đơn vị trước.")
-        return UnitKey(bytes.fromhex(str(row.value["secret"])))
+            return load_unit_key(session)
 
 
 def _serialise_merges(session: Session) -> None:

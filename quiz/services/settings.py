@@ -1,46 +1,108 @@
-"""Unit-wide settings chosen by the admin: names for the forms, reflection questions, language."""
+"""Unit-wide settings, declared in one place with their type, default and who may read them; secrets stay inside."""
 
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
+from quiz.errors import AccessDenied, UserError
 from quiz.services.context import ServiceContext
 from quiz.storage.models.documents import Setting
 
-DEFAULT_SETTINGS: dict[str, Any] = {
-    "place_name": "",
-    "party_committee": "ĐẢNG BỘ",
-    "language": "vi",
-    "reflection_questions": [
-        "Những nội dung cốt lõi, điểm mới của Nghị quyết là gì?",
-        "Đồng chí sẽ vận dụng những nội dung nào của Nghị quyết vào công việc của mình?",
-    ],
+
+class Reader(StrEnum):
+    """Who may read a setting; only the admin ever writes one, and nobody reads a secret through the facade."""
+
+    PUBLIC = "public"  # anyone at the PC, signed in or not (headers of the forms, the language)
+    ADMIN = "admin"
+    SECRET = "secret"  # used by the services themselves (password hash, unit key), never returned
+
+
+@dataclass(frozen=True)
+class Declared:
+    """One setting: its key, the JSON type its value has, its default and who may read it."""
+
+    key: str
+    type: type
+    default: Any
+    reader: Reader = Reader.PUBLIC
+
+
+def _declare(*settings: Declared) -> dict[str, Declared]:
+    return {setting.key: setting for setting in settings}
+
+
+# Adding a setting is one line here. A key not declared is treated as admin-only (never public by accident).
+SETTINGS = _declare(
+    Declared("place_name", str, ""),
+    Declared("party_committee", str, "ĐẢNG BỘ"),
+    Declared("language", str, "vi"),
+    Declared(
+        "reflection_questions",
+        list,
+        [
+            "Những nội dung cốt lõi, điểm mới của Nghị quyết là gì?",
+            "Đồng chí sẽ vận dụng những nội dung nào của Nghị quyết vào công việc của mình?",
+        ],
+    ),
     # "combined" prints one form; "separate" prints the thu hoạch and the cam kết as two documents.
-    "form_layout": "combined",
+    Declared("form_layout", str, "combined"),
+    Declared("form_labels", dict, None),
+    Declared("form_fields", list, None),
+    Declared("admin_password_hash", str, None, Reader.SECRET),
+    Declared("results_unit_key", dict, None, Reader.SECRET),
+)
+# The public defaults, for code that needs a default without a facade (kept for the pledges area).
+DEFAULT_SETTINGS: dict[str, Any] = {
+    key: setting.default for key, setting in SETTINGS.items() if setting.reader is Reader.PUBLIC
 }
+SECRET_KEYS = frozenset(key for key, setting in SETTINGS.items() if setting.reader is Reader.SECRET)
+
+
+def declared(key: str) -> Declared:
+    """The declaration of ``key``; an undeclared key is an admin-only setting of any JSON type."""
+    return SETTINGS.get(key) or Declared(key, object, None, Reader.ADMIN)
 
 
 class SettingsService:
-    """Reads with defaults; only the admin writes."""
+    """Reads with defaults, each key only by whom its declaration allows; only the admin writes."""
 
     def __init__(self, context: ServiceContext) -> None:
         self._context = context
 
     def get(self, key: str) -> Any:
+        setting = declared(key)
+        self._require_reader(setting)
         with self._context.session() as session:
             row = session.get(Setting, key)
             if row is not None:
                 return row.value
-        return copy.deepcopy(DEFAULT_SETTINGS.get(key))
+        return copy.deepcopy(setting.default)
 
     def all(self) -> dict[str, Any]:
-        values = copy.deepcopy(DEFAULT_SETTINGS)
+        """Every setting the signed-in person may read (all but the secrets for the admin, the public ones else)."""
+        readable = {Reader.PUBLIC, Reader.ADMIN} if self._context.is_admin else {Reader.PUBLIC}
+        values = {key: copy.deepcopy(item.default) for key, item in SETTINGS.items() if item.reader in readable}
         with self._context.session() as session:
-            values.update({row.key: row.value for row in session.query(Setting)})
+            rows = session.query(Setting).all()
+            values.update({row.key: row.value for row in rows if declared(row.key).reader in readable})
         return values
 
     def set(self, key: str, value: Any) -> None:
         self._context.require_admin()
+        setting = declared(key)
+        if setting.reader is Reader.SECRET:
+            # The password and the unit key have their own actions, which check what they must.
+            raise AccessDenied("Thiết lập này chỉ được thay đổi bằng chức năng riêng của nó.")
+        if value is not None and not isinstance(value, setting.type):
+            raise UserError(f"Giá trị của thiết lập “{key}” không đúng kiểu.")
         with self._context.session() as session:
             session.merge(Setting(key=key, value=value))
+
+    def _require_reader(self, setting: Declared) -> None:
+        if setting.reader is Reader.SECRET:
+            raise AccessDenied("Thông tin bí mật không được đọc ra ngoài chương trình.")
+        if setting.reader is Reader.ADMIN:
+            self._context.require_admin()
