@@ -32,7 +32,8 @@ def day(value: dt.date | None) -> str | None:
 
 def collect_parts(session: Session, chi_bo_id: str | None, include_document: bool) -> dict[str, list[Row]]:
     """Every part of a package for the members of ``chi_bo_id`` (None: every member of this PC)."""
-    member_ids = select(Member.id)
+    # A member still awaiting the secretary's approval (added at the start screen) does not travel yet.
+    member_ids = select(Member.id).where(Member.approval == "confirmed")
     if chi_bo_id is not None:
         member_ids = member_ids.where(Member.chi_bo_id == chi_bo_id)
     attempt_ids = select(Attempt.id).where(Attempt.member_id.in_(member_ids), Attempt.submitted_at.is_not(None))
@@ -88,7 +89,7 @@ def _units(session: Session, chi_bo_id: str | None) -> list[Row]:
 
 def _member(member: Member) -> Row:
     # The PIN hash stays on its PC: a member sets a PIN on each PC they use.
-    return _columns(member, Member, skip=("pin_hash", "folded_name"))
+    return _columns(member, Member, skip=("pin_hash", "folded_name", "approval"))
 
 
 def _attempts(session: Session, attempt_ids: Select[Any]) -> list[Row]:

@@ -43,5 +43,7 @@ class Member(Base):
     joined_party_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     card_number: Mapped[str] = mapped_column(String(50), default="")
     pin_hash: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    # "pending" (chờ duyệt) when added from the start screen, until the secretary confirms; else "confirmed".
+    approval: Mapped[str] = mapped_column(String(10), default="confirmed", server_default="confirmed", index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now, onupdate=utc_now)

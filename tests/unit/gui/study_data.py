@@ -137,7 +137,7 @@ def create_study_database(url: str) -> StudyData:
         with service.database.sessions.begin() as session:
             session.add_all(questions)
         member = service.members.add_member(MemberDraft(full_name=MEMBER_NAME))
-        other = service.members.add_member(MemberDraft(full_name=OTHER_MEMBER, pin="2468"))
+        other = service.members.add_member(MemberDraft(full_name=OTHER_MEMBER, pin="246813"))
         sections = tuple(section.id for section in service.documents.sections(document.id))
         return StudyData(url, document.id, member.id, other.id, sections, tuple(q.id for q in questions))
     finally:

@@ -36,11 +36,11 @@ def test_search_is_folded_and_a_pin_is_asked(qtbot: QtBot, window: MainWindow, s
     search(qtbot, screen, "tam", 1)
     QTest.mouseClick(screen.enter_button, Qt.MouseButton.LeftButton)
     assert screen.pages.currentIndex() == 1  # the PIN page
-    QTest.keyClicks(screen.pin_edit, "1111")
+    QTest.keyClicks(screen.pin_edit, "111111")
     QTest.keyClick(screen.pin_edit, Qt.Key.Key_Return)
     assert screen.error_label.text() == "Mã PIN không đúng."
     assert window.member_id is None
-    QTest.keyClicks(screen.pin_edit, "2468")
+    QTest.keyClicks(screen.pin_edit, "246813")
     QTest.keyClick(screen.pin_edit, Qt.Key.Key_Return)
     assert window.member_id == study_data.other_member_id
 

@@ -50,12 +50,12 @@ def test_members_add_themselves_and_see_only_their_profile(service: Service, chi
             chi_bo_id=chi_bo_ids[0],
             birth_date=dt.date(1980, 5, 1),
             joined_party_on=dt.date(2005, 3, 3),
-            pin="1234",
+            pin="123456",
         )
     )
     other = service.members.add_member(MemberDraft(full_name="Đỗ Văn Minh", chi_bo_id=chi_bo_ids[1]))
     assert own.has_pin and own.dang_bo_name == "Đảng bộ Phường Hồng Gai"
-    service.accounts.sign_in_member(own.id, "1234")
+    service.accounts.sign_in_member(own.id, "123456")
     assert service.members.get_member(own.id).birth_date == dt.date(1980, 5, 1)
     updated = service.members.update_member(own.id, MemberDraft(full_name="Nguyễn Thị Hoà", workplace="Trường THCS"))
     assert updated.workplace == "Trường THCS"
