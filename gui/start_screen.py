@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import dialogs
 from gui.style import named, set_role
 from quiz.engine.member_types import MemberDraft, MemberSummary
 from quiz.errors import UserError
@@ -191,6 +192,8 @@ class StartScreen(QWidget):
         self.names.clear()
         for summary in self._service.members.search(self.search_edit.text()):
             label = summary.full_name + (f" — {summary.chi_bo_name}" if summary.chi_bo_name else "")
+            if summary.pending:
+                label += " " + self.tr("(chờ duyệt)")
             item = QListWidgetItem(label)
             item.setData(MEMBER_ROLE, summary)
             self.names.addItem(item)
@@ -259,6 +262,16 @@ class StartScreen(QWidget):
             self.error_label.setText(str(error))
             return
         self._sign_in(profile.id, pin)
+        if profile.pending:
+            # Said once, right after adding: the list then shows "(chờ duyệt)" beside the name until confirmed.
+            dialogs.inform(
+                self.window(),
+                self.tr("Chờ duyệt"),
+                self.tr(
+                    "Đã thêm tên của đồng chí, đang chờ bí thư chi bộ duyệt. Đồng chí vẫn học và làm bài được; "
+                    "kết quả được tính vào báo cáo của chi bộ khi đã được duyệt."
+                ),
+            )
 
     def _open_admin(self) -> None:
         self._show_page(3 if self._service.accounts.admin_exists() else 4)

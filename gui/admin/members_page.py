@@ -92,6 +92,7 @@ class MembersPage(AdminPage):
                 Column(self.tr("Chức vụ"), lambda member: member.party_position or member.job_position),
                 Column(self.tr("Chi bộ"), lambda member: member.chi_bo_name),
                 Column(self.tr("Mã PIN"), lambda member: self.tr("có") if member.has_pin else ""),
+                Column(self.tr("Trạng thái"), lambda member: self.tr("chờ duyệt") if member.pending else ""),
             ],
             self,
         )
@@ -105,6 +106,11 @@ class MembersPage(AdminPage):
         self.clear_pin_button = make_button(self.tr("Bỏ mã PIN"), "clear_pin", box)
         self.new_member_button = make_button(self.tr("Làm trống"), "new_member", box)
         self.reopen_pledge_button = make_button(self.tr("Mở lại bản cam kết"), "reopen_pledge", box)
+        self.confirm_member_button = make_button(self.tr("Duyệt"), "confirm_member", box)
+        self.confirm_member_button.setToolTip(
+            self.tr("Xác nhận đảng viên tự thêm tên ở màn hình đầu; từ đó kết quả của đồng chí được tính.")
+        )
+        self.confirm_member_button.clicked.connect(self.confirm_member)
         self.reopen_pledge_button.setToolTip(
             self.tr("Mở khoá bản thu hoạch, cam kết đã hoàn thành để đảng viên sửa lại (bản đã nộp vẫn được lưu).")
         )
@@ -116,6 +122,7 @@ class MembersPage(AdminPage):
         self.new_member_button.clicked.connect(self._new_member)
         buttons = QHBoxLayout()
         for button in (
+            self.confirm_member_button,
             self.add_member_button,
             self.save_member_button,
             self.delete_member_button,
@@ -259,6 +266,7 @@ class MembersPage(AdminPage):
         for button in (self.save_member_button, self.delete_member_button, self.reopen_pledge_button):
             button.setEnabled(member is not None)
         self.clear_pin_button.setEnabled(member is not None and member.has_pin)
+        self.confirm_member_button.setEnabled(member is not None and member.pending)
 
     def _new_member(self) -> None:
         self.member_table.clearSelection()
@@ -271,6 +279,15 @@ class MembersPage(AdminPage):
             self.show_message(self.tr("Đã thêm đảng viên {0}.").format(added.full_name))
             self.refresh()
             self.form.clear()
+
+    def confirm_member(self) -> None:
+        """Confirm the selected member who added themself at the start screen (chờ duyệt)."""
+        member = self.selected_member()
+        if member is None or not member.pending:
+            return
+        message = self.tr("Đã duyệt {0}; kết quả của đồng chí từ nay được tính.").format(member.full_name)
+        if self.attempt(lambda: self.service.members.confirm_member(member.id), message) is not None:
+            self.refresh()
 
     def save_member(self) -> None:
         member = self.selected_member()

@@ -49,6 +49,8 @@ class MemberProfile:
     joined_party_on: dt.date | None
     card_number: str
     has_pin: bool
+    # Added at the start screen and not yet confirmed by the secretary (chờ duyệt): results do not count yet.
+    pending: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class MemberSummary:
     chi_bo_id: str | None
     chi_bo_name: str
     has_pin: bool
+    pending: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class MemberOverview:
     best_score: float | None
     # "none", "draft" or "finalised" (from the pledges area).
     pledge_state: str
+    pending: bool = False
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -87,4 +91,5 @@ class MemberOverview:
             "attempts": self.attempts,
             "best_score": self.best_score,
             "pledge_state": self.pledge_state,
+            "pending": self.pending,
         }

@@ -1,4 +1,4 @@
-"""Units (đảng bộ → chi bộ) and member profiles; anyone may add themself, only the admin edits others."""
+"""Units (đảng bộ → chi bộ) and member profiles; a guest adds themself as pending, only the admin edits others."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from quiz.engine.member_types import UNIT_KINDS, MemberDraft, MemberOverview, MemberProfile, MemberSummary, UnitView
 from quiz.engine.passwords import hash_secret
-from quiz.errors import NotFound, UserError
+from quiz.errors import AccessDenied, NotFound, UserError
 from quiz.services.accounts import check_pin
 from quiz.services.context import ServiceContext
 from quiz.storage.models.attempts import Attempt
@@ -19,6 +19,8 @@ from quiz.text import fold, to_nfc
 
 _MEMBER_MISSING = "Không tìm thấy đảng viên này trong danh sách."
 _UNIT_MISSING = "Không tìm thấy đơn vị này."
+PENDING = "pending"
+CONFIRMED = "confirmed"
 
 
 def pledge_states(session: Session) -> dict[str, str]:
@@ -92,10 +94,16 @@ class MemberService:
     # Members -----------------------------------------------------------------------------------------------
 
     def add_member(self, draft: MemberDraft) -> MemberProfile:
-        """Add a member; allowed for anyone, so members can add themselves from the start screen."""
+        """Add a member: the admin's is confirmed; a guest at the start screen adds themself as pending (chờ duyệt).
+
+        A signed-in member is already in the list and may not add anyone else.
+        """
+        actor = self._context.actor
+        if actor is not None and not self._context.is_admin:
+            raise AccessDenied("Chỉ quản trị (bí thư chi bộ) mới thêm được đảng viên khác.")
         pin_hash = None if draft.pin is None or not draft.pin.strip() else hash_secret(check_pin(draft.pin))
         with self._context.session() as session:
-            member = Member(pin_hash=pin_hash)
+            member = Member(pin_hash=pin_hash, approval=CONFIRMED if self._context.is_admin else PENDING)
             _apply_draft(session, member, draft)
             duplicate = session.scalar(
                 select(Member.id).where(
@@ -109,6 +117,22 @@ class MemberService:
             session.add(member)
             session.flush()
             return _profile(session, member)
+
+    def confirm_member(self, member_id: str) -> MemberProfile:
+        """The secretary confirms a member who added themself; from now on their results count (admin only)."""
+        self._context.require_admin()
+        with self._context.session() as session:
+            member = _get_member(session, member_id)
+            member.approval = CONFIRMED
+            return _profile(session, member)
+
+    def pending_members(self) -> list[MemberProfile]:
+        """Members who added themselves and wait for the secretary (admin only; refuse one with delete_member)."""
+        self._context.require_admin()
+        with self._context.session() as session:
+            members = session.scalars(select(Member).where(Member.approval == PENDING)).all()
+            profiles = [_profile(session, member) for member in members]
+        return sorted(profiles, key=lambda profile: name_sort_key(profile.full_name))
 
     def update_member(self, member_id: str, draft: MemberDraft) -> MemberProfile:
         """Update a profile: the member themself or the admin (``draft.pin`` is ignored; see set_pin)."""
@@ -134,7 +158,13 @@ class MemberService:
         words = fold(to_nfc(query)).split()
         with self._context.session() as session:
             statement = select(
-                Member.id, Member.full_name, Member.chi_bo_id, Member.pin_hash, Unit.name, Member.folded_name
+                Member.id,
+                Member.full_name,
+                Member.chi_bo_id,
+                Member.pin_hash,
+                Unit.name,
+                Member.folded_name,
+                Member.approval,
             ).outerjoin(Unit, Unit.id == Member.chi_bo_id)
             for word in words:
                 escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -142,8 +172,8 @@ class MemberService:
             rows = list(session.execute(statement).all())
         rows.sort(key=lambda row: name_sort_key(row[1], row[5]))
         return [
-            MemberSummary(member_id, name, chi_bo_id, chi_bo_name or "", pin_hash is not None)
-            for member_id, name, chi_bo_id, pin_hash, chi_bo_name, _ in rows[:limit]
+            MemberSummary(member_id, name, chi_bo_id, chi_bo_name or "", pin_hash is not None, approval == PENDING)
+            for member_id, name, chi_bo_id, pin_hash, chi_bo_name, _, approval in rows[:limit]
         ]
 
     def list_members(self, chi_bo_id: str | None = None) -> list[MemberProfile]:
@@ -169,11 +199,13 @@ class MemberService:
                     .group_by(Attempt.member_id)
                 )
             }
-            members = session.execute(select(Member.id, Member.full_name, Member.chi_bo_id, Member.folded_name)).all()
+            members = session.execute(
+                select(Member.id, Member.full_name, Member.chi_bo_id, Member.folded_name, Member.approval)
+            ).all()
             pledges = pledge_states(session)
         folded_units = {unit_id: fold(unit.name) for unit_id, unit in units.items()}
         keyed_rows = []
-        for member_id, name, chi_bo_id, folded_name in members:
+        for member_id, name, chi_bo_id, folded_name, approval in members:
             chi_bo = units.get(chi_bo_id) if chi_bo_id else None
             dang_bo = units.get(chi_bo.parent_id) if chi_bo is not None and chi_bo.parent_id else None
             count, best = statistics.get(member_id, (0, None))
@@ -185,6 +217,7 @@ class MemberService:
                 attempts=count,
                 best_score=None if best is None else round(float(best), 2),
                 pledge_state=pledges.get(member_id, "none"),
+                pending=approval == PENDING,
             )
             keyed_rows.append(((folded_units.get(chi_bo_id or "", ""), *name_sort_key(name, folded_name)), row))
         keyed_rows.sort(key=lambda pair: pair[0])
@@ -254,4 +287,5 @@ def _profile(session: Session, member: Member) -> MemberProfile:
         joined_party_on=member.joined_party_on,
         card_number=member.card_number,
         has_pin=member.pin_hash is not None,
+        pending=member.approval == PENDING,
     )

@@ -223,6 +223,8 @@ def _member_rows(
         .outerjoin(study, study.c.member_id == Member.id)
         .outerjoin(exams, exams.c.member_id == Member.id)
         .outerjoin(pledges, pledges.c.member_id == Member.id)
+        # A member who added themself counts once the secretary confirms them.
+        .where(Member.approval == "confirmed")
     )
     if chi_bo_id is not None:
         members = members.where(Member.chi_bo_id == chi_bo_id)

@@ -97,7 +97,7 @@ def test_search_is_folded_public_and_sorted_by_given_name(service: Service, chi_
     assert [row.full_name.split()[-1] for row in everyone] == ["Anh", "Ánh", "Bình", "Đạt"]
     assert everyone[0].chi_bo_name == "Chi bộ Khu 1"
     public_fields = {field.name for field in dataclasses.fields(MemberSummary)}
-    assert public_fields == {"id", "full_name", "chi_bo_id", "chi_bo_name", "has_pin"}
+    assert public_fields == {"id", "full_name", "chi_bo_id", "chi_bo_name", "has_pin", "pending"}
 
 
 def test_overview_lists_every_member_for_the_admin(service: Service, chi_bo_ids: tuple[str, str]) -> None:
@@ -112,6 +112,7 @@ def test_overview_lists_every_member_for_the_admin(service: Service, chi_bo_ids:
             "attempts": 0,
             "best_score": None,
             "pledge_state": "none",
+            "pending": False,
         }
     ]
     service.context.actor = Actor.member(member.id)
@@ -156,5 +157,6 @@ def test_members_json_command_prints_the_overview(database_url: str, capsys: pyt
             "attempts": 2,
             "best_score": 75.0,
             "pledge_state": "finalised",
+            "pending": False,
         }
     ]
