@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+
 from quiz import paths
 from quiz.services.accounts import AccountService
 from quiz.services.analysis import AnalysisService
-from quiz.services.bank import BankService
+from quiz.services.bank import BankService, generate_bank
 from quiz.services.context import Actor, ServiceContext
 from quiz.services.documents import DocumentService
 from quiz.services.members import MemberService
@@ -41,9 +43,11 @@ class Service:
         self.unit = UnitService(self.context)
         self.results = ResultsService(self.context)
         # Cross-area reactions are wired here so the areas stay independent of each other.
-        self.documents.after_import.append(self.bank.generate_for_document)
+        # The hooks run after the import's or the merge's own checks (and for the seeds, with nobody signed in).
+        generate = functools.partial(generate_bank, self.context)
+        self.documents.after_import.append(generate)
         self.quizzes.after_submit.append(self.reviews.record_attempt)
-        self.results.after_document_added.append(self.bank.generate_for_document)
+        self.results.after_document_added.append(generate)
 
     @classmethod
     def open(cls, url: str | None = None, actor: Actor | None = None) -> Service:

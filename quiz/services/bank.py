@@ -15,8 +15,10 @@ from quiz.questions.exchange import BankItem
 from quiz.questions.model import TRUE_FALSE, TYPES, GeneratedQuestion
 from quiz.services.context import ServiceContext
 from quiz.storage.base import content_id, new_id, utc_now
+from quiz.storage.models.attempts import AttemptItem
 from quiz.storage.models.bank import Question
 from quiz.storage.models.documents import Document
+from quiz.storage.models.study import ReviewCard
 
 EDITABLE_FIELDS = frozenset(
     {"type", "prompt", "choices", "correct", "answers", "pairs", "explanation", "difficulty", "section_id"}
@@ -112,6 +114,60 @@ def validate(fields: dict[str, Any]) -> None:
         raise UserError("Câu hỏi ghép nối cần ít nhất hai cặp.")
 
 
+def generate_bank(context: ServiceContext, document_id: str, seed: int = 0) -> int:
+    """Store a document's generated bank; the facade's import and merge hooks call it after their own checks.
+
+    A generated question that is no longer generated is deleted, unless an attempt asked it: then it is only
+    disabled, so results and reviews keep their question (it is enabled again if a later generation brings it back).
+    """
+    with context.session() as session:
+        document = session.get(Document, document_id)
+        if document is None:
+            raise NotFound("Không tìm thấy văn bản này.")
+        # Imported here: the generator's word lists and patterns are only needed when a document arrives.
+        from quiz.questions.generate import generate_questions
+
+        generated = generate_questions(parsed_from_database(document), seed, document.content_hash)
+        section_ids = {position: section.id for position, section in enumerate(document.sections)}
+        existing = {row.id: row for row in session.scalars(select(Question).filter_by(document_id=document_id))}
+        kept_ids = set()
+        for question in generated:
+            kept_ids.add(question.id)
+            row = existing.get(question.id)
+            if row is None:
+                row = Question(id=question.id, document_id=document_id, origin="generated", enabled=True)
+                row.edited = False
+                session.add(row)
+            elif row.edited or row.origin != "generated":
+                continue
+            row.enabled = True
+            _fill(row, question, section_ids)
+        dropped = [
+            row for row in existing.values() if row.origin == "generated" and not row.edited and row.id not in kept_ids
+        ]
+        asked = _asked_question_ids(session, [row.id for row in dropped])
+        for row in dropped:
+            if row.id in asked:
+                row.enabled = False
+            else:
+                session.delete(row)
+        return len(generated)
+
+
+def _asked_question_ids(session: Session, question_ids: list[str]) -> set[str]:
+    """Which of these questions an attempt or a review card refers to (those rows carry no foreign key)."""
+    asked: set[str] = set()
+    for start in range(0, len(question_ids), 500):
+        chunk = question_ids[start : start + 500]
+        asked.update(session.scalars(select(AttemptItem.question_id).where(AttemptItem.question_id.in_(chunk))))
+        asked.update(
+            question_id
+            for question_id in session.scalars(select(ReviewCard.question_id).where(ReviewCard.question_id.in_(chunk)))
+            if question_id is not None
+        )
+    return asked
+
+
 class BankService:
     """Question bank actions; generation is derived data, the admin actions require the admin."""
 
@@ -120,31 +176,8 @@ class BankService:
 
     def generate_for_document(self, document_id: str, seed: int = 0) -> int:
         """Generate and store the bank of a document (admin edits and disabled flags survive); returns the count."""
-        with self._context.session() as session:
-            document = session.get(Document, document_id)
-            if document is None:
-                raise NotFound("Không tìm thấy văn bản này.")
-            # Imported here: the generator's word lists and patterns are only needed when a document arrives.
-            from quiz.questions.generate import generate_questions
-
-            generated = generate_questions(parsed_from_database(document), seed, document.content_hash)
-            section_ids = {position: section.id for position, section in enumerate(document.sections)}
-            existing = {row.id: row for row in session.scalars(select(Question).filter_by(document_id=document_id))}
-            kept_ids = set()
-            for question in generated:
-                kept_ids.add(question.id)
-                row = existing.get(question.id)
-                if row is None:
-                    row = Question(id=question.id, document_id=document_id, origin="generated", enabled=True)
-                    row.edited = False
-                    session.add(row)
-                elif row.edited or row.origin != "generated":
-                    continue
-                _fill(row, question, section_ids)
-            for row in existing.values():
-                if row.origin == "generated" and not row.edited and row.id not in kept_ids:
-                    session.delete(row)
-            return len(generated)
+        self._context.require_admin()
+        return generate_bank(self._context, document_id, seed)
 
     def list_questions(
         self,
@@ -247,6 +280,7 @@ class BankService:
 
     def export(self, format: str, path: Path) -> int:
         """Write every enabled question as GIFT or Moodle XML; returns how many were written."""
+        self._context.require_admin()
         if format not in EXPORT_FORMATS:
             raise UserError("Định dạng xuất phải là “gift” hoặc “moodle-xml”.")
         items = [
