@@ -18,6 +18,8 @@ SUMMARY_COLUMNS = (
     "Đạt yêu cầu", "Tỷ lệ đạt", "Đã cam kết", "Tỷ lệ cam kết", "Điểm trung bình",
 )  # fmt: skip
 PERCENT_FORMAT = "0.00%"
+# A cell starting with one of these may be run as a formula by a spreadsheet (=HYPERLINK(...), +cmd|..., @SUM...).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def share(part: int, whole: int) -> float:
@@ -50,6 +52,19 @@ def write_table(sheet: Any, title: str, header: Sequence[str], rows: Sequence[Se
         longest = max([len(label), *(len(str(row[index - 1] or "")) for row in rows)])
         sheet.column_dimensions[sheet.cell(row=2, column=index).column_letter].width = min(60, max(10, longest + 2))
     return 2
+
+
+def keep_as_text(sheet: Any) -> None:
+    """Every string stays text: names, titles and questions come from users and must never become formulas.
+
+    The cell is written as a string (not a formula) and marked with Excel's quote prefix, so editing it later
+    in Excel or LibreOffice does not turn it into a formula either; the text itself is unchanged.
+    """
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+                cell.data_type = "s"
+                cell.quotePrefix = True
 
 
 def build_unit_xlsx(data: UnitReportData) -> bytes:
@@ -86,6 +101,8 @@ def build_unit_xlsx(data: UnitReportData) -> bytes:
     write_table(hardest, "Những câu hỏi có tỷ lệ trả lời đúng thấp nhất", header, hardest_rows)
     for row in hardest.iter_rows(min_row=3, max_row=hardest.max_row, min_col=6, max_col=6):
         row[0].number_format = PERCENT_FORMAT
+    for sheet in workbook.worksheets:
+        keep_as_text(sheet)
     # A fixed timestamp: the same data gives the same workbook properties.
     stamp = dt.datetime.combine(data.header.date, dt.time())
     workbook.properties.created = workbook.properties.modified = stamp
