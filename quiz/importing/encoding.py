@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import unicodedata
 
@@ -52,6 +53,8 @@ _BINARY_SIGNATURES = (
 _VNI_PAIR = re.compile(r"[aeiouyAEIOUY][øùûõïàáåãäâêéèëüúÙØÛÕÏÀÁÅÃÄÂÊÉÈËÜÚ]")
 # TCVN3 (ABC) stores precomposed letters on symbol bytes: "§" (Đ), "®" (đ), "¶" (ả), "µ" (à), "¸" (á), ...
 _TCVN3_SYMBOLS = frozenset(chr(code) for code in range(0xA1, 0xC0))
+# Valid UTF-8 letters per broken byte above which a file is damaged UTF-8 rather than another encoding.
+UTF8_MAJORITY = 3
 
 
 def decode_text_bytes(data: bytes) -> tuple[str, str]:
@@ -76,13 +79,47 @@ def decode_text_bytes(data: bytes) -> tuple[str, str]:
 
 
 def _damaged_utf8(data: bytes) -> str | None:
-    """UTF-8 text with a few broken bytes (a cut copy, a bad sector): keep it, dropping only those bytes."""
+    """UTF-8 text with broken bytes (a cut copy, a bad sector) or a few lines pasted in Windows-1258: repair it.
+
+    It is UTF-8 when the valid multi-byte letters clearly outnumber the broken bytes (legacy encodings and
+    Windows-1258 make almost no valid UTF-8 sequence). Then each line that is not UTF-8 is read as Windows-1258
+    when it holds no UTF-8 at all and reads as Vietnamese, else its broken bytes are dropped.
+    """
     text = data.decode("utf-8", errors="replace")
     broken = text.count("\ufffd")
-    multibyte = sum(1 for character in text if not character.isascii()) - broken
-    if broken <= max(1, len(text) // 2000) and multibyte > 10 * broken:
-        return text.replace("\ufffd", "")
-    return None
+    valid = sum(1 for character in text if not character.isascii()) - broken
+    if valid < 10 or valid < UTF8_MAJORITY * broken:
+        return None
+    return "\n".join(_repaired_line(line) for line in data.split(b"\n"))
+
+
+def _repaired_line(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    lenient = line.decode("utf-8", errors="replace")
+    if all(character.isascii() or character == "\ufffd" for character in lenient):
+        try:
+            legacy = unicodedata.normalize("NFC", line.decode("cp1258"))
+        except UnicodeDecodeError:
+            legacy = ""
+        if legacy and vietnamese_score(legacy) >= 0.9:
+            return legacy
+    return lenient.replace("\ufffd", "")
+
+
+def readable_file_name(path: os.PathLike[str] | str) -> str:
+    """The file's name as text that can be shown and stored: bytes that are not UTF-8 become "�".
+
+    On Linux a name is bytes; Python keeps undecodable ones as lone surrogates, which no database or console takes.
+    """
+    name = os.path.basename(os.fspath(path)) or os.fspath(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", errors="replace")
+    return name
 
 
 def _strict(data: bytes, encoding: str) -> str:

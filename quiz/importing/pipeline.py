@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from quiz.importing import refusals
+from quiz.importing.encoding import readable_file_name
 from quiz.importing.header import find_title
 from quiz.importing.model import ImportRefused, ParsedDocument, SourceBlock
 from quiz.importing.noise import strip_noise
@@ -27,7 +28,7 @@ def parse_text(raw_text: str, source_name: str = "") -> ParsedDocument:
 def parse_file(path: Path) -> ParsedDocument:
     """Read, decode and parse ``path`` (.txt, .docx, .pdf); raise ImportRefused with a Vietnamese message."""
     blocks, encoding = read_blocks(path)
-    return parse_blocks(blocks, path.name, encoding)
+    return parse_blocks(blocks, readable_file_name(path), encoding)
 
 
 def read_document_text(path: Path) -> str:

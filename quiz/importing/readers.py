@@ -6,7 +6,7 @@ from pathlib import Path
 
 from quiz.importing import refusals
 from quiz.importing.docx_reader import read_docx
-from quiz.importing.encoding import decode_text_bytes
+from quiz.importing.encoding import decode_text_bytes, readable_file_name
 from quiz.importing.html_text import html_to_text, looks_like_html
 from quiz.importing.model import ImportRefused, SourceBlock
 from quiz.importing.pdf_reader import read_pdf_blocks
@@ -31,7 +31,7 @@ def read_blocks(path: Path) -> tuple[list[SourceBlock], str]:
 
 def read_checked_bytes(path: Path) -> bytes:
     """The file's bytes after the checks every format shares: exists, supported, not too big, readable."""
-    name = path.name or str(path)
+    name = readable_file_name(path)
     if not path.exists():
         raise ImportRefused(refusals.MISSING_FILE.format(name=name))
     if not path.is_file():

@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from quiz.errors import NotFound, UserError
+from quiz.importing.encoding import readable_file_name
 from quiz.packages.container import PackageRefused, UnitKey, write_package
 from quiz.packages.content import PackageContent, load_package
 from quiz.packages.export import collect_parts
@@ -72,7 +73,9 @@ class ResultsService:
         try:
             write_package(path, parts, key, metadata)
         except OSError as error:
-            raise UserError(f"Không ghi được tệp gói kết quả {path.name}: {error.strerror or error}.") from error
+            raise UserError(
+                f"Không ghi được tệp gói kết quả {readable_file_name(path)}: {error.strerror or error}."
+            ) from error
         summary = {name.removesuffix(".json"): len(rows) for name, rows in parts.items()}
         return ExportSummary(path, package_id, source, summary, len(parts.get("document_texts.json", [])))
 
@@ -102,7 +105,7 @@ class ResultsService:
                     try:
                         content = load_package(path, key)
                     except PackageRefused as error:
-                        report.packages.append(PackageOutcome(path.name, None, "", str(error)))
+                        report.packages.append(PackageOutcome(readable_file_name(path), None, "", str(error)))
                         continue
                     report.packages.append(_merge_one(session, path, content, decide, report))
                     session.flush()
@@ -138,10 +141,10 @@ def _merge_one(
     if problem is not None:
         for kind, number in counts(content).items():
             report.count(kind, "refused", number)
-        return PackageOutcome(path.name, content.package_id, content.source, problem)
+        return PackageOutcome(readable_file_name(path), content.package_id, content.source, problem)
     already = session.get(ImportedPackage, content.package_id) is not None
-    merge_package(session, content, path.name, decide, report)
-    return PackageOutcome(path.name, content.package_id, content.source, None, already)
+    merge_package(session, content, readable_file_name(path), decide, report)
+    return PackageOutcome(readable_file_name(path), content.package_id, content.source, None, already)
 
 
 def _decider(confirm_matches: ConfirmMatches) -> Callable[[MemberMatch], bool]:
