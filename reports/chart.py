@@ -8,6 +8,7 @@ from typing import Any
 from reports import fonts
 from reports.model import UnitRow
 from reports.styles import FRAME_WIDTH, MILLIMETRE
+from reports.text_safety import printable
 
 SERIES = ("Đã học", "Đã làm bài", "Đạt yêu cầu", "Đã cam kết")
 # Greys and one blue print legibly on a black-and-white office printer.
@@ -16,6 +17,7 @@ LABEL_LENGTH = 22
 
 
 def short_label(name: str) -> str:
+    name = printable(name)
     return name if len(name) <= LABEL_LENGTH else name[: LABEL_LENGTH - 1].rstrip() + "…"
 
 

@@ -9,6 +9,7 @@ from typing import IO, Any
 from xml.sax.saxutils import escape
 
 from reports import fonts
+from reports.text_safety import printable
 
 MILLIMETRE = 72.0 / 25.4
 PAGE_WIDTH = 210 * MILLIMETRE
@@ -23,8 +24,11 @@ TABLE_SIZE = 13
 
 
 def plain(text: str) -> str:
-    """Typed text as paragraph markup that prints literally: ``<b>``, ``&`` and ``<para>`` stay as typed."""
-    return escape(text.strip()).replace("\n", "<br/>")
+    """Typed text as paragraph markup that prints literally: ``<b>``, ``&`` and ``<para>`` stay as typed.
+
+    NFC first, so decomposed accents sit on their letters; what the font cannot show becomes a visible marker.
+    """
+    return escape(printable(text.strip())).replace("\n", "<br/>")
 
 
 @functools.lru_cache(maxsize=512)
@@ -32,6 +36,7 @@ def balanced(text: str, face: str, size: float, width: float) -> str:
     """Markup for a centred title: one line if it fits, else two lines of similar width (no lone last word)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    text = printable(text, face)
     words = text.split()
     if stringWidth(text, face, size) <= width or len(words) < 2:
         return plain(text)
