@@ -320,7 +320,7 @@ class StartScreen(QWidget):
         self.add_title.setText(self.tr("Thêm tên mới"))
         self.add_name_label.setText(self.tr("&Họ và tên:"))
         self.add_chi_bo_label.setText(self.tr("&Chi bộ:"))
-        self.add_pin_label.setText(self.tr("&Mã PIN (không bắt buộc, 4–8 chữ số):"))
+        self.add_pin_label.setText(self.tr("&Mã PIN (không bắt buộc, 6–12 chữ số hoặc một cụm từ):"))
         self.add_ok.setText(self.tr("Thêm và vào học"))
         self.admin_label.setText(self.tr("&Mật khẩu quản trị:"))
         self.admin_password.setAccessibleName(self.tr("Mật khẩu quản trị"))
