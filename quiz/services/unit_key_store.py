@@ -47,9 +47,13 @@ def load_unit_key(session: Session) -> UnitKey:
     if row is None or not isinstance(row.value, dict):
         raise UserError(NO_KEY)
     value = row.value
-    if "secret" in value:
-        return UnitKey(bytes.fromhex(str(value["secret"])))
     protector = _protector(session)
+    if "secret" in value:
+        key = UnitKey(bytes.fromhex(str(value["secret"])))
+        if protector is not None:
+            # Stored before this PC wrapped secrets (or before the upgrade): wrap it now, once.
+            store_unit_key(session, key)
+        return key
     if protector is None or protector.name != value.get("protection"):
         raise UserError(OTHER_ACCOUNT)
     try:

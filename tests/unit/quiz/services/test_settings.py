@@ -115,3 +115,15 @@ def test_windows_data_protection_round_trip() -> None:
     assert protector is not None
     wrapped = protector.protect(b"\x01secret\x02")
     assert b"secret" not in wrapped and protector.unprotect(wrapped) == b"\x01secret\x02"
+
+
+def test_a_key_stored_before_protection_is_wrapped_on_first_use(
+    service: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key_id = service.results.set_unit_key("khoá chung của đơn vị")  # no protector off Windows: stored as hex
+    secret = service.results._key().secret
+    assert secret.hex() in stored_unit_key(service)
+    monkeypatch.setattr(protection, "system_protector", FakeProtection)
+    assert service.results._key().secret == secret
+    assert secret.hex() not in stored_unit_key(service) and key_id in stored_unit_key(service)
+    assert service.results._key().secret == secret
