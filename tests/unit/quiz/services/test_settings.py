@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -93,9 +94,18 @@ class FakeProtection:
         return protected.removeprefix(b"wrapped:")[::-1]
 
 
+@pytest.fixture
+def local_service(database_url: str) -> Iterator[Service]:
+    """The PC's own SQLite database, where DPAPI applies (a shared server keeps the key readable by every PC)."""
+    opened = Service.open(database_url, actor=Actor.admin())
+    yield opened
+    opened.close()
+
+
 def test_the_unit_key_is_wrapped_by_the_system_protection_when_there_is_one(
-    service: Service, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    local_service: Service, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    service = local_service
     fake = FakeProtection()
     monkeypatch.setattr(protection, "system_protector", lambda: fake)
     key_id = service.results.set_unit_key("khoá chung của đơn vị")
@@ -118,8 +128,9 @@ def test_windows_data_protection_round_trip() -> None:
 
 
 def test_a_key_stored_before_protection_is_wrapped_on_first_use(
-    service: Service, monkeypatch: pytest.MonkeyPatch
+    local_service: Service, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    service = local_service
     key_id = service.results.set_unit_key("khoá chung của đơn vị")  # no protector off Windows: stored as hex
     secret = service.results._key().secret
     assert secret.hex() in stored_unit_key(service)
@@ -127,3 +138,12 @@ def test_a_key_stored_before_protection_is_wrapped_on_first_use(
     assert service.results._key().secret == secret
     assert secret.hex() not in stored_unit_key(service) and key_id in stored_unit_key(service)
     assert service.results._key().secret == secret
+
+
+def test_a_shared_server_keeps_the_key_readable_by_every_pc(service: Service, monkeypatch: pytest.MonkeyPatch) -> None:
+    if service.database.engine.dialect.name == "sqlite":
+        pytest.skip("a PC's own SQLite database wraps the key (tested above)")
+    fake = FakeProtection()
+    monkeypatch.setattr(protection, "system_protector", lambda: fake)
+    service.results.set_unit_key("khoá chung của đơn vị")
+    assert service.results._key().secret.hex() in stored_unit_key(service) and fake.calls == []
