@@ -22,12 +22,14 @@ from gui.admin.common import AdminPage, make_button, show_date
 from gui.admin.member_form import MemberForm
 from gui.admin.table_model import Column, RecordTableModel, make_table_view, selected_source_row
 from quiz.engine.member_types import MemberProfile, UnitView
+from quiz.formatting import format_short_date
 
 if TYPE_CHECKING:
     from gui.tasks import TaskRunner
     from quiz.service import Service
 
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole
+FAILURES_SHOWN = 30
 
 
 class MembersPage(AdminPage):
@@ -111,6 +113,9 @@ class MembersPage(AdminPage):
             self.tr("Xác nhận đảng viên tự thêm tên ở màn hình đầu; từ đó kết quả của đồng chí được tính.")
         )
         self.confirm_member_button.clicked.connect(self.confirm_member)
+        self.failures_button = make_button(self.tr("Lần đăng nhập sai"), "sign_in_failures", box)
+        self.failures_button.setToolTip(self.tr("Những lần nhập sai mật khẩu quản trị hoặc mã PIN gần đây."))
+        self.failures_button.clicked.connect(self.show_sign_in_failures)
         self.reopen_pledge_button.setToolTip(
             self.tr("Mở khoá bản thu hoạch, cam kết đã hoàn thành để đảng viên sửa lại (bản đã nộp vẫn được lưu).")
         )
@@ -129,6 +134,7 @@ class MembersPage(AdminPage):
             self.clear_pin_button,
             self.reopen_pledge_button,
             self.new_member_button,
+            self.failures_button,
         ):
             buttons.addWidget(button)
         layout = QVBoxLayout(box)
@@ -288,6 +294,19 @@ class MembersPage(AdminPage):
         message = self.tr("Đã duyệt {0}; kết quả của đồng chí từ nay được tính.").format(member.full_name)
         if self.attempt(lambda: self.service.members.confirm_member(member.id), message) is not None:
             self.refresh()
+
+    def show_sign_in_failures(self) -> None:
+        """The latest wrong passwords and PINs, newest first, so the secretary sees when a name was tried."""
+        failures = self.attempt(lambda: self.service.accounts.sign_in_failures(limit=FAILURES_SHOWN))
+        if failures is None:
+            return
+        lines = [
+            f"{failure.failed_at.astimezone():%H:%M} {format_short_date(failure.failed_at.astimezone().date())} — "
+            + (self.tr("quản trị") if failure.is_admin else failure.account_name)
+            for failure in failures
+        ]
+        text = "\n".join(lines) if lines else self.tr("Chưa có lần đăng nhập sai nào.")
+        dialogs.inform(self, self.tr("Lần đăng nhập sai"), text)
 
     def save_member(self) -> None:
         member = self.selected_member()

@@ -13,6 +13,7 @@ from gui.admin.members_page import MembersPage
 from gui.main_window import MainWindow
 from gui.tasks import TaskRunner
 from quiz.engine.member_types import MemberDraft
+from quiz.errors import UserError
 from quiz.service import Service
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -55,5 +56,28 @@ def test_the_admin_confirms_a_waiting_member(qtbot: QtBot, service: Service) -> 
         assert not service.members.get_member(newcomer.id).pending
         page.member_table.selectRow(0)
         assert not page.confirm_member_button.isEnabled()
+    finally:
+        runner.shutdown()
+
+
+def test_the_admin_sees_the_failed_sign_ins(qtbot: QtBot, service: Service) -> None:
+    chi_bo = service.members.create_unit("Chi bộ Một", "chi_bo")
+    member = service.members.add_member(MemberDraft(full_name="Đỗ Thị Thử", chi_bo_id=chi_bo.id, pin="246813"))
+    service.accounts.sign_out()
+    with pytest.raises(UserError):
+        service.accounts.sign_in_member(member.id, "000000")
+    service.accounts.create_admin("quantri-123")
+    runner = TaskRunner()
+    desk = AdminDesk(service, runner)
+    qtbot.addWidget(desk)
+    desk.show()
+    try:
+        page = desk.show_page(MembersPage)
+        assert isinstance(page, MembersPage)
+        QTest.mouseClick(page.failures_button, Qt.MouseButton.LeftButton)
+        boxes = [box for box in page.findChildren(QMessageBox) if box.isVisible()]
+        assert any("Đỗ Thị Thử" in box.text() for box in boxes)
+        for box in boxes:
+            box.close()
     finally:
         runner.shutdown()
