@@ -121,7 +121,34 @@ def _tree_groups(document: ParsedDocument) -> list[Group]:
             lead = (parent_section.start, _first_line_end(text, parent_section.start))
         numbered = _sequential([item.rank for item in items])
         groups.append(Group(lead[0], lead[1], parent, tuple(items), numbered, "heading"))
+    return groups + _top_level_groups(document)
+
+
+def _top_level_groups(document: ParsedDocument) -> list[Group]:
+    """Numbered sections without a parent heading, announced by the paragraph before them ("… sau:")."""
+    text = document.text
+    groups: list[Group] = []
+    run: list[Item] = []
+    run_kind = ""
+    for position, section in enumerate(document.sections):
+        read = _section_item(text, section, position) if section.parent is None else None
+        if read and run and read[0] == run_kind and read[1].rank == len(run) + 1:
+            run.append(read[1])
+            continue
+        groups.extend(_announced(document, run))
+        run, run_kind = ([read[1]], read[0]) if read and read[1].rank == 1 else ([], "")
+    groups.extend(_announced(document, run))
     return groups
+
+
+def _announced(document: ParsedDocument, run: list[Item]) -> list[Group]:
+    if len(run) < MINIMUM_ITEMS or run[0].section == 0:
+        return []
+    before = document.sections[run[0].section - 1]
+    if before.level != 1 or not before.text.rstrip().endswith(":"):
+        return []
+    lead_start = before.start + before.text.rstrip().rfind("\n") + 1
+    return [Group(lead_start, before.start + len(before.text.rstrip()), run[0].section - 1, tuple(run), True, "text")]
 
 
 def _first_line_end(text: str, start: int) -> int:
@@ -166,6 +193,9 @@ def _line_groups(text: str, position: int, section: ParsedSection) -> list[Group
             if not run:
                 lead, run_kind = previous, marker[0]
             run.append(Item(start + marker[2], end, position, marker[1]))
+            continue
+        if run and not marker and run_kind != "bullet":
+            # A numbered item may run over several paragraphs ("2.1- …" then its body) until the next number.
             continue
         groups.extend(_close_run(run, run_kind, lead, heading, position))
         run, run_kind = [], ""

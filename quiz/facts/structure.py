@@ -15,7 +15,7 @@ GENERIC_LABELS = frozenset({"noi dung", "van de", "viec", "diem", "y", "noi dung
 _COUNT_WORDS = ("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
 _LEAD_NOUN = re.compile(
     rf"(?:^|\s)(?:các|những|một số|(?P<count>\d{{1,2}}|{'|'.join(_COUNT_WORDS)}))\s+"
-    r"(?P<noun>[^\d:;.()]{2,60}?)\s*(?:cụ thể|chủ yếu|trọng tâm sau|sau đây|như sau|sau|bao gồm|gồm|là)?\s*:?\s*$",
+    r"(?P<noun>[^\d:;.()]{2,60}?)\s*(?:sau đây|như sau|sau|bao gồm|gồm|là)?\s*:?\s*$",
     re.IGNORECASE,
 )
 _HEADING_MARKER = re.compile(r"^\s*(?:[IVXLC]{1,6}|[A-Z]|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.\-–)]\s*")
@@ -24,6 +24,7 @@ _ITEM_PREFIX = re.compile(r"^(?:\((?:\d{1,2}|[a-zđ]|[ivx]{1,4})\)\s*|là\s+)")
 _DANGLING = FUNCTION_WORDS | word_set("nhất gắn giữa sự việc cần phải")
 # Counted in syllables (Vietnamese words are one to three of them).
 LABEL_WORDS = 24
+HEADING_LABEL_WORDS = 24
 _SHORTEST_CLAUSE_WORDS = 8
 
 
@@ -84,7 +85,8 @@ def section_path(document: ParsedDocument, position: int) -> list[str]:
 def group_label(document: ParsedDocument, group: Group) -> tuple[str, int | None]:
     """The group's name in the text's words (lower case) and the count the lead states, if any."""
     lead = document.text[group.lead_start : group.lead_end].strip()
-    if group.lead_kind == "text" and lead.endswith(":"):
+    # A heading that ends with a colon announces its items like a lead-in sentence does.
+    if lead.endswith(":"):
         found = _LEAD_NOUN.search(lead[:-1].rstrip() + ":")
         if found:
             count = found.group("count")
@@ -94,6 +96,9 @@ def group_label(document: ParsedDocument, group: Group) -> tuple[str, int | None
         clause = re.sub(r"^(?:nhưng|và|song)\s+", "", clause).split(" là ")[0]
         return _clean_label(" ".join(clause.split()[:6])), None
     if group.lead_kind == "heading" and lead:
+        return _heading_label(document, lead, group.lead_section), None
+    if lead and len(lead.split()) <= HEADING_LABEL_WORDS and not re.search(r"[.;]\s", lead):
+        # The items follow a heading that goes on the same line as its number: that heading names them.
         return _heading_label(document, lead, group.lead_section), None
     return "nội dung", None
 

@@ -1,0 +1,209 @@
+"""Questions on a document's structure: how many, which is (not) one of them, the n-th one, which part, matching."""
+
+from __future__ import annotations
+
+from quiz.facts.model import Fact, folded
+from quiz.questions.context import BuildContext, similar_length
+from quiz.questions.model import GeneratedQuestion
+from quiz.questions.pools import overlap
+from quiz.questions.structure_options import (
+    MAX_OVERLAP,
+    StructureGroup,
+    capitalise,
+    countable,
+    document_noun,
+    fit,
+    item_text,
+    key_option,
+    of_document,
+    other_items,
+    own_items,
+    structure_groups,
+)
+
+_ORDINAL_WORDS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+# A "which part" stem quotes the item; past this many words it is too long to read as a question.
+QUOTED_ITEM_WORDS = 22
+MATCHING_PAIRS = 4
+
+
+def structure_questions(facts: list[Fact], context: BuildContext) -> list[GeneratedQuestion]:
+    """Every structure question of the document (over-generated; the linter and scoring choose)."""
+    groups = structure_groups(facts)
+    if not groups:
+        return []
+    repeated = _repeated_labels(groups)
+    found: list[GeneratedQuestion] = []
+    for group in groups:
+        phrase = _group_phrase(group, repeated)
+        found.extend(_count(group, phrase, context))
+        found.extend(_membership(group, groups, phrase, context))
+        for fact in group.facts:
+            found.extend(_order(group, fact, groups, context))
+            found.extend(_which_part(group, fact, groups, repeated, context))
+            found.extend(_statement(group, fact, groups, phrase, context))
+    found.extend(_matching(groups, repeated, context))
+    return found
+
+
+def _repeated_labels(groups: list[StructureGroup]) -> set[str]:
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for group in groups:
+        label = folded(group.label)
+        (repeated if label in seen else seen).add(label)
+    return repeated
+
+
+def _group_phrase(group: StructureGroup, repeated: set[str]) -> tuple[str, str]:
+    """(opening context, group noun): the section is named when the label alone does not identify the group."""
+    opening = ""
+    if group.generic or folded(group.label) in repeated:
+        opening = f"Ở mục “{group.section_title}”, "
+    return opening, group.label
+
+
+def _sentence(opening: str, rest: str) -> str:
+    return capitalise(opening + rest) if not opening else opening + rest
+
+
+def _count(group: StructureGroup, phrase: tuple[str, str], context: BuildContext) -> list[GeneratedQuestion]:
+    fact = group.facts[0]
+    count = len(group.facts)
+    opening, label = phrase
+    noun = document_noun(fact)
+    if countable(label):
+        prompt = _sentence(opening, f"{noun} nêu bao nhiêu {label}?")
+    else:
+        prompt = _sentence(opening, f"phần “{capitalise(label)}” {of_document(fact)} gồm bao nhiêu nội dung?")
+    # Wrong counts on both sides of the true one, sorted ascending like every numeric option list.
+    wrong = [value for value in (count - 1, count + 1, count + 2, count - 2) if value >= 1][:3]
+    options = sorted([count, *wrong])
+    choices = [str(value) for value in options]
+    return [context.make(fact, "single:count", prompt, str(count), choices, [options.index(count)])]
+
+
+def _membership(
+    group: StructureGroup, groups: list[StructureGroup], phrase: tuple[str, str], context: BuildContext
+) -> list[GeneratedQuestion]:
+    """One of them (single), NOT one of them (single, options from a sibling group), which of them (multi)."""
+    opening, label = phrase
+    facts = list(group.facts)
+    rng = context.rng(facts[0], "structure-member")
+    rng.shuffle(facts)
+    questions: list[GeneratedQuestion] = []
+    suffix = of_document(facts[0])
+    key_fact = facts[0]
+    key = key_option(key_fact)
+    wrong = other_items(group, groups, len(key))
+    prompt = _sentence(opening, f"nội dung nào sau đây là một trong các {label} {suffix}?")
+    single = context.single(key_fact, "single:member", prompt, key, wrong)
+    if single:
+        questions.append(single)
+    if len(facts) >= 3:
+        outsider_fact = facts[1 % len(facts)]
+        members = own_items(group, 70)
+        outsiders = other_items(group, groups, 70)
+        if len(members) >= 3 and outsiders:
+            not_prompt = _sentence(opening, f"nội dung nào sau đây KHÔNG thuộc các {label} {suffix}?")
+            found = context.single(outsider_fact, "single:not", not_prompt, outsiders[0], members[:3])
+            if found:
+                questions.append(found)
+        if len(members) >= 2 and len(outsiders) >= 2:
+            multi_fact = facts[2 % len(facts)]
+            chosen, extra = members[:2], outsiders[:2]
+            options = [*chosen, *extra]
+            rng.shuffle(options)
+            correct = sorted(options.index(option) for option in chosen)
+            multi_prompt = _sentence(opening, f"những nội dung nào sau đây thuộc các {label} {suffix}?")
+            key_text = "; ".join(chosen)
+            questions.append(context.make(multi_fact, "multi:member", multi_prompt, key_text, options, correct))
+    return questions
+
+
+def _order(
+    group: StructureGroup, fact: Fact, groups: list[StructureGroup], context: BuildContext
+) -> list[GeneratedQuestion]:
+    """ "Nhiệm vụ, giải pháp thứ ba là nội dung nào?" only where the text numbers the items."""
+    position = int(fact.value or 0)
+    if not group.numbered or len(group.facts) < 3 or group.generic or not countable(group.label):
+        return []
+    ordinal = _ORDINAL_WORDS[position - 1] if position <= len(_ORDINAL_WORDS) else str(position)
+    key = key_option(fact)
+    wrong = own_items(group, len(key), leave_out=fact) + other_items(group, groups, len(key))
+    noun = document_noun(fact)
+    prompt = f"Theo {noun}, {group.label} thứ {ordinal} là nội dung nào?"
+    found = context.single(fact, "single:order", prompt, key, wrong)
+    return [found] if found else []
+
+
+def _which_part(
+    group: StructureGroup, fact: Fact, groups: list[StructureGroup], repeated: set[str], context: BuildContext
+) -> list[GeneratedQuestion]:
+    """ "Nội dung “…” thuộc phần nào của Nghị quyết?" with the labels of unrelated groups as wrong options."""
+    if group.generic or folded(group.label) in repeated or len(fact.answer.split()) > QUOTED_ITEM_WORDS:
+        return []
+    key = capitalise(group.label)
+    wrong: list[str] = []
+    for other in groups:
+        if other.related(group) or other.generic or folded(other.label) in repeated:
+            continue
+        option = capitalise(other.label)
+        if similar_length(option, len(key)) and folded(option) not in {folded(w) for w in wrong}:
+            wrong.append(option)
+    prompt = f"Nội dung “{fact.answer}” thuộc phần nào {of_document(fact)}?"
+    found = context.single(fact, "single:part", prompt, key, wrong)
+    return [found] if found else []
+
+
+def _statement(
+    group: StructureGroup,
+    fact: Fact,
+    groups: list[StructureGroup],
+    phrase: tuple[str, str],
+    context: BuildContext,
+) -> list[GeneratedQuestion]:
+    """True: the item is one of the group's; false: an item of an unrelated group put in its place."""
+    if len(fact.answer.split()) > QUOTED_ITEM_WORDS:
+        return []
+    opening, label = phrase
+    suffix = of_document(fact)
+    true_text = _sentence(opening, f"“{fact.answer}” là một trong các {label} {suffix}.")
+    outsiders = [
+        other.answer
+        for other_group in groups
+        if not other_group.related(group)
+        for other in other_group.facts
+        if len(other.answer.split()) <= QUOTED_ITEM_WORDS and overlap(other.answer, fact.answer) <= MAX_OVERLAP
+    ]
+    rng = context.rng(fact, "structure-statement")
+    false_text = None
+    if outsiders:
+        outsider = outsiders[rng.randrange(len(outsiders))]
+        false_text = _sentence(opening, f"“{outsider}” là một trong các {label} {suffix}.")
+    return [context.true_false(fact, fact.answer, true_text, false_text)]
+
+
+def _matching(groups: list[StructureGroup], repeated: set[str], context: BuildContext) -> list[GeneratedQuestion]:
+    """Match an item to its group, over groups none of which contains another."""
+    chosen: list[StructureGroup] = []
+    for group in groups:
+        if group.generic or folded(group.label) in repeated or any(group.related(other) for other in chosen):
+            continue
+        chosen.append(group)
+        if len(chosen) == MATCHING_PAIRS:
+            break
+    if len(chosen) < 3:
+        return []
+    fact = chosen[0].facts[0]
+    rng = context.rng(fact, "matching:structure")
+    pairs: list[tuple[str, str]] = []
+    for group in chosen:
+        member = group.facts[rng.randrange(len(group.facts))]
+        left = fit(item_text(member), min(len(member.answer), 80)) or key_option(member)
+        pairs.append((left, capitalise(group.label)))
+    rights = [right for _, right in pairs]
+    rng.shuffle(rights)
+    prompt = f"Ghép mỗi nội dung với phần {of_document(fact)} có nội dung ấy."
+    key = "; ".join(f"{left} → {right}" for left, right in pairs)
+    return [context.make(fact, "matching:structure", prompt, key, rights, pairs=pairs)]
