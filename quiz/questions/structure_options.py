@@ -62,8 +62,21 @@ def structure_groups(facts: list[Fact]) -> list[StructureGroup]:
     return sorted(groups, key=lambda group: group.facts[0].start)
 
 
+COUNTABLE_WORDS = 7
+# Options are never cut shorter than this: "Chưa tạo" is no longer the text's meaning.
+SHORTEST_CUT = 24
+
+
 def countable(label: str) -> bool:
-    return folded(label).startswith(_COUNT_NOUNS)
+    """A label that reads as a plural noun ("quan điểm chỉ đạo"), not a part's title ("Tình hình và …")."""
+    return folded(label).startswith(_COUNT_NOUNS) and len(label.split()) <= COUNTABLE_WORDS
+
+
+def member_phrase(group: StructureGroup, one_of: bool) -> str:
+    """ "là một trong các quan điểm chỉ đạo" / "thuộc các …", or "thuộc phần “…”" for a part's title."""
+    if countable(group.label):
+        return f"là một trong các {group.label}" if one_of else f"thuộc các {group.label}"
+    return f"thuộc phần “{capitalise(group.label)}”"
 
 
 def document_noun(fact: Fact) -> str:
@@ -92,6 +105,8 @@ def fit(text: str, target: float) -> str | None:
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) <= target * 1.25 and similar_length(trim_phrase(text), target):
         return capitalise(trim_phrase(text))
+    if target < SHORTEST_CUT:
+        return None
     best: tuple[float, str] | None = None
     # Cut at punctuation or before a function word: a cut between two syllables may split a word ("lĩnh | vực").
     for boundary in _BOUNDARY.finditer(text):

@@ -15,6 +15,7 @@ from quiz.questions.structure_options import (
     fit,
     item_text,
     key_option,
+    member_phrase,
     of_document,
     other_items,
     own_items,
@@ -35,13 +36,13 @@ def structure_questions(facts: list[Fact], context: BuildContext) -> list[Genera
     repeated = _repeated_labels(groups)
     found: list[GeneratedQuestion] = []
     for group in groups:
-        phrase = _group_phrase(group, repeated)
-        found.extend(_count(group, phrase, context))
-        found.extend(_membership(group, groups, phrase, context))
+        opening = _opening(group, repeated)
+        found.extend(_count(group, opening, context))
+        found.extend(_membership(group, groups, opening, context))
         for fact in group.facts:
             found.extend(_order(group, fact, groups, context))
             found.extend(_which_part(group, fact, groups, repeated, context))
-            found.extend(_statement(group, fact, groups, phrase, context))
+            found.extend(_statement(group, fact, groups, opening, context))
     found.extend(_matching(groups, repeated, context))
     return found
 
@@ -55,23 +56,22 @@ def _repeated_labels(groups: list[StructureGroup]) -> set[str]:
     return repeated
 
 
-def _group_phrase(group: StructureGroup, repeated: set[str]) -> tuple[str, str]:
-    """(opening context, group noun): the section is named when the label alone does not identify the group."""
-    opening = ""
+def _opening(group: StructureGroup, repeated: set[str]) -> str:
+    """The section is named first when the label alone does not identify the group ("các nội dung sau")."""
     if group.generic or folded(group.label) in repeated:
-        opening = f"Ở mục “{group.section_title}”, "
-    return opening, group.label
+        return f"Ở mục “{group.section_title}”, "
+    return ""
 
 
 def _sentence(opening: str, rest: str) -> str:
     return capitalise(opening + rest) if not opening else opening + rest
 
 
-def _count(group: StructureGroup, phrase: tuple[str, str], context: BuildContext) -> list[GeneratedQuestion]:
+def _count(group: StructureGroup, opening: str, context: BuildContext) -> list[GeneratedQuestion]:
     fact = group.facts[0]
     count = len(group.facts)
-    opening, label = phrase
     noun = document_noun(fact)
+    label = group.label
     if countable(label):
         prompt = _sentence(opening, f"{noun} nêu bao nhiêu {label}?")
     else:
@@ -84,10 +84,9 @@ def _count(group: StructureGroup, phrase: tuple[str, str], context: BuildContext
 
 
 def _membership(
-    group: StructureGroup, groups: list[StructureGroup], phrase: tuple[str, str], context: BuildContext
+    group: StructureGroup, groups: list[StructureGroup], opening: str, context: BuildContext
 ) -> list[GeneratedQuestion]:
     """One of them (single), NOT one of them (single, options from a sibling group), which of them (multi)."""
-    opening, label = phrase
     facts = list(group.facts)
     rng = context.rng(facts[0], "structure-member")
     rng.shuffle(facts)
@@ -96,7 +95,7 @@ def _membership(
     key_fact = facts[0]
     key = key_option(key_fact)
     wrong = other_items(group, groups, len(key))
-    prompt = _sentence(opening, f"nội dung nào sau đây là một trong các {label} {suffix}?")
+    prompt = _sentence(opening, f"nội dung nào sau đây {member_phrase(group, True)} {suffix}?")
     single = context.single(key_fact, "single:member", prompt, key, wrong)
     if single:
         questions.append(single)
@@ -105,7 +104,8 @@ def _membership(
         members = own_items(group, 70)
         outsiders = other_items(group, groups, 70)
         if len(members) >= 3 and outsiders:
-            not_prompt = _sentence(opening, f"nội dung nào sau đây KHÔNG thuộc các {label} {suffix}?")
+            phrase_not = member_phrase(group, False).replace("thuộc", "KHÔNG thuộc", 1)
+            not_prompt = _sentence(opening, f"nội dung nào sau đây {phrase_not} {suffix}?")
             found = context.single(outsider_fact, "single:not", not_prompt, outsiders[0], members[:3])
             if found:
                 questions.append(found)
@@ -115,7 +115,7 @@ def _membership(
             options = [*chosen, *extra]
             rng.shuffle(options)
             correct = sorted(options.index(option) for option in chosen)
-            multi_prompt = _sentence(opening, f"những nội dung nào sau đây thuộc các {label} {suffix}?")
+            multi_prompt = _sentence(opening, f"những nội dung nào sau đây {member_phrase(group, False)} {suffix}?")
             key_text = "; ".join(chosen)
             questions.append(context.make(multi_fact, "multi:member", multi_prompt, key_text, options, correct))
     return questions
@@ -160,15 +160,14 @@ def _statement(
     group: StructureGroup,
     fact: Fact,
     groups: list[StructureGroup],
-    phrase: tuple[str, str],
+    opening: str,
     context: BuildContext,
 ) -> list[GeneratedQuestion]:
     """True: the item is one of the group's; false: an item of an unrelated group put in its place."""
     if len(fact.answer.split()) > QUOTED_ITEM_WORDS:
         return []
-    opening, label = phrase
     suffix = of_document(fact)
-    true_text = _sentence(opening, f"“{fact.answer}” là một trong các {label} {suffix}.")
+    true_text = _sentence(opening, f"“{fact.answer}” {member_phrase(group, True)} {suffix}.")
     outsiders = [
         other.answer
         for other_group in groups
@@ -180,7 +179,7 @@ def _statement(
     false_text = None
     if outsiders:
         outsider = outsiders[rng.randrange(len(outsiders))]
-        false_text = _sentence(opening, f"“{outsider}” là một trong các {label} {suffix}.")
+        false_text = _sentence(opening, f"“{outsider}” {member_phrase(group, True)} {suffix}.")
     return [context.true_false(fact, fact.answer, true_text, false_text)]
 
 
