@@ -245,6 +245,10 @@ def _ordinal_groups(document: ParsedDocument) -> list[Group]:
             lead_section = section_at(document, max(lead_end - 1, 0))
             if len(items) == len(run) and lead_section is not None:
                 lead_start = max(text.rfind("\n", 0, lead_end) + 1, document.sections[lead_section].start)
+                if not text[lead_start:lead_end].strip():
+                    # "Thứ nhất" opens its own paragraph: the paragraph before announces the items.
+                    lead_end = len(text[:lead_start].rstrip())
+                    lead_start = max(text.rfind("\n", 0, lead_end) + 1, document.sections[lead_section].start)
                 groups.append(Group(lead_start, lead_end, lead_section, tuple(items), True, "text"))
         index += len(run)
     return groups

@@ -13,8 +13,9 @@ from quiz.text import fold
 # Labels that name nothing by themselves ("các nội dung sau"): stems then add the section they are in.
 GENERIC_LABELS = frozenset({"noi dung", "van de", "viec", "diem", "y", "noi dung chu yeu", "noi dung cu the"})
 _COUNT_WORDS = ("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười")
+_QUANTIFIER = re.compile(rf"(?<!\w)(?:các|những|một số|\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\s", re.IGNORECASE)
 _LEAD_NOUN = re.compile(
-    rf"(?:^|\s)(?:các|những|một số|(?P<count>\d{{1,2}}|{'|'.join(_COUNT_WORDS)}))\s+"
+    rf"(?:các|những|một số|(?P<count>\d{{1,2}}|{'|'.join(_COUNT_WORDS)}))\s+"
     r"(?P<noun>[^\d:;.()]{2,60}?)\s*(?:sau đây|như sau|sau|bao gồm|gồm|là)?\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -87,7 +88,10 @@ def group_label(document: ParsedDocument, group: Group) -> tuple[str, int | None
     lead = document.text[group.lead_start : group.lead_end].strip()
     # A heading that ends with a colon announces its items like a lead-in sentence does.
     if lead.endswith(":"):
-        found = _LEAD_NOUN.search(lead[:-1].rstrip() + ":")
+        announcing = lead[:-1].rstrip() + ":"
+        # The quantifier nearest the colon names the items ("Các xã thực hiện các nội dung sau:").
+        starts = [quantifier.start() for quantifier in _QUANTIFIER.finditer(announcing)]
+        found = next((m for m in (_LEAD_NOUN.match(announcing, start) for start in reversed(starts)) if m), None)
         if found:
             count = found.group("count")
             stated = None if count is None else (int(count) if count.isdigit() else _COUNT_WORDS.index(count) + 2)
@@ -103,8 +107,13 @@ def group_label(document: ParsedDocument, group: Group) -> tuple[str, int | None
     return "nội dung", None
 
 
+def heading_words(heading: str) -> str:
+    """A heading without its number ("III- NHIỆM VỤ, GIẢI PHÁP" → "NHIỆM VỤ, GIẢI PHÁP")."""
+    return _HEADING_MARKER.sub("", heading).strip(" :")
+
+
 def _heading_label(document: ParsedDocument, heading: str, position: int) -> str:
-    words = _HEADING_MARKER.sub("", heading).strip(" :")
+    words = heading_words(heading)
     label = words.lower() if words.isupper() else words[:1].lower() + words[1:]
     parent = document.sections[position].parent
     if _TIME_HEADING.match(label) and parent is not None:

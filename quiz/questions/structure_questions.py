@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from quiz.facts.model import Fact, folded
+from quiz.facts.structure import heading_words
 from quiz.questions.context import BuildContext, similar_length
 from quiz.questions.model import GeneratedQuestion
 from quiz.questions.pools import overlap
@@ -144,12 +145,15 @@ def _which_part(
     if group.generic or folded(group.label) in repeated or len(fact.answer.split()) > QUOTED_ITEM_WORDS:
         return []
     key = capitalise(group.label)
+    labels = [other.label for other in groups if not (other.related(group) or other.generic)]
+    # The document's parts ("III- NHIỆM VỤ, GIẢI PHÁP") are parts too, except the ones the item lies in.
+    own_path = {folded(heading_words(title)) for title in group.path.split(" › ")}
+    labels += [heading_words(other.path.split(" › ")[0]) for other in groups]
     wrong: list[str] = []
-    for other in groups:
-        if other.related(group) or other.generic or folded(other.label) in repeated:
-            continue
-        option = capitalise(other.label)
-        if similar_length(option, len(key)) and folded(option) not in {folded(w) for w in wrong}:
+    for label in labels:
+        option = capitalise(label)
+        taken = {folded(existing) for existing in [key, *wrong]} | own_path | repeated
+        if similar_length(option, len(key)) and folded(option) not in taken:
             wrong.append(option)
     prompt = f"Nội dung “{fact.answer}” thuộc phần nào {of_document(fact)}?"
     found = context.single(fact, "single:part", prompt, key, wrong)
