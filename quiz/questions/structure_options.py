@@ -40,6 +40,11 @@ class StructureGroup:
         return self.path.split(" › ")[-1]
 
     @property
+    def subparts(self) -> bool:
+        """The items are sub-headings ("Mục tiêu tổng quát", "Đến năm 2030"), not statements to count."""
+        return all(len(fact.answer.split()) <= SUBPART_WORDS for fact in self.facts)
+
+    @property
     def generic(self) -> bool:
         return folded(self.label) in GENERIC_LABELS
 
@@ -63,6 +68,7 @@ def structure_groups(facts: list[Fact]) -> list[StructureGroup]:
 
 
 COUNTABLE_WORDS = 7
+SUBPART_WORDS = 6
 # Options are never cut shorter than this: "Chưa tạo" is no longer the text's meaning.
 SHORTEST_CUT = 24
 
@@ -73,7 +79,10 @@ def countable(label: str) -> bool:
 
 
 def member_phrase(group: StructureGroup, one_of: bool) -> str:
-    """ "là một trong các quan điểm chỉ đạo" / "thuộc các …", or "thuộc phần “…”" for a part's title."""
+    """A member "là một trong các quan điểm chỉ đạo" / "thuộc các …"; "thuộc mục “…”" for "các nội dung sau"
+    (every option is content of the document: only the section tells them apart); "thuộc phần “…”" for a title."""
+    if group.generic:
+        return f"thuộc mục “{group.section_title}”"
     if countable(group.label):
         return f"là một trong các {group.label}" if one_of else f"thuộc các {group.label}"
     return f"thuộc phần “{capitalise(group.label)}”"

@@ -59,7 +59,7 @@ def _repeated_labels(groups: list[StructureGroup]) -> set[str]:
 
 def _opening(group: StructureGroup, repeated: set[str]) -> str:
     """The section is named first when the label alone does not identify the group ("các nội dung sau")."""
-    if group.generic or folded(group.label) in repeated:
+    if folded(group.label) in repeated and not group.generic:
         return f"Ở mục “{group.section_title}”, "
     return ""
 
@@ -73,7 +73,9 @@ def _count(group: StructureGroup, opening: str, context: BuildContext) -> list[G
     count = len(group.facts)
     noun = document_noun(fact)
     label = group.label
-    if countable(label):
+    if group.generic:
+        prompt = f"Mục “{group.section_title}” {of_document(fact)} nêu bao nhiêu nội dung?"
+    elif countable(label) and not group.subparts:
         prompt = _sentence(opening, f"{noun} nêu bao nhiêu {label}?")
     else:
         prompt = _sentence(opening, f"phần “{capitalise(label)}” {of_document(fact)} gồm bao nhiêu nội dung?")
