@@ -39,7 +39,8 @@ def extract_facts(document: ParsedDocument) -> list[Fact]:
         facts.extend(sorted(found, key=lambda fact: (fact.start, fact.kind)))
         previous = sentence
     # Enumerations span sentences and sections, so they are read from the whole document.
-    facts = sorted([*facts, *extract_structure(document)], key=lambda fact: fact.start)
+    lists = [fact for fact in facts if fact.kind == "list"]
+    facts = sorted([*facts, *extract_structure(document, lists)], key=lambda fact: fact.start)
     return _unique(facts)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from quiz.facts.enumerations import Group, Item, read_groups
 from quiz.facts.model import Fact, SentenceSpan
@@ -29,12 +30,16 @@ HEADING_LABEL_WORDS = 24
 _SHORTEST_CLAUSE_WORDS = 8
 
 
-def extract_structure(document: ParsedDocument) -> list[Fact]:
-    """One ``structure`` fact per enumerated item, in document order."""
+def extract_structure(document: ParsedDocument, lists: Sequence[Fact] = ()) -> list[Fact]:
+    """One ``structure`` fact per enumerated item, in document order; ``lists`` are the "list" facts (items
+    after a colon, split on ";"), which become groups when their lead-in names what they are."""
     noun = document_noun(document)
     facts: list[Fact] = []
-    for group in read_groups(document):
+    colon_groups = [group for group in (_colon_group(document, fact) for fact in lists) if group is not None]
+    for group in [*read_groups(document), *colon_groups]:
         label, stated = group_label(document, group)
+        if group in colon_groups and not _named(document.text[group.lead_start : group.lead_end]):
+            continue
         if not label or (stated is not None and stated != len(group.items)):
             continue
         labels: list[str] = []
@@ -59,6 +64,22 @@ def extract_structure(document: ParsedDocument) -> list[Fact]:
                 )
             )  # fmt: skip
     return facts
+
+
+def _colon_group(document: ParsedDocument, fact: Fact) -> Group | None:
+    """The items of a "list" fact as a group whose lead is the sentence up to its colon."""
+    colon = document.text.rfind(":", fact.sentence.start, fact.start + 1)
+    if len(fact.items) < 2 or colon == -1:
+        return None
+    items: list[Item] = []
+    position = fact.start
+    for rank, text in enumerate(fact.items, start=1):
+        found = document.text.find(text, position, fact.end + 1)
+        if found == -1:
+            return None
+        items.append(Item(found, found + len(text), fact.sentence.section, rank))
+        position = found + len(text)
+    return Group(fact.sentence.start, colon + 1, fact.sentence.section, tuple(items), False, "text")
 
 
 def document_noun(document: ParsedDocument) -> str:
@@ -88,10 +109,7 @@ def group_label(document: ParsedDocument, group: Group) -> tuple[str, int | None
     lead = document.text[group.lead_start : group.lead_end].strip()
     # A heading that ends with a colon announces its items like a lead-in sentence does.
     if lead.endswith(":"):
-        announcing = lead[:-1].rstrip() + ":"
-        # The quantifier nearest the colon names the items ("Các xã thực hiện các nội dung sau:").
-        starts = [quantifier.start() for quantifier in _QUANTIFIER.finditer(announcing)]
-        found = next((m for m in (_LEAD_NOUN.match(announcing, start) for start in reversed(starts)) if m), None)
+        found = _named(lead)
         if found:
             count = found.group("count")
             stated = None if count is None else (int(count) if count.isdigit() else _COUNT_WORDS.index(count) + 2)
@@ -110,6 +128,14 @@ def group_label(document: ParsedDocument, group: Group) -> tuple[str, int | None
 def heading_words(heading: str) -> str:
     """A heading without its number ("III- NHIỆM VỤ, GIẢI PHÁP" → "NHIỆM VỤ, GIẢI PHÁP")."""
     return _HEADING_MARKER.sub("", heading).strip(" :")
+
+
+def _named(lead: str) -> re.Match[str] | None:
+    """The plural noun a lead-in ending with a colon announces; the quantifier nearest the colon names the items
+    ("Các xã thực hiện các nội dung sau:"); one opening the sentence is its subject ("Các đoàn thể có …:")."""
+    announcing = lead.rstrip(" :") + ":"
+    starts = [quantifier.start() for quantifier in _QUANTIFIER.finditer(announcing) if quantifier.start() > 0]
+    return next((found for found in (_LEAD_NOUN.match(announcing, start) for start in reversed(starts)) if found), None)
 
 
 def _heading_label(document: ParsedDocument, heading: str, position: int) -> str:

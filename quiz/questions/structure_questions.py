@@ -157,7 +157,7 @@ def _which_part(
         taken = {folded(existing) for existing in [key, *wrong]} | own_path | repeated
         if similar_length(option, len(key)) and folded(option) not in taken:
             wrong.append(option)
-    prompt = f"Nội dung “{fact.answer}” thuộc phần nào {of_document(fact)}?"
+    prompt = f"Nội dung “{capitalise(fact.answer)}” thuộc phần nào {of_document(fact)}?"
     found = context.single(fact, "single:part", prompt, key, wrong)
     return [found] if found else []
 
@@ -173,7 +173,7 @@ def _statement(
     if len(fact.answer.split()) > QUOTED_ITEM_WORDS:
         return []
     suffix = of_document(fact)
-    true_text = _sentence(opening, f"“{fact.answer}” {member_phrase(group, True)} {suffix}.")
+    true_text = _sentence(opening, f"“{capitalise(fact.answer)}” {member_phrase(group, True)} {suffix}.")
     outsiders = [
         other.answer
         for other_group in groups
@@ -185,7 +185,7 @@ def _statement(
     false_text = None
     if outsiders:
         outsider = outsiders[rng.randrange(len(outsiders))]
-        false_text = _sentence(opening, f"“{outsider}” {member_phrase(group, True)} {suffix}.")
+        false_text = _sentence(opening, f"“{capitalise(outsider)}” {member_phrase(group, True)} {suffix}.")
     return [context.true_false(fact, fact.answer, true_text, false_text)]
 
 
