@@ -54,7 +54,11 @@ def extract_structure(document: ParsedDocument, lists: Sequence[Fact] = ()) -> l
             continue
         path = " › ".join(section_path(document, group.lead_section))
         lead = re.sub(r"\s+", " ", document.text[group.lead_start : group.lead_end]).strip()
-        for position, (sentence, start, end) in enumerate(spans, start=1):
+        head = _lead_span(document, group, label)
+        if head is not None:
+            # Position 0 is the group itself, found in its lead: "how many" is asked where the text announces them.
+            spans.insert(0, head)
+        for position, (sentence, start, end) in enumerate(spans, start=0 if head else 1):
             facts.append(
                 Fact(
                     "structure", document.text[start:end], start, end, sentence,
@@ -64,6 +68,25 @@ def extract_structure(document: ParsedDocument, lists: Sequence[Fact] = ()) -> l
                 )
             )  # fmt: skip
     return facts
+
+
+def _lead_span(document: ParsedDocument, group: Group, label: str) -> tuple[SentenceSpan, int, int] | None:
+    """The lead (heading line or lead-in) as a sentence, and the label's words in it (else its heading words)."""
+    text = document.text
+    start, end = group.lead_start, group.lead_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \t\n:":
+        end -= 1
+    if end - start < 2:
+        return None
+    lead = SentenceSpan(group.lead_section, document.sections[group.lead_section].title, start, end, text[start:end])
+    found = fold(lead.text).rfind(fold(label))
+    if found != -1:
+        return lead, start + found, start + found + len(label)
+    words = heading_words(lead.text)
+    offset = lead.text.rfind(words) if words else -1
+    return (lead, start + offset, start + offset + len(words)) if offset != -1 else None
 
 
 def _colon_group(document: ParsedDocument, fact: Fact) -> Group | None:

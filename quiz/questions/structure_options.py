@@ -34,6 +34,8 @@ class StructureGroup:
     path: str
     numbered: bool
     facts: tuple[Fact, ...]
+    # The group itself, found in its lead (position 0); None when the lead could not be located.
+    head: Fact | None = None
 
     @property
     def section_title(self) -> str:
@@ -62,8 +64,13 @@ def structure_groups(facts: list[Fact]) -> list[StructureGroup]:
     groups = []
     for key, members in by_key.items():
         members.sort(key=lambda fact: fact.value or 0)
-        first = members[0]
-        groups.append(StructureGroup(key, first.subject, first.head, first.qualifier == "numbered", tuple(members)))
+        head = members[0] if members[0].value == 0 else None
+        items = tuple(fact for fact in members if fact.value)
+        if len(items) < 2:
+            continue
+        first = items[0]
+        numbered = first.qualifier == "numbered"
+        groups.append(StructureGroup(key, first.subject, first.head, numbered, items, head))
     return sorted(groups, key=lambda group: group.facts[0].start)
 
 

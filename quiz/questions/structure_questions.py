@@ -69,7 +69,7 @@ def _sentence(opening: str, rest: str) -> str:
 
 
 def _count(group: StructureGroup, opening: str, context: BuildContext) -> list[GeneratedQuestion]:
-    fact = group.facts[0]
+    fact = group.head or group.facts[0]
     count = len(group.facts)
     noun = document_noun(fact)
     label = group.label
@@ -103,7 +103,7 @@ def _membership(
     if single:
         questions.append(single)
     if len(facts) >= 3:
-        outsider_fact = facts[1 % len(facts)]
+        outsider_fact = group.head or facts[1 % len(facts)]
         members = own_items(group, 70)
         outsiders = other_items(group, groups, 70)
         if len(members) >= 3 and outsiders:
