@@ -45,7 +45,7 @@ class Group:
     items: tuple[Item, ...]
     # The text itself numbers the items (1., a), Thứ nhất), so "the third one" means something.
     numbered: bool
-    # "heading" when the lead is a heading line, "text" when it is body text.
+    # "heading" when the lead is a heading line, "text" a paragraph, "inline" the start of the items' sentence.
     lead_kind: str
 
 

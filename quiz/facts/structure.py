@@ -64,7 +64,7 @@ def extract_structure(document: ParsedDocument, lists: Sequence[Fact] = ()) -> l
                     "structure", document.text[start:end], start, end, sentence,
                     value=float(position), subject=label, head=path, items=tuple(labels), count=len(labels),
                     lead=lead or path, qualifier="numbered" if group.numbered else "",
-                    extra=(("group", str(group.lead_start)), ("document", noun)),
+                    extra=(("group", str(group.lead_start)), ("document", noun), ("lead_kind", group.lead_kind)),
                 )
             )  # fmt: skip
     return facts
@@ -102,7 +102,7 @@ def _colon_group(document: ParsedDocument, fact: Fact) -> Group | None:
             return None
         items.append(Item(found, found + len(text), fact.sentence.section, rank))
         position = found + len(text)
-    return Group(fact.sentence.start, colon + 1, fact.sentence.section, tuple(items), False, "text")
+    return Group(fact.sentence.start, colon + 1, fact.sentence.section, tuple(items), False, "inline")
 
 
 def document_noun(document: ParsedDocument) -> str:
@@ -131,7 +131,7 @@ def group_label(document: ParsedDocument, group: Group) -> tuple[str, int | None
     """The group's name in the text's words (lower case) and the count the lead states, if any."""
     lead = document.text[group.lead_start : group.lead_end].strip()
     # A heading that ends with a colon announces its items like a lead-in sentence does.
-    if lead.endswith(":"):
+    if lead.endswith(":") or group.lead_kind == "inline":
         found = _named(lead)
         if found:
             count = found.group("count")

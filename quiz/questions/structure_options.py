@@ -42,6 +42,11 @@ class StructureGroup:
         return self.path.split(" › ")[-1]
 
     @property
+    def heading_led(self) -> bool:
+        """Announced by a heading or a paragraph of its own: a part of the document, not a list in a sentence."""
+        return dict(self.facts[0].extra).get("lead_kind") != "inline"
+
+    @property
     def subparts(self) -> bool:
         """The items are sub-headings ("Mục tiêu tổng quát", "Đến năm 2030"), not statements to count."""
         return all(len(fact.answer.split()) <= SUBPART_WORDS for fact in self.facts)
@@ -148,9 +153,8 @@ def key_option(fact: Fact) -> str:
 def other_items(group: StructureGroup, groups: list[StructureGroup], target: float) -> list[str]:
     """Items of unrelated groups, nearest first, cut to ``target`` and unlike every item of ``group``."""
     start = group.facts[0].start
-    others = sorted(
-        (other for other in groups if not other.related(group)), key=lambda other: abs(other.facts[0].start - start)
-    )
+    unrelated = (other for other in groups if not (other.related(group) or other.subparts))
+    others = sorted(unrelated, key=lambda other: abs(other.facts[0].start - start))
     found: list[str] = []
     for other in others:
         for fact in other.facts:

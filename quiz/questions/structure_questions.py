@@ -39,6 +39,9 @@ def structure_questions(facts: list[Fact], context: BuildContext) -> list[Genera
     for group in groups:
         opening = _opening(group, repeated)
         found.extend(_count(group, opening, context))
+        if group.subparts:
+            # "Mục tiêu tổng quát", "Mục tiêu cụ thể": sub-headings are counted, not asked as statements.
+            continue
         found.extend(_membership(group, groups, opening, context))
         for fact in group.facts:
             found.extend(_order(group, fact, groups, context))
@@ -144,10 +147,12 @@ def _which_part(
     group: StructureGroup, fact: Fact, groups: list[StructureGroup], repeated: set[str], context: BuildContext
 ) -> list[GeneratedQuestion]:
     """ "Nội dung “…” thuộc phần nào của Nghị quyết?" with the labels of unrelated groups as wrong options."""
-    if group.generic or folded(group.label) in repeated or len(fact.answer.split()) > QUOTED_ITEM_WORDS:
+    if not group.heading_led or group.generic or folded(group.label) in repeated:
+        return []
+    if len(fact.answer.split()) > QUOTED_ITEM_WORDS:
         return []
     key = capitalise(group.label)
-    labels = [other.label for other in groups if not (other.related(group) or other.generic)]
+    labels = [other.label for other in groups if other.heading_led and not (other.related(group) or other.generic)]
     # The document's parts ("III- NHIỆM VỤ, GIẢI PHÁP") are parts too, except the ones the item lies in.
     own_path = {folded(heading_words(title)) for title in group.path.split(" › ")}
     labels += [heading_words(other.path.split(" › ")[0]) for other in groups]
@@ -177,7 +182,7 @@ def _statement(
     outsiders = [
         other.answer
         for other_group in groups
-        if not other_group.related(group)
+        if not (other_group.related(group) or other_group.subparts)
         for other in other_group.facts
         if len(other.answer.split()) <= QUOTED_ITEM_WORDS and overlap(other.answer, fact.answer) <= MAX_OVERLAP
     ]
