@@ -80,6 +80,7 @@ def structure_groups(facts: list[Fact]) -> list[StructureGroup]:
 
 
 COUNTABLE_WORDS = 7
+CANDIDATES = 8
 SUBPART_WORDS = 6
 # Options are never cut shorter than this: "Chưa tạo" is no longer the text's meaning.
 SHORTEST_CUT = 24
@@ -150,19 +151,26 @@ def key_option(fact: Fact) -> str:
     return fit(fact.answer, LONGEST_OPTION * 0.8) or capitalise(fact.answer)
 
 
-def other_items(group: StructureGroup, groups: list[StructureGroup], target: float) -> list[str]:
-    """Items of unrelated groups, nearest first, cut to ``target`` and unlike every item of ``group``."""
+def nearest_groups(group: StructureGroup, groups: list[StructureGroup]) -> list[StructureGroup]:
+    """Groups neither inside nor around ``group``, nearest first: nearby lists make the most related options."""
     start = group.facts[0].start
     unrelated = (other for other in groups if not (other.related(group) or other.subparts))
-    others = sorted(unrelated, key=lambda other: abs(other.facts[0].start - start))
+    return sorted(unrelated, key=lambda other: abs(other.facts[0].start - start))
+
+
+def other_items(group: StructureGroup, groups: list[StructureGroup], target: float) -> list[str]:
+    """Items of unrelated groups, nearest first, cut to ``target`` and unlike every item of ``group``; looking
+    further than a few candidates only costs time on long documents."""
     found: list[str] = []
-    for other in others:
+    for other in nearest_groups(group, groups):
         for fact in other.facts:
             option = fit(item_text(fact), target)
             if option is None or any(overlap(option, own.answer) > MAX_OVERLAP for own in group.facts):
                 continue
             if folded(option) not in {folded(existing) for existing in found}:
                 found.append(option)
+        if len(found) >= CANDIDATES:
+            break
     return found
 
 

@@ -17,6 +17,7 @@ from quiz.questions.structure_options import (
     item_text,
     key_option,
     member_phrase,
+    nearest_groups,
     of_document,
     other_items,
     own_items,
@@ -27,6 +28,9 @@ _ORDINAL_WORDS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám",
 # A "which part" stem quotes the item; past this many words it is too long to read as a question.
 QUOTED_ITEM_WORDS = 22
 MATCHING_PAIRS = 4
+# A false statement borrows an item from one of the nearest unrelated groups.
+NEAREST_GROUPS = 3
+NEAREST_LIMIT = 12
 
 
 def structure_questions(facts: list[Fact], context: BuildContext) -> list[GeneratedQuestion]:
@@ -35,6 +39,8 @@ def structure_questions(facts: list[Fact], context: BuildContext) -> list[Genera
     if not groups:
         return []
     repeated = _repeated_labels(groups)
+    # The document's parts ("III- NHIỆM VỤ, GIẢI PHÁP") are parts too, as "which part" options.
+    parts = list(dict.fromkeys(heading_words(group.path.split(" › ")[0]) for group in groups))
     found: list[GeneratedQuestion] = []
     for group in groups:
         opening = _opening(group, repeated)
@@ -42,11 +48,13 @@ def structure_questions(facts: list[Fact], context: BuildContext) -> list[Genera
         if group.subparts:
             # "Mục tiêu tổng quát", "Mục tiêu cụ thể": sub-headings are counted, not asked as statements.
             continue
-        found.extend(_membership(group, groups, opening, context))
+        # Options come from the nearest unrelated groups: related, and cheap on a long document.
+        near = nearest_groups(group, groups)[:NEAREST_LIMIT]
+        found.extend(_membership(group, near, opening, context))
         for fact in group.facts:
-            found.extend(_order(group, fact, groups, context))
-            found.extend(_which_part(group, fact, groups, repeated, context))
-            found.extend(_statement(group, fact, groups, opening, context))
+            found.extend(_order(group, fact, near, context))
+            found.extend(_which_part(group, fact, near, parts, repeated, context))
+            found.extend(_statement(group, fact, near, opening, context))
     found.extend(_matching(groups, repeated, context))
     return found
 
@@ -144,7 +152,12 @@ def _order(
 
 
 def _which_part(
-    group: StructureGroup, fact: Fact, groups: list[StructureGroup], repeated: set[str], context: BuildContext
+    group: StructureGroup,
+    fact: Fact,
+    groups: list[StructureGroup],
+    parts: list[str],
+    repeated: set[str],
+    context: BuildContext,
 ) -> list[GeneratedQuestion]:
     """ "Nội dung “…” thuộc phần nào của Nghị quyết?" with the labels of unrelated groups as wrong options."""
     if not group.heading_led or group.generic or folded(group.label) in repeated:
@@ -153,9 +166,9 @@ def _which_part(
         return []
     key = capitalise(group.label)
     labels = [other.label for other in groups if other.heading_led and not (other.related(group) or other.generic)]
-    # The document's parts ("III- NHIỆM VỤ, GIẢI PHÁP") are parts too, except the ones the item lies in.
+    # The parts the item lies in are no wrong options.
     own_path = {folded(heading_words(title)) for title in group.path.split(" › ")}
-    labels += [heading_words(other.path.split(" › ")[0]) for other in groups]
+    labels += parts
     wrong: list[str] = []
     for label in labels:
         option = capitalise(label)
@@ -181,8 +194,7 @@ def _statement(
     true_text = _sentence(opening, f"“{capitalise(fact.answer)}” {member_phrase(group, True)} {suffix}.")
     outsiders = [
         other.answer
-        for other_group in groups
-        if not (other_group.related(group) or other_group.subparts)
+        for other_group in nearest_groups(group, groups)[:NEAREST_GROUPS]
         for other in other_group.facts
         if len(other.answer.split()) <= QUOTED_ITEM_WORDS and overlap(other.answer, fact.answer) <= MAX_OVERLAP
     ]
