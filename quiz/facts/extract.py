@@ -9,6 +9,7 @@ from quiz.facts.numbers import extract_numbers
 from quiz.facts.persons import extract_persons
 from quiz.facts.scalars import extract_scalars
 from quiz.facts.sentences import document_sentences
+from quiz.facts.structure import extract_structure
 from quiz.importing.model import ParsedDocument
 
 # Sentences longer than this are tables or run-together paragraphs: facts there are unreliable.
@@ -37,6 +38,9 @@ def extract_facts(document: ParsedDocument) -> list[Fact]:
         ]
         facts.extend(sorted(found, key=lambda fact: (fact.start, fact.kind)))
         previous = sentence
+    # Enumerations span sentences and sections, so they are read from the whole document.
+    lists = [fact for fact in facts if fact.kind == "list"]
+    facts = sorted([*facts, *extract_structure(document, lists)], key=lambda fact: fact.start)
     return _unique(facts)
 
 

@@ -109,6 +109,9 @@ class Fact:
                 data["count"] = self.count
             if self.subject:
                 data["subject"] = self.subject
+        elif self.kind == "structure":
+            data.update(group=self.subject, count=self.count, position=int(self.value or 0), items=list(self.items))
+            data.update(numbered=self.qualifier == "numbered", path=self.head, lead=self.lead)
         elif self.kind in ("date", "period", "ordinal", "reference"):
             data["head"] = self.head
             if self.value is not None:

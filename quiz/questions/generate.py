@@ -14,6 +14,7 @@ from quiz.questions.model import GeneratedQuestion
 from quiz.questions.pools import build_pools
 from quiz.questions.scalar_questions import scalar_questions
 from quiz.questions.scoring import keep_best
+from quiz.questions.structure_questions import structure_questions
 
 _SCALAR_KINDS = ("number", "date", "period", "ordinal", "reference")
 
@@ -36,6 +37,7 @@ def candidates(facts: list[Fact], context: BuildContext) -> list[GeneratedQuesti
         elif fact.kind in ("list", "target"):
             found.extend(list_questions(fact, context))
     found.extend(matching_questions(facts, context))
+    found.extend(structure_questions(facts, context))
     return found
 
 

@@ -18,6 +18,8 @@ GENERATOR_DATA = TEST_DATA / "generator"
 DOCUMENTS = sorted(GENERATOR_DATA.glob("*.txt"))
 MINIMUM_RECALL = 0.9
 MINIMUM_PRECISION = 0.85
+# Structure facts are scored against their own annotations (group, count, items) in test_structure*.py.
+SEPARATELY_SCORED = ("structure",)
 
 
 def _annotation(path: Path) -> dict[str, Any]:
@@ -50,6 +52,7 @@ def _scores() -> tuple[Counter[str], Counter[str], Counter[str]]:
     extracted_by_kind: Counter[str] = Counter()
     for path in DOCUMENTS:
         facts = extract_facts(parse_file(path))
+        facts = [fact for fact in facts if fact.kind not in SEPARATELY_SCORED]
         extracted_by_kind.update(fact.kind for fact in facts)
         unused = list(facts)
         for expected in _annotation(path)["facts"]:
