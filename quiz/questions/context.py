@@ -6,10 +6,10 @@ import random
 from dataclasses import dataclass
 
 from quiz.facts.model import Fact
+from quiz.identifiers import content_id
 from quiz.questions.model import TRUE_FALSE, GeneratedQuestion
 from quiz.questions.pools import Pools, value_key
 from quiz.questions.stems import explanation
-from quiz.storage.base import content_id
 
 # Base difficulty by type; kinds and distractor closeness adjust it.
 TYPE_DIFFICULTY = {"truefalse": 0.3, "single": 0.5, "matching": 0.55, "multi": 0.65, "cloze": 0.75}
