@@ -44,8 +44,7 @@ def generate_from_facts(
 ) -> list[GeneratedQuestion]:
     pools = build_pools(facts)
     context = BuildContext(document_hash or content_hash(text), seed, pools)
-    passing = [question for question in candidates(facts, context) if not lint_with(question, pools, text)]
-    return keep_best(passing)
+    return keep_best(candidates(facts, context), lambda question: not lint_with(question, pools, text))
 
 
 def generate_questions(

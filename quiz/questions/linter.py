@@ -30,6 +30,14 @@ _NUMERIC_OPTION = re.compile(r"^\d{1,3}(?:\.\d{3})*(?:,\d+)?(?:\s*[-–]\s*\d{1,
 _NEGATION = re.compile(r"(?<!\w)không(?= (?:phải|thuộc|đúng|nằm|được nêu|là)\b)")
 _EMPTY_OPTIONS = re.compile(r"tất cả|không có (?:phương án|ý|đáp án) nào|cả [abcd] và", re.IGNORECASE)
 _SORTED_KINDS = ("number", "ordinal", "period", "date")
+_QUESTION_WORD_PATTERNS = {
+    kind: re.compile("|".join(rf"(?<!\w){word}(?!\w)" for word in words)) for kind, words in QUESTION_WORDS.items()
+}
+_NUMBER = re.compile(NUMBER_TEXT)
+_DIGITS = re.compile(r"\d+")
+_DAY_MONTH = re.compile(r"^(\d{1,2})(?:\s*/\s*|\s+tháng\s+)(\d{1,2})")
+_QUOTE = re.compile(r"“(.*)”")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -43,8 +51,20 @@ def _contains(haystack: str, needle: str) -> bool:
     folded_needle = value_key(needle)
     if not folded_needle:
         return False
-    pattern = rf"(?<![\w]){re.escape(folded_needle)}(?![\w])"
-    return re.search(pattern, value_key(haystack)) is not None
+    # A plain search with word-boundary checks: a pattern per needle would fill (and thrash) re's cache.
+    folded_haystack = value_key(haystack)
+    start = folded_haystack.find(folded_needle)
+    while start != -1:
+        end = start + len(folded_needle)
+        if not _word_character(folded_haystack, start - 1) and not _word_character(folded_haystack, end):
+            return True
+        start = folded_haystack.find(folded_needle, start + 1)
+    return False
+
+
+def _word_character(text: str, index: int) -> bool:
+    """What ``\\w`` matches, at ``index`` (False outside the text)."""
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
 def _sort_value(kind: str, option: str) -> float:
@@ -54,9 +74,9 @@ def _sort_value(kind: str, option: str) -> float:
             return float(ORDINAL_WORDS.index(option) + 1)
         return float(int(option) if option.isdigit() else roman_to_int(option))
     if kind == "number":
-        found = re.search(NUMBER_TEXT, option)
+        found = _NUMBER.search(option)
         return parse_number(found.group()) if found else 0.0
-    parts = [int(part) for part in re.findall(r"\d+", option)]
+    parts = [int(part) for part in _DIGITS.findall(option)]
     if kind == "date" and len(parts) >= 2:
         if parts[1] > 31:
             return float(parts[1] * 100 + parts[0])
@@ -69,7 +89,7 @@ def _at_limit(kind: str, key: str) -> bool:
     """A key with nothing plausible above it (100 %, the last day of a month) may be the largest option."""
     if kind == "number":
         return key in ("100", "100,0")
-    found = re.match(r"^(\d{1,2})(?:\s*/\s*|\s+tháng\s+)(\d{1,2})", key)
+    found = _DAY_MONTH.match(key)
     if kind == "date" and found and 1 <= int(found.group(2)) <= 12:
         return int(found.group(1)) == calendar.monthrange(2000, int(found.group(2)))[1]
     return False
@@ -110,7 +130,8 @@ def _wording(question: GeneratedQuestion) -> list[Problem]:
     folded_prompt = folded(question.prompt)
     if question.type in ("single", "multi"):
         words = QUESTION_WORDS.get(fact.kind, ())
-        if not any(re.search(rf"(?<!\w){word}(?!\w)", folded_prompt) for word in words):
+        found = _QUESTION_WORD_PATTERNS[fact.kind].search(folded_prompt) if words else None
+        if found is None:
             problems.append(Problem("question-word", f"no question word for a {fact.kind} ({', '.join(words)})"))
     qualifier_wanted = fact.qualifier and fact.kind == "number" and question.type in ("single", "cloze")
     qualifier_pattern = rf"{re.escape(folded(fact.qualifier))} (?:bao nhieu|may|___)"
@@ -189,9 +210,9 @@ def _provenance(question: GeneratedQuestion, facts_text: str | None) -> list[Pro
     fact = question.fact
     if not question.id or not fact.sentence.text:
         problems.append(Problem("provenance", "a question carries its id and source sentence"))
-    quote = re.search(r"“(.*)”", question.explanation)
+    quote = _QUOTE.search(question.explanation)
     quoted = quote.group(1).strip("…") if quote else ""
-    if "\n" in question.explanation or not quoted or quoted not in re.sub(r"\s+", " ", fact.sentence.text):
+    if "\n" in question.explanation or not quoted or quoted not in _SPACES.sub(" ", fact.sentence.text):
         problems.append(Problem("explanation", "the explanation is one line quoting the source sentence"))
     if not 0.0 <= question.difficulty <= 1.0:
         problems.append(Problem("difficulty", "difficulty lies between 0 and 1"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 
 from quiz.facts.model import folded
@@ -35,8 +36,14 @@ def score(question: GeneratedQuestion) -> float:
     return round(quality, 4)
 
 
-def keep_best(candidates: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
-    """Score, then keep the best few per fact and per value; the result is in document order."""
+def keep_best(
+    candidates: list[GeneratedQuestion], acceptable: Callable[[GeneratedQuestion], bool] | None = None
+) -> list[GeneratedQuestion]:
+    """Score, then keep the best few per fact and per value; the result is in document order.
+
+    ``acceptable`` (the linter) is asked only about questions that would be kept: the same result as
+    filtering every candidate first, without linting the many that lose anyway.
+    """
     scored = sorted(
         (replace(question, quality=score(question)) for question in candidates),
         key=lambda question: (-question.quality, question.fact.start, question.variant),
@@ -55,6 +62,8 @@ def keep_best(candidates: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
         if per_fact[fact.key] >= PER_FACT or per_value[value] >= PER_VALUE:
             continue
         if question.type in types_per_fact[fact.key] and question.type != "single":
+            continue
+        if acceptable is not None and not acceptable(question):
             continue
         per_fact[fact.key] += 1
         per_value[value] += 1

@@ -12,6 +12,8 @@ _LEADING_CONNECTOR = re.compile(
 )
 _DANGLING_END = re.compile(r"\s+(?:là|gồm|bao gồm|như sau|sau đây)$", re.IGNORECASE)
 _TRAILING_PUNCTUATION = " .;:,!…"
+_TRONG_DO = re.compile(r",?\s+trong (?:số )?đó\b", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
 # Past this many words a sentence is cut to the clause (between ";") that holds the answer.
 LONG_SENTENCE_WORDS = 35
 EXPLANATION_CHARACTERS = 260
@@ -30,9 +32,9 @@ def window(fact: Fact, end: int | None = None) -> tuple[int, int]:
     colon = text.find(":", answer_end)
     if colon != -1 and fact.kind not in ("list", "target"):
         stop = colon
-    marker = re.search(r",?\s+trong (?:số )?đó\b", text[answer_end:stop], re.IGNORECASE)
+    marker = _TRONG_DO.search(text, answer_end, stop)
     if marker and not fact.subject:
-        stop = answer_end + marker.start()
+        stop = marker.start()
     if len(text[start:stop].split()) > LONG_SENTENCE_WORDS:
         before = text.rfind(";", 0, answer_start)
         after = text.find(";", answer_end, stop)
@@ -42,7 +44,7 @@ def window(fact: Fact, end: int | None = None) -> tuple[int, int]:
 
 
 def finish(text: str, ending: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip().rstrip(_TRAILING_PUNCTUATION)
+    text = _SPACES.sub(" ", text).strip().rstrip(_TRAILING_PUNCTUATION)
     # A stem cut at a colon drops the word that announced the list ("… là:", "… gồm:").
     text = _DANGLING_END.sub("", text)
     text = _LEADING_CONNECTOR.sub("", text.strip())
@@ -71,7 +73,7 @@ def explanation(fact: Fact) -> str:
         start = max(0, fact.relative_start - EXPLANATION_CHARACTERS // 2)
         stop = min(len(text), start + EXPLANATION_CHARACTERS)
         start = max(0, min(start, fact.relative_end) if fact.relative_end - start < EXPLANATION_CHARACTERS else start)
-    quote = re.sub(r"\s+", " ", text[start:stop]).strip()
+    quote = _SPACES.sub(" ", text[start:stop]).strip()
     prefix = "…" if start > 0 else ""
     suffix = "…" if stop < len(text) else ""
     return f"Văn bản nêu: “{prefix}{quote}{suffix}”"
