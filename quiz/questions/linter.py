@@ -67,7 +67,7 @@ def _word_character(text: str, index: int) -> bool:
     return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
-def _sort_value(kind: str, option: str) -> float:
+def sort_value(kind: str, option: str) -> float:
     """The value numeric options are ordered by (ordinal rank, number, date as yyyymmdd, first year)."""
     if kind == "ordinal":
         if option in ORDINAL_WORDS:
@@ -179,10 +179,10 @@ def _options(question: GeneratedQuestion, pools: Pools) -> list[Problem]:
         problems.append(Problem("length", "options differ in length by more than 30 %"))
     wrong = [choice for index, choice in enumerate(choices) if index not in question.correct]
     if fact.kind in _SORTED_KINDS and question.variant == "single":
-        values = [_sort_value(fact.kind, choice) for choice in choices]
+        values = [sort_value(fact.kind, choice) for choice in choices]
         if values != sorted(values):
             problems.append(Problem("order", "numeric options are sorted ascending"))
-        key_value = _sort_value(fact.kind, keys[0])
+        key_value = sort_value(fact.kind, keys[0])
         if key_value > 1 and not (min(values) < key_value < max(values)) and not _at_limit(fact.kind, keys[0]):
             problems.append(Problem("spread", "wrong options lie on both sides of the key"))
     if fact.kind == "number" and not all(_NUMERIC_OPTION.match(choice) for choice in choices):
@@ -225,7 +225,8 @@ def _ambiguity(question: GeneratedQuestion, pools: Pools) -> list[Problem]:
     fact = question.fact
     if fact.kind not in ("number", "date", "period", "ordinal") or question.context_added:
         return []
-    if len(pools.values_by_predicate.get(fact.predicate, set())) > 1:
+    predicate = pools.predicate_by_fact.get(fact.key, "")
+    if len(pools.values_by_predicate.get(predicate, set())) > 1:
         return [Problem("ambiguous", "the same slot has another value elsewhere in the document")]
     return []
 

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import re
 
-from quiz.facts.model import Fact
+from quiz.facts.model import Fact, folded
+from quiz.questions.model import BLANK
 
 _LEADING_CONNECTOR = re.compile(
     r"^(?:Cùng với đó|Bên cạnh đó|Trong đó|Đồng thời|Ngoài ra|Theo đó|Sau đó|Tuy nhiên|Do đó|Vì vậy|Qua đó)\s*,\s*",
     re.IGNORECASE,
 )
+_LEADING_BULLET = re.compile(r"^(?:[-–—•*+]\s*)+")
 _DANGLING_END = re.compile(r"\s+(?:là|gồm|bao gồm|như sau|sau đây)$", re.IGNORECASE)
 _TRAILING_PUNCTUATION = " .;:,!…"
 _TRONG_DO = re.compile(r",?\s+trong (?:số )?đó\b", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+_TRONG_DO_PART = re.compile(r"\s*,?\s*trong (?:số )?đó\b", re.IGNORECASE)
+_LEADING_DATE = re.compile(r"^(?:Sáng |Chiều |Tối )?([Nn]gày|[Nn]ăm|[Tt]háng)\s+\S+\s*,\s*")
 # Past this many words a sentence is cut to the clause (between ";") that holds the answer.
 LONG_SENTENCE_WORDS = 35
 EXPLANATION_CHARACTERS = 260
@@ -47,7 +51,7 @@ def finish(text: str, ending: str) -> str:
     text = _SPACES.sub(" ", text).strip().rstrip(_TRAILING_PUNCTUATION)
     # A stem cut at a colon drops the word that announced the list ("… là:", "… gồm:").
     text = _DANGLING_END.sub("", text)
-    text = _LEADING_CONNECTOR.sub("", text.strip())
+    text = _LEADING_CONNECTOR.sub("", _LEADING_BULLET.sub("", text.strip()))
     return capitalise(text) + ending
 
 
@@ -63,6 +67,35 @@ def replaced(fact: Fact, replacement: str, end: int | None = None, ending: str =
 def statement(fact: Fact, value: str, end: int | None = None) -> str:
     """A declarative sentence with ``value`` in the answer's place (true/false items)."""
     return replaced(fact, value, end, ending=".")
+
+
+def stem_with(fact: Fact, text: str, ending: str) -> str:
+    """The stem with ``text`` in the answer's place; a leading "Ngày 28/10," moves to the end."""
+    cut = _LEADING_DATE.match(fact.sentence.text)
+    if fact.kind == "date" and cut and fact.relative_end <= cut.end():
+        start, stop = window(fact)
+        rest = fact.sentence.text[max(cut.end(), start) : stop]
+        word = f"vào {cut.group(1).lower()} {text}"
+        return finish(rest, "") + " " + word + ending
+    total = dict(fact.extra).get("total")
+    if fact.kind == "number" and fact.subject and total:
+        marker = _TRONG_DO_PART.search(fact.sentence.text)
+        if marker:
+            lead = fact.sentence.text[: marker.start()].rstrip(" ,")
+            return finish(f"{lead}, trong đó về {fact.subject} có {text} {fact.unit}", ending)
+    if fact.kind == "number" and fact.target is not None:
+        unit = fact.unit
+        planned = fact.answer.split("/")[1].strip()
+        # "12.350/10.000 tỷ đồng" after "đạt" is achieved/planned; "14/17 xã" is a part of a whole.
+        planned_word = "kế hoạch" if fact.qualifier.startswith("đạt") or "đồng" in unit else "trên tổng số"
+        replacement = f"{text} {unit} ({planned_word} {planned} {unit})"
+        return replaced(fact, replacement, fact.tail_end - fact.sentence.start, ending)
+    return replaced(fact, text, ending=ending)
+
+
+def blanked_stem(fact: Fact) -> str:
+    """The fact's predicate as a member reads it: the folded stem with the answer blanked."""
+    return folded(stem_with(fact, BLANK, ""))
 
 
 def explanation(fact: Fact) -> str:

@@ -1,0 +1,121 @@
+"""Stems that identify one fact: the heading's context where a predicate has other values, and the document."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+
+from quiz.facts.model import Fact, folded
+from quiz.questions.model import GeneratedQuestion
+from quiz.questions.pools import PREDICATE_KINDS, Pools, value_key
+
+_TIME_PHRASE = re.compile(
+    r"(?<!\w)(?:(?:tầm nhìn|định hướng)\s+)?(?:đến|tới)\s+(?:hết\s+)?năm\s+\d{4}"
+    r"|(?<!\w)giai đoạn\s+\d{4}\s*[-–—]\s*\d{4}|(?<!\w)năm\s+\d{4}",
+    re.IGNORECASE,
+)
+_MARKER = re.compile(r"^\s*(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)\-–—:]\s*", re.IGNORECASE)
+_DOCUMENT_TYPES = (
+    "nghi quyet", "chi thi", "ket luan", "ke hoach", "quyet dinh", "chuong trinh", "de an", "huong dan",
+    "quy dinh", "thong bao", "de cuong",
+)  # fmt: skip
+_NAMES_DOCUMENT = re.compile(r"^theo |(?<!\w)(?:van ban|bai viet|" + "|".join(_DOCUMENT_TYPES) + r")(?!\w)")
+_HEADER_LINES = 12
+# First words that keep their capital after a prefix ("Đảng bộ …", "Nhân dân …"): proper nouns in Party texts.
+_PROPER_FIRST_WORDS = frozenset(["Đảng", "Nhà", "Nhân", "Bác", "Chính", "Quốc", "Mặt", "Trung", "Bộ", "Ban"])
+_TITLE_WORDS = 10
+
+
+def document_label(text: str) -> str:
+    """How stems name the document: its type from the header ("Nghị quyết", "Chỉ thị"), else "văn bản"."""
+    for line in text.split("\n", _HEADER_LINES)[:_HEADER_LINES]:
+        line_folded = folded(line.strip(" :."))
+        for kind in _DOCUMENT_TYPES:
+            if line.isupper() and (line_folded == kind or line_folded.startswith(kind + " ")):
+                return line.strip()[: len(kind)].capitalize()
+    return "văn bản"
+
+
+def _context_candidates(fact: Fact) -> list[str]:
+    """Phrases that place the fact: time phrases of its lead-in, then each heading (deepest first)."""
+    candidates = [found.group() for found in _TIME_PHRASE.finditer(fact.sentence.lead_in)]
+    for title in reversed(fact.sentence.section_path):
+        times = [found.group() for found in _TIME_PHRASE.finditer(title)]
+        words = _MARKER.sub("", title).strip(" :.")
+        candidates.extend(times or ([words] if 0 < len(words.split()) <= _TITLE_WORDS else []))
+    return candidates
+
+
+def _prefix(phrase: str) -> str:
+    if _TIME_PHRASE.fullmatch(phrase) or folded(phrase).startswith(("ve ", "doi voi ")):
+        return phrase[:1].upper() + phrase[1:]
+    return f"Ở mục “{phrase[:1].upper() + phrase[1:]}”"
+
+
+def joined(prefix: str, stem: str) -> str:
+    """``prefix`` before ``stem``, whose first letter drops its capital unless it starts a name."""
+    words = stem.split(maxsplit=2)
+    keeps_capital = (
+        not words
+        or words[0] in _PROPER_FIRST_WORDS
+        or words[0].isupper()
+        or (len(words) > 1 and words[1][:1].isupper())
+    )
+    return f"{prefix}, {stem if keeps_capital else stem[:1].lower() + stem[1:]}"
+
+
+def context_prefixes(facts: list[Fact], pools: Pools) -> dict[str, str | None]:
+    """Fact key → the context its stems need, for facts whose predicate has another value; None: no context
+    separates it (its questions are dropped)."""
+    groups: dict[str, list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if len(pools.values_by_predicate.get(pools.predicate_by_fact.get(fact.key, ""), ())) > 1:
+            groups[pools.predicate_by_fact[fact.key]].append(fact)
+    prefixes: dict[str, str | None] = {}
+    for stem, group in groups.items():
+        candidates = {fact.key: _context_candidates(fact) for fact in group}
+        for fact in group:
+            rivals = [other for other in group if value_key(other.answer) != value_key(fact.answer)]
+            prefixes[fact.key] = next(
+                (
+                    _prefix(phrase)
+                    for phrase in candidates[fact.key]
+                    if folded(phrase) not in stem
+                    and not any(folded(phrase) in map(folded, candidates[other.key]) for other in rivals)
+                ),
+                None,
+            )
+    return prefixes
+
+
+def with_context(
+    questions: list[GeneratedQuestion], facts: list[Fact], pools: Pools, label: str
+) -> list[GeneratedQuestion]:
+    """Scalar questions with the context that makes their stem unique (or dropped) and the document named."""
+    prefixes = context_prefixes(facts, pools)
+    result: list[GeneratedQuestion] = []
+    for question in questions:
+        fact = question.fact
+        if fact.kind not in PREDICATE_KINDS:
+            result.append(question)
+            continue
+        prompt, added = question.prompt, False
+        if fact.key in prefixes:
+            context = prefixes[fact.key]
+            if context is None:
+                continue
+            prompt, added = joined(context, prompt), True
+        if not _NAMES_DOCUMENT.search(folded(prompt)):
+            prompt = joined(f"Theo {label}", prompt)
+        result.append(replace(question, prompt=prompt, context_added=added))
+    return result
+
+
+def ambiguous_stems(questions: list[GeneratedQuestion]) -> int:
+    """Choice and cloze stems that read the same (folded) but are keyed to different values."""
+    keys: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for question in questions:
+        if question.type in ("single", "cloze"):
+            keys[(question.type, folded(question.prompt))].add(value_key(question.key))
+    return sum(1 for values in keys.values() if len(values) > 1)
