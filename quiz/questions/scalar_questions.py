@@ -27,7 +27,14 @@ def question_word(fact: Fact) -> str:
         return "mấy" if fact.head == "lần thứ" else "nào"
     if fact.kind == "reference":
         return "văn bản nào"
+    if is_range(fact):
+        return "nào đến ngày nào"
     return "nào"
+
+
+def is_range(fact: Fact) -> bool:
+    """A date range ("từ ngày 13/10 đến ngày 15/10"): one fact, asked as a whole."""
+    return ("range", "1") in fact.extra
 
 
 def options_for(fact: Fact, context: BuildContext) -> list[str]:
@@ -53,6 +60,8 @@ def _options(fact: Fact, context: BuildContext, rng: random.Random) -> list[str]
         return distractors.ordinal_options(fact.answer, rng)
     if fact.kind == "period":
         return distractors.period_options(fact.answer, rng)
+    if fact.kind == "date" and is_range(fact):
+        return distractors.date_range_options(fact.answer, rng)
     if fact.kind == "date":
         return distractors.date_options(fact.answer, rng)
     if fact.kind == "reference":
@@ -97,7 +106,8 @@ def scalar_questions(fact: Fact, context: BuildContext) -> list[GeneratedQuestio
         prompt_cloze = stems.replaced(fact, key[: code.start()] + BLANK if code else BLANK, ending=".")
     else:
         prompt_cloze = stems.stem_with(fact, BLANK, ".")
-    questions.append(context.make(fact, "cloze", prompt_cloze, cloze_answers[0], answers=cloze_answers))
+    if not is_range(fact):  # typing a whole range back is no fair blank
+        questions.append(context.make(fact, "cloze", prompt_cloze, cloze_answers[0], answers=cloze_answers))
     false_values = _false_values(fact, key, wrong)
     false_text = stems.stem_with(fact, context.rng(fact, "false").choice(false_values), ".") if false_values else None
     questions.append(context.true_false(fact, key, stems.stem_with(fact, key, "."), false_text))

@@ -8,7 +8,8 @@ from quiz.facts.model import Fact, folded
 from quiz.questions.model import BLANK
 
 _LEADING_CONNECTOR = re.compile(
-    r"^(?:Cùng với đó|Bên cạnh đó|Trong đó|Đồng thời|Ngoài ra|Theo đó|Sau đó|Tuy nhiên|Do đó|Vì vậy|Qua đó)\s*,\s*",
+    r"^(?:Cùng với đó|Bên cạnh đó|Trong đó|Đồng thời|Ngoài ra|Theo đó|Sau đó|Tuy nhiên|Do đó|Vì vậy|Qua đó"
+    r"|Trước đó)\s*,\s*",
     re.IGNORECASE,
 )
 _LEADING_BULLET = re.compile(r"^(?:[-–—•*+]\s*)+")
@@ -17,7 +18,9 @@ _TRAILING_PUNCTUATION = " .;:,!…"
 _TRONG_DO = re.compile(r",?\s+trong (?:số )?đó\b", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _TRONG_DO_PART = re.compile(r"\s*,?\s*trong (?:số )?đó\b", re.IGNORECASE)
-_LEADING_DATE = re.compile(r"^(?:Sáng |Chiều |Tối )?([Nn]gày|[Nn]ăm|[Tt]háng)\s+\S+\s*,\s*")
+_LEADING_DATE = re.compile(
+    r"^(?:(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+(?:[Nn]gày\s+)?|(?P<head>[Nn]gày|[Nn]ăm|[Tt]háng)\s+)\S+\s*,\s*"
+)
 # Past this many words a sentence is cut to the clause (between ";") that holds the answer.
 LONG_SENTENCE_WORDS = 35
 EXPLANATION_CHARACTERS = 260
@@ -75,7 +78,8 @@ def stem_with(fact: Fact, text: str, ending: str) -> str:
     if fact.kind == "date" and cut and fact.relative_end <= cut.end():
         start, stop = window(fact)
         rest = fact.sentence.text[max(cut.end(), start) : stop]
-        word = f"vào {cut.group(1).lower()} {text}"
+        part, head = cut.group("part"), cut.group("head")
+        word = f"vào {part.lower()} ngày {text}" if part else f"vào {head.lower()} {text}"
         return finish(rest, "") + " " + word + ending
     total = dict(fact.extra).get("total")
     if fact.kind == "number" and fact.subject and total:
