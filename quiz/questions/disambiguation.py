@@ -108,7 +108,7 @@ def with_context(
             prompt, added = joined(context, prompt), True
         if not _NAMES_DOCUMENT.search(folded(prompt)):
             prompt = joined(f"Theo {label}", prompt)
-        result.append(replace(question, prompt=prompt, context_added=added))
+        result.append(replace(question, prompt=prompt, context_added=added) if prompt != question.prompt else question)
     return result
 
 

@@ -13,7 +13,8 @@ _LEADING_CONNECTOR = re.compile(
     re.IGNORECASE,
 )
 _LEADING_BULLET = re.compile(r"^(?:[-–—•*+]\s*)+")
-_DANGLING_END = re.compile(r"\s+(?:là|gồm|bao gồm|như sau|sau đây)$", re.IGNORECASE)
+# Longest first: "bao gồm" before "gồm".
+_DANGLING_WORDS = ("bao gồm", "như sau", "sau đây", "gồm", "là")
 _TRAILING_PUNCTUATION = " .;:,!…"
 _TRONG_DO = re.compile(r",?\s+trong (?:số )?đó\b", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -51,10 +52,14 @@ def window(fact: Fact, end: int | None = None) -> tuple[int, int]:
 
 
 def finish(text: str, ending: str) -> str:
-    text = _SPACES.sub(" ", text).strip().rstrip(_TRAILING_PUNCTUATION)
-    # A stem cut at a colon drops the word that announced the list ("… là:", "… gồm:").
-    text = _DANGLING_END.sub("", text)
-    text = _LEADING_CONNECTOR.sub("", _LEADING_BULLET.sub("", text.strip()))
+    text = " ".join(text.split()).rstrip(_TRAILING_PUNCTUATION)
+    # A stem cut at a colon drops the word that announced the list ("… là:", "… gồm:"); checked on the last
+    # words only (a pattern anchored at the end would try every space of a long stem).
+    lowered = text[-12:].lower()
+    dangling = next((word for word in _DANGLING_WORDS if lowered.endswith(" " + word)), None)
+    if dangling is not None:
+        text = text[: -len(dangling) - 1].rstrip()
+    text = _LEADING_CONNECTOR.sub("", _LEADING_BULLET.sub("", text))
     return capitalise(text) + ending
 
 
