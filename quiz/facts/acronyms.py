@@ -37,15 +37,16 @@ def _expansion_before(text: str, paren_start: int, acronym: str) -> tuple[int, i
         tail = words[-len(initials) :]
         if "".join(fold(word.group())[0] for word in tail) == initials:
             return tail[0].start(), end
-    # Otherwise back to the nearest capitalised word, not crossing , ; : ( or another expansion: a clause
-    # ("Việt Nam, đóng góp vào chỉ số …") is no noun phrase, so the text then gives no expansion.
+    # Otherwise back to the nearest capitalised word, not crossing ; : ( or another expansion.
     for index in range(len(words) - 1, -1, -1):
         word = words[index].group()
-        if index != len(words) - 1 and any(mark in word for mark in ",;:()"):
+        if index != len(words) - 1 and any(mark in word for mark in ";:()"):
             return None
         if word[:1].isupper() and len(words) - index >= 3:
-            # Starting inside a name ("Nam" of "Việt Nam …") is no expansion either.
-            if index > 0 and words[index - 1].group()[:1].isupper() and words[index - 1].group()[-1:].isalpha():
+            # A start inside a name ("Nam" of "Việt Nam, đóng góp vào chỉ số …") or one that ends a clause
+            # ("Tỉnh, …") opens no noun phrase: the text then gives no expansion.
+            previous = words[index - 1].group() if index > 0 else ""
+            if word.endswith(",") or (previous[:1].isupper() and previous[-1:].isalpha()):
                 return None
             # A run of capitalised words only ("Văn Đức (TTXVN)") is a name or a byline, not an expansion.
             if any(other.group()[:1].islower() for other in words[index:]):
