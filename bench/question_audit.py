@@ -25,6 +25,8 @@ DOCUMENTS = [
     *sorted((REPOSITORY / "tests" / "data" / "resolution-shapes").glob("*.txt")),
     *sorted((REPOSITORY / "seeds").glob("*.txt")),
     *sorted((REPOSITORY / "tests" / "data" / "generator").glob("*.txt")),
+    # Real full-length texts, once the corpus of issue 14 is merged in.
+    *sorted((REPOSITORY / "tests" / "data" / "resolutions").glob("*.txt")),
 ]
 _FLOORS = ("dat tren", "tren", "hon", "it nhat", "toi thieu", "vuot", "khong duoi", "khong thap hon")
 _CEILINGS = ("duoi", "toi da", "khong qua", "khong vuot qua")
