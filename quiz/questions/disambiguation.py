@@ -22,17 +22,22 @@ _DOCUMENT_TYPES = (
 )  # fmt: skip
 _NAMES_DOCUMENT = re.compile(r"^theo |(?<!\w)(?:van ban|bai viet|" + "|".join(_DOCUMENT_TYPES) + r")(?!\w)")
 _HEADER_LINES = 12
+# "… số 57-NQ/TW", "… 12-CT/TU": the line names this document by its number.
+_NUMBERED = re.compile(r"^\s+(?:so\s+)?\d+[-/]")
 # First words that keep their capital after a prefix ("Đảng bộ …", "Nhân dân …"): proper nouns in Party texts.
 _PROPER_FIRST_WORDS = frozenset(["Đảng", "Nhà", "Nhân", "Bác", "Chính", "Quốc", "Mặt", "Trung", "Bộ", "Ban"])
 _TITLE_WORDS = 10
+_WORDS = re.compile(r"\w+")
 
 
 def document_label(text: str) -> str:
-    """How stems name the document: its type from the header ("Nghị quyết", "Chỉ thị"), else "văn bản"."""
+    """How stems name the document: its type from the header ("NGHỊ QUYẾT", or a first line "Nghị quyết số
+    57-NQ/TW …"), else "văn bản" (a news page about a resolution is not the resolution)."""
     for line in text.split("\n", _HEADER_LINES)[:_HEADER_LINES]:
         line_folded = folded(line.strip(" :."))
         for kind in _DOCUMENT_TYPES:
-            if line.isupper() and (line_folded == kind or line_folded.startswith(kind + " ")):
+            opens = line_folded == kind or line_folded.startswith(kind + " ")
+            if opens and (line.isupper() or _NUMBERED.match(line_folded[len(kind) :])):
                 return line.strip()[: len(kind)].capitalize()
     return "văn bản"
 
@@ -66,27 +71,59 @@ def joined(prefix: str, stem: str) -> str:
 
 
 def context_prefixes(facts: list[Fact], pools: Pools) -> dict[str, str | None]:
-    """Fact key → the context its stems need, for facts whose predicate has another value; None: no context
-    separates it (its questions are dropped)."""
-    groups: dict[str, list[Fact]] = defaultdict(list)
+    """Fact key → the context its stems need; None: no context separates it (its questions are dropped).
+
+    Two groups need context: facts whose stems read the same with different values (dropped when no heading
+    separates them), and facts whose answer sits in the same words with different values, though the rest of
+    the sentence differs ("Quy mô kinh tế số đạt tối thiểu 30 % GDP" for 2030 and "Việt Nam có quy mô kinh tế
+    số đạt tối thiểu 50 % GDP" for 2045): a member reads those as one question, so they get their heading too.
+    """
+    same_stem: dict[str, list[Fact]] = defaultdict(list)
+    same_slot: dict[str, list[Fact]] = defaultdict(list)
     for fact in facts:
-        if len(pools.values_by_predicate.get(pools.predicate_by_fact.get(fact.key, ""), ())) > 1:
-            groups[pools.predicate_by_fact[fact.key]].append(fact)
+        stem = pools.predicate_by_fact.get(fact.key)
+        if stem is None:
+            continue
+        same_stem[stem].append(fact)
+        same_slot[_slot(fact)].append(fact)
     prefixes: dict[str, str | None] = {}
-    for stem, group in groups.items():
-        candidates = {fact.key: _context_candidates(fact) for fact in group}
-        for fact in group:
-            rivals = [other for other in group if value_key(other.answer) != value_key(fact.answer)]
-            prefixes[fact.key] = next(
-                (
-                    _prefix(phrase)
-                    for phrase in candidates[fact.key]
-                    if folded(phrase) not in stem
-                    and not any(folded(phrase) in map(folded, candidates[other.key]) for other in rivals)
-                ),
-                None,
-            )
+    for stem, group in same_stem.items():
+        if len({value_key(fact.answer) for fact in group}) > 1:
+            prefixes.update(_separating(group, stem))
+    for group in same_slot.values():
+        if len({value_key(fact.answer) for fact in group}) > 1:
+            found = _separating(group, "")
+            prefixes.update({key: phrase for key, phrase in found.items() if key not in prefixes and phrase})
     return prefixes
+
+
+def _slot(fact: Fact) -> str:
+    """The words around the answer: kind, unit, three words before and the word after its unit."""
+    text = folded(fact.sentence.text)
+    tail = (fact.tail_end or fact.end) - fact.sentence.start
+    before = _WORDS.findall(text[: fact.relative_start])[-3:]
+    after = _WORDS.findall(text[tail:])[:1]
+    return "|".join((fact.kind, folded(fact.unit or fact.head), " ".join(before), " ".join(after)))
+
+
+def _separating(group: list[Fact], stem: str) -> dict[str, str | None]:
+    """For each fact of ``group``, the first context phrase none of its rivals (other values) shares."""
+    candidates = {fact.key: _context_candidates(fact) for fact in group}
+    found: dict[str, str | None] = {}
+    for fact in group:
+        rivals = [other for other in group if value_key(other.answer) != value_key(fact.answer)]
+        taken = {folded(phrase) for other in rivals for phrase in candidates[other.key]}
+        found[fact.key] = next(
+            (
+                _prefix(phrase)
+                for phrase in candidates[fact.key]
+                if folded(phrase) not in taken
+                and not (stem and folded(phrase) in stem)
+                and folded(phrase) not in folded(fact.sentence.text)
+            ),
+            None,
+        )
+    return found
 
 
 def with_context(

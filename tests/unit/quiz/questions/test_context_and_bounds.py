@@ -114,3 +114,16 @@ def test_a_breakdown_clause_is_asked_in_place_not_garbled() -> None:
         "đạt ít nhất ___% tổng chi ngân sách."
     ]
     assert not [question for question in questions if "tổng chi ngân sách có" in fold(question.prompt)]
+
+
+def test_the_same_slot_in_different_sentences_gets_its_heading_too() -> None:
+    text = (
+        "Nghị quyết số 09-NQ/TU ngày 5/3/2023 của Tỉnh ủy về phát triển kinh tế số\n\n"
+        "I- MỤC TIÊU\n1. Đến năm 2030\n- Quy mô kinh tế số đạt tối thiểu 30% GRDP.\n"
+        "- Có 5 khu công nghệ thông tin tập trung.\n"
+        "2. Tầm nhìn đến năm 2045\n- Bình An có quy mô kinh tế số đạt tối thiểu 50% GRDP, thuộc nhóm dẫn đầu cả nước."
+    )
+    questions = generate_questions(parse_text(text))
+    single = {question.key: question.prompt for question in questions if question.type == "single"}
+    assert single["30"] == "Theo Nghị quyết, đến năm 2030, quy mô kinh tế số đạt tối thiểu bao nhiêu% GRDP?"
+    assert single["50"].startswith("Theo Nghị quyết, tầm nhìn đến năm 2045, Bình An có quy mô kinh tế số")
