@@ -3,8 +3,9 @@
     python bench/generate.py                    # this tree: times and the 1 MB / 100 KB scaling
     python bench/generate.py --baseline HEAD~5  # the same documents timed with that commit's code too
 
-Every figure is the median of ``--runs`` fresh processes, each timing one cold generation (word lists and
-patterns loaded on the seed first, so only the document's own work is timed; CPU time, as PCs are shared).
+Every figure is the median of ``--runs`` fresh processes (the trees taking turns), each timing one cold
+generation (word lists and patterns loaded on the seed first, so only the document's own work is timed; CPU
+time, as PCs are shared).
 """
 
 from __future__ import annotations
@@ -60,16 +61,25 @@ def measure(code_root: Path, size: int) -> dict[str, float]:
     return {"seconds": seconds, "facts": len(facts), "questions": len(questions), "kb": size_kb}
 
 
-def median_of_runs(code_root: Path, size: int, runs: int) -> dict[str, float]:
-    """The median time of ``runs`` fresh processes (counts from the last one)."""
-    results = []
-    for _ in range(runs):
-        command = [sys.executable, __file__, "--measure", str(size), "--code", str(code_root)]
-        done = subprocess.run(command, capture_output=True, text=True, check=True)
-        results.append(json.loads(done.stdout))
-    result = dict(results[-1])
-    result["seconds"] = statistics.median(found["seconds"] for found in results)
+def _run(code_root: Path, size: int) -> dict[str, float]:
+    command = [sys.executable, __file__, "--measure", str(size), "--code", str(code_root)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    result: dict[str, float] = json.loads(done.stdout)
     return result
+
+
+def medians(code_roots: dict[str, Path], size: int, runs: int) -> dict[str, dict[str, float]]:
+    """Per code tree, the median time of ``runs`` fresh processes; the trees take turns run by run, so a
+    change in the machine's load falls on both alike (counts come from the last run)."""
+    results: dict[str, list[dict[str, float]]] = {name: [] for name in code_roots}
+    for _ in range(runs):
+        for name, root in code_roots.items():
+            results[name].append(_run(root, size))
+    medians_by_tree: dict[str, dict[str, float]] = {}
+    for name, found in results.items():
+        medians_by_tree[name] = dict(found[-1])
+        medians_by_tree[name]["seconds"] = statistics.median(result["seconds"] for result in found)
+    return medians_by_tree
 
 
 def exported(revision: str, folder: Path) -> Path:
@@ -80,17 +90,20 @@ def exported(revision: str, folder: Path) -> Path:
     return folder
 
 
-def report(name: str, code_root: Path, runs: int) -> dict[str, float]:
-    times: dict[str, float] = {}
+def report(code_roots: dict[str, Path], runs: int) -> dict[str, dict[str, float]]:
+    """Time every size with every tree; print one line per size and tree, and the scaling."""
+    times: dict[str, dict[str, float]] = {name: {} for name in code_roots}
     for label, size in SIZES.items():
-        result = median_of_runs(code_root, size, runs if size < 1_000_000 else max(1, runs - 1))
-        times[label] = result["seconds"]
-        print(
-            f"{name:>9} {label:>7}: {result['kb']:7.0f} KB {result['facts']:6.0f} facts "
-            f"{result['questions']:6.0f} questions {result['seconds'] * 1000:9.1f} ms",
-            flush=True,
-        )
-    print(f"{name:>9} scaling 1 MB / 100 KB: {times['1 MB'] / times['100 KB']:.1f}x (target ≤ 11x)")
+        found = medians(code_roots, size, runs if size < 1_000_000 else max(1, runs - 1))
+        for name, result in found.items():
+            times[name][label] = result["seconds"]
+            print(
+                f"{name:>9} {label:>7}: {result['kb']:7.0f} KB {result['facts']:6.0f} facts "
+                f"{result['questions']:6.0f} questions {result['seconds'] * 1000:9.1f} ms",
+                flush=True,
+            )
+    for name, by_size in times.items():
+        print(f"{name:>9} scaling 1 MB / 100 KB: {by_size['1 MB'] / by_size['100 KB']:.1f}x (target ≤ 11x)")
     return times
 
 
@@ -104,10 +117,13 @@ def main() -> int:
     if arguments.measure is not None:
         print(json.dumps(measure(arguments.code, arguments.measure)))
         return 0
-    current = report("this tree", REPOSITORY, arguments.runs)
+    with tempfile.TemporaryDirectory() as folder:
+        code_roots = {"this tree": REPOSITORY}
+        if arguments.baseline:
+            code_roots[arguments.baseline[:9]] = exported(arguments.baseline, Path(folder))
+        times = report(code_roots, arguments.runs)
     if arguments.baseline:
-        with tempfile.TemporaryDirectory() as folder:
-            before = report(arguments.baseline[:9], exported(arguments.baseline, Path(folder)), arguments.runs)
+        current, before = times["this tree"], times[arguments.baseline[:9]]
         for label in SIZES:
             print(f"speed-up {label:>7}: {before[label] / current[label]:.2f}x (target on 100 KB ≥ 1.5x)")
     return 0
