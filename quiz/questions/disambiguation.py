@@ -107,12 +107,15 @@ def _slot(fact: Fact) -> str:
 
 
 def _separating(group: list[Fact], stem: str) -> dict[str, str | None]:
-    """For each fact of ``group``, the first context phrase none of its rivals (other values) shares."""
+    """For each fact of ``group``, the first context phrase no fact with another value shares."""
     candidates = {fact.key: _context_candidates(fact) for fact in group}
+    phrases_by_value: dict[str, set[str]] = defaultdict(set)
+    for fact in group:
+        phrases_by_value[value_key(fact.answer)].update(folded(phrase) for phrase in candidates[fact.key])
     found: dict[str, str | None] = {}
     for fact in group:
-        rivals = [other for other in group if value_key(other.answer) != value_key(fact.answer)]
-        taken = {folded(phrase) for other in rivals for phrase in candidates[other.key]}
+        value = value_key(fact.answer)
+        taken = set().union(*(phrases for other, phrases in phrases_by_value.items() if other != value))
         found[fact.key] = next(
             (
                 _prefix(phrase)
