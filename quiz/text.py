@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Combining tone marks (the five Vietnamese tones); other marks (circumflex, breve, horn) are vowel quality.
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
@@ -18,6 +19,7 @@ _OLD_STYLE_TONE = re.compile(
 _WHITESPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x0b|\x0c|\x85")
 _DIGIT_GROUP_SEPARATOR = re.compile(r"(?<=\d)[.\s](?=\d{3}(?!\d))")
+_SPACES = re.compile(r"\s+")
 
 
 def to_nfc(text: str) -> str:
@@ -47,17 +49,45 @@ def fold(text: str) -> str:
     """Fold for matching and search: NFC, one tone style, đ→d, no marks, casefolded.
 
     The result has exactly one character per character of the NFC input, so offsets found in the folded
-    text are valid in the original.
+    text are valid in the original. Short strings (options, titles, stems) are remembered: generation folds
+    the same ones many times.
     """
-    nfc = to_nfc(text)
-    folded = strip_marks(unify_tone_placement(nfc)).casefold()
-    if len(folded) != len(nfc):
-        # casefold can expand (ß → ss); keep offsets aligned by folding character by character.
-        folded = "".join(_fold_character(character) for character in nfc)
-    return folded
+    return _fold_remembered(text) if len(text) <= REMEMBERED_CHARACTERS else _fold(text)
+
+
+# Strings up to this length are kept by fold's cache; longer ones (whole documents) are folded each time.
+REMEMBERED_CHARACTERS = 400
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_remembered(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
+    # Tone placement needs no unifying here: the marks it moves are all removed, so each character of the
+    # NFC text folds on its own (the table remembers every character once).
+    return to_nfc(text).translate(_fold_table())
+
+
+class _FoldTable(dict[int, str]):
+    """Code point → its folded character, filled the first time ``str.translate`` meets a character."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_character(chr(code))
+        self[code] = folded
+        return folded
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> _FoldTable:
+    return _FoldTable()
 
 
 def _fold_character(character: str) -> str:
+    """One character folded to one character: marks and đ removed, casefolded (a longer result keeps it lower)."""
     folded = strip_marks(character).casefold()
     return folded if len(folded) == 1 else character.lower()
 
@@ -77,5 +107,5 @@ def fold_answer(text: str) -> str:
     """Fold a typed answer for comparison: folded, digit-group separators and outer punctuation removed."""
     folded = fold(text).strip()
     folded = _DIGIT_GROUP_SEPARATOR.sub("", folded)
-    folded = re.sub(r"\s+", " ", folded)
+    folded = _SPACES.sub(" ", folded)
     return folded.strip(" .,;:!?\"'“”‘’()")

@@ -14,6 +14,8 @@ from quiz.services.bank import QuestionInfo
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ENABLED_COLUMN = 0
+# Content (targets, tasks, deadlines) weighs more than logistics; exam draws prefer the heavier questions.
+WEIGHT_COLUMN = 9
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class BankTableModel(QAbstractTableModel):
             self.tr("Độ phân biệt"),
             self.tr("Cảnh báo"),
             self.tr("Nguồn"),
+            self.tr("Trọng số"),
         ]
 
     def set_rows(self, rows: list[BankRow]) -> None:
@@ -101,7 +104,7 @@ class BankTableModel(QAbstractTableModel):
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.UserRole:
             return self._sort_key(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (4, 5, 6):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (4, 5, 6, WEIGHT_COLUMN):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -121,6 +124,8 @@ class BankTableModel(QAbstractTableModel):
             return " ".join(question.prompt.split())
         if column == 3:
             return row.section_title
+        if column == WEIGHT_COLUMN:
+            return format_number(question.weight, 1)
         if statistics is None:
             return ""
         if column == 4:
@@ -155,4 +160,6 @@ class BankTableModel(QAbstractTableModel):
             return statistics.facility if statistics else -1.0
         if column == 6:
             return statistics.discrimination if statistics and statistics.discrimination is not None else -2.0
+        if column == WEIGHT_COLUMN:
+            return row.question.weight
         return self._text(row, column, False)

@@ -25,6 +25,9 @@ class Candidate:
     # Numeric options stay in the ascending order the generator gave them (shuffled numbers help guessing).
     keep_order: bool = False
     fact_kind: str = ""
+    # How much the question matters (quiz.questions.weights): heavier ones come first within their section
+    # and type, so balance decides where picks go and weight decides which question fills each.
+    weight: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -56,8 +59,7 @@ def draw_questions(
     taken only when nothing else is left. The same seed and candidates always give the same draw.
     """
     generator = random.Random(seed)
-    shuffled = sorted(candidates, key=lambda candidate: candidate.question_id)
-    generator.shuffle(shuffled)
+    shuffled = weighted_order(sorted(candidates, key=lambda candidate: candidate.question_id), generator)
     targets = type_targets([candidate.type for candidate in shuffled], count, type_mix or {})
     # Candidates of one (section, type) share the same priority, so only each bucket's first unused one competes;
     # ties go to the earliest in the seeded shuffle, as if every candidate were compared.
@@ -98,6 +100,21 @@ def draw_questions(
     _rebalance(picked, buckets, targets)
     generator.shuffle(picked)
     return [DrawnQuestion(candidate.question_id, option_order(candidate, generator)) for candidate in picked]
+
+
+def weighted_order(candidates: list[Candidate], generator: random.Random) -> list[Candidate]:
+    """A seeded random order where a question of weight 2 tends to come before one of weight 1.
+
+    Each candidate draws ``u ** (1 / weight)`` and the largest go first (a weighted draw without
+    replacement); equal weights keep the plain seeded shuffle.
+    """
+    if len({candidate.weight for candidate in candidates}) <= 1:
+        shuffled = list(candidates)
+        generator.shuffle(shuffled)
+        return shuffled
+    keys = [generator.random() ** (1.0 / max(candidate.weight, 0.01)) for candidate in candidates]
+    order = sorted(range(len(candidates)), key=lambda index: -keys[index])
+    return [candidates[index] for index in order]
 
 
 def _rebalance(

@@ -43,6 +43,11 @@ def _expansion_before(text: str, paren_start: int, acronym: str) -> tuple[int, i
         if index != len(words) - 1 and any(mark in word for mark in ";:()"):
             return None
         if word[:1].isupper() and len(words) - index >= 3:
+            # A start inside a name ("Nam" of "Việt Nam, đóng góp vào chỉ số …") or one that ends a clause
+            # ("Tỉnh, …") opens no noun phrase: the text then gives no expansion.
+            previous = words[index - 1].group() if index > 0 else ""
+            if word.endswith(",") or (previous[:1].isupper() and previous[-1:].isalpha()):
+                return None
             # A run of capitalised words only ("Văn Đức (TTXVN)") is a name or a byline, not an expansion.
             if any(other.group()[:1].islower() for other in words[index:]):
                 return words[index].start(), end

@@ -25,6 +25,10 @@ class SentenceSpan:
     start: int
     end: int
     text: str
+    # Titles from the top-level section down to this one ("II- MỤC TIÊU", "2. Tầm nhìn đến năm 2045").
+    section_path: tuple[str, ...] = ()
+    # The nearest sentence before, in the same section, that announces what follows ("… đến năm 2030:").
+    lead_in: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,12 +79,6 @@ class Fact:
         before = folded(self.sentence.text[: self.relative_start]).split()[-3:]
         return "|".join((self.kind, fold(self.unit or self.head), fold(self.subject), " ".join(before)))
 
-    @cached_property
-    def predicate(self) -> str:
-        """The slot in its context (three words after too): two values here make a stem ambiguous."""
-        after = folded(self.sentence.text[self.relative_end :]).split()[:3]
-        return self.slot + "|" + " ".join(after)
-
     def to_json(self) -> dict[str, Any]:
         """The ``facts --json`` shape: common fields plus the kind's own fields."""
         data: dict[str, Any] = {
@@ -88,6 +86,7 @@ class Fact:
             "answer": self.answer,
             "sentence": self.sentence.text,
             "section": self.sentence.section_title,
+            "section_path": list(self.sentence.section_path),
             "start": self.start,
             "end": self.end,
         }

@@ -17,10 +17,18 @@ _MULTIPLIER = re.compile(r"\s*(nghìn|ngàn|triệu|tỷ)(?!\w)")
 _PERCENT = re.compile(r"\s*%")
 _FALLBACK_UNIT = re.compile(rf"\s+({LOWER_WORD}(?:\s+{LOWER_WORD})?)")
 _QUALIFIER = re.compile(
-    r"(?<!\w)(đạt trên|đạt|trên|hơn|gần|khoảng|ít nhất|tối thiểu|tối đa|dưới|vượt|bình quân|trung bình"
-    r"|tăng|giảm|còn|xấp xỉ)\s*$",
+    r"(?<!\w)(đạt trên|đạt|trên|hơn|gần|khoảng|ít nhất|tối thiểu|tối đa|không vượt quá|không quá|không dưới"
+    r"|không thấp hơn|dưới|vượt|bình quân|trung bình|tăng|giảm|còn|xấp xỉ)\s*$",
     re.IGNORECASE,
 )
+# Qualifiers that make the number a bound: "trên 110" is also true of 100, "dưới 10 %" also of 24 %.
+LOWER_BOUNDS = frozenset(
+    fold(word) for word in ["đạt trên", "trên", "hơn", "ít nhất", "tối thiểu", "vượt", "không dưới", "không thấp hơn"]
+)
+UPPER_BOUNDS = frozenset(fold(word) for word in ["dưới", "tối đa", "không quá", "không vượt quá"])
+_FROM = re.compile(r"(?<!\w)từ\s*$", re.IGNORECASE)
+# "từ 500 kỹ sư công nghệ thông tin trở lên": the words may sit between the unit and "trở lên".
+_OR_MORE = re.compile(r"[^,;.:()]{0,60}?(?<!\w)trở (lên|xuống)(?!\w)", re.IGNORECASE)
 # Words that are never a unit: a number before them is a label, a code or part of a phrase.
 _NOT_UNITS = frozenset(
     fold(word)
@@ -54,8 +62,28 @@ _LABEL_WORDS = frozenset(
     fold(word) for word in ["số", "điều", "khoản", "mục", "phần", "chương", "điểm", "trang", "tiết", "phụ", "lục"]
 )
 _PART_SPLIT = re.compile(r"[,;]")
+_CLAUSE_VERB = re.compile(
+    r"(?<!\w)(?:đạt|chiếm|giảm|tăng|ít nhất|tối thiểu|tối đa|trên|dưới|hơn|khoảng|là|được)(?!\w)", re.IGNORECASE
+)
+_SUBJECT_WORDS = 8
 _TRONG_DO = re.compile(r"trong đó|trong số đó", re.IGNORECASE)
 _SUBJECT_NOISE = re.compile(r"^(?:trong đó|trong số đó)\s*|^(?:về|lĩnh vực|nhóm)\s+|\s+(?:có|là|gồm)$", re.IGNORECASE)
+
+
+def bound(fact: Fact) -> int:
+    """+1 when the text sets a floor ("ít nhất 80 %", "từ 500 … trở lên"), -1 a ceiling ("dưới 2 %"), else 0."""
+    if fact.kind != "number":
+        return 0
+    qualifier = fold(fact.qualifier)
+    if qualifier in LOWER_BOUNDS:
+        return 1
+    if qualifier in UPPER_BOUNDS:
+        return -1
+    text, start = fact.sentence.text, fact.relative_start
+    more = _OR_MORE.match(text, fact.tail_end - fact.sentence.start) if fact.tail_end else None
+    if more and _FROM.search(text[max(0, start - 8) : start]):
+        return 1 if fold(more.group(1)) == "len" else -1
+    return 0
 
 
 def parse_number(text: str) -> float:
@@ -147,5 +175,8 @@ def _with_breakdowns(sentence: SentenceSpan, facts: list[Fact]) -> list[Fact]:
         for _ in range(3):
             subject = _SUBJECT_NOISE.sub("", subject).strip()
         extra = (("total", total.answer),)
-        result.append(replace(fact, subject=subject, extra=extra) if subject else fact)
+        # "về kinh tế có 6 chỉ tiêu" names a part; "chi cho … đạt ít nhất 2 % tổng chi" is a clause of its own,
+        # whose stem reads right in place (a subject would garble it: "… đạt ít nhất tổng chi … có 2 %").
+        is_label = subject and len(subject.split()) <= _SUBJECT_WORDS and not _CLAUSE_VERB.search(subject)
+        result.append(replace(fact, subject=subject, extra=extra) if is_label else fact)
     return result

@@ -8,7 +8,12 @@ from quiz.facts.model import Fact, SentenceSpan, fact_at
 from quiz.facts.roman import roman_to_int
 
 # "Ngày 28/10", "trước ngày 15/11/2020"; the answer is the date without the word "ngày".
-_DATE_NUMERIC = re.compile(r"(?<!\w)([Nn]gày)\s+(\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)(?![\w/])")
+_DAY = r"\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?"
+_DATE_NUMERIC = re.compile(rf"(?<!\w)([Nn]gày)\s+({_DAY})(?![\w/-])")
+# A news lede: "Sáng 3/10, …", "Chiều 15/10, …", "sáng ngày 15-10".
+_DATE_PART_OF_DAY = re.compile(rf"(?<!\w)(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa)\s+(?:([Nn]gày)\s+)?({_DAY})(?![\w/-])")
+# "từ ngày 13/10/2020 đến ngày 15/10/2020": one fact, the whole range.
+_DATE_RANGE = re.compile(rf"(?<!\w)[Tt]ừ\s+([Nn]gày)\s+({_DAY}\s*(?:đến|tới|[-–])\s*(?:ngày\s+)?{_DAY})(?![\w/-])")
 _DATE_WORDS = re.compile(r"(?<!\w)([Nn]gày)\s+(\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)(?!\w)")
 _MONTH = re.compile(r"(?<!\w)([Tt]háng)\s+(\d{1,2}\s*/\s*\d{4})(?![\w/])")
 _YEAR = re.compile(r"(?<!\w)([Nn]ăm)\s+((?:19|20)\d{2})(?![\w/\-–—]|\s*[-–—]\s*\d)")
@@ -21,9 +26,10 @@ _PERIOD = re.compile(
 _ORDINAL_ROMAN = re.compile(r"(?<!\w)(lần thứ|[Kk]hóa|[Kk]hoá|Đại hội)\s+([IVXLC]+)(?!\w)")
 _ORDINAL_WORD = re.compile(r"(?<!\w)(lần thứ)\s+(nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d{1,3})(?!\w)")
 ORDINAL_WORDS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười")
+# The document type in any case ("nghị quyết số 18-NQ/TW"); the code keeps its capitals.
 _REFERENCE = re.compile(
-    r"(?<!\w)(Chỉ thị|Nghị quyết|Quy định|Quyết định|Kết luận|Hướng dẫn|Thông báo|Kế hoạch|Chương trình"
-    r"|Công văn|Thông tri|Nghị định|Thông tư)(\s+số)?\s+(\d{1,4}(?:[-/][0-9A-ZĐ][0-9A-ZĐa-z]*)*[-/][A-ZĐ][A-ZĐa-z]*"
+    r"(?<!\w)((?i:Chỉ thị|Nghị quyết|Quy định|Quyết định|Kết luận|Hướng dẫn|Thông báo|Kế hoạch|Chương trình"
+    r"|Công văn|Thông tri|Nghị định|Thông tư))(\s+số)?\s+(\d{1,4}(?:[-/][0-9A-ZĐ][0-9A-ZĐa-z]*)*[-/][A-ZĐ][A-ZĐa-z]*"
     r"(?:[-/][0-9A-ZĐ][0-9A-ZĐa-z]*)*)"
     r"(?![\w/-])"
 )
@@ -54,13 +60,18 @@ def extract_scalars(sentence: SentenceSpan) -> list[Fact]:
         if _free(taken, *match.span(2)):
             fact = fact_at("period", sentence, *match.span(2), head=match.group(1), value=float(match.group(2)[:4]))
             claim(fact, *match.span(2))
-    for pattern in (_DATE_NUMERIC, _DATE_WORDS, _MONTH, _YEAR):
+    for match in _DATE_RANGE.finditer(text):
+        if _free(taken, *match.span(2)):
+            fact = fact_at("date", sentence, *match.span(2), head="ngày", qualifier="từ", extra=(("range", "1"),))
+            claim(fact, *match.span())
+    for pattern in (_DATE_NUMERIC, _DATE_PART_OF_DAY, _DATE_WORDS, _MONTH, _YEAR):
         for match in pattern.finditer(text):
             if not _free(taken, *match.span(2)):
                 continue
             year = float(match.group(2)) if pattern is _YEAR else None
-            qualifier = _qualifier(text, match.start(1))
-            fact = fact_at("date", sentence, *match.span(2), head=match.group(1), value=year, qualifier=qualifier)
+            head = match.group(1) or "ngày"
+            qualifier = _qualifier(text, match.start(1) if match.group(1) else match.start())
+            fact = fact_at("date", sentence, *match.span(2), head=head, value=year, qualifier=qualifier)
             claim(fact, *match.span(2))
     for match in _ORDINAL_ROMAN.finditer(text):
         value = roman_to_int(match.group(2))

@@ -41,6 +41,21 @@ def document_sentences(document: ParsedDocument) -> list[SentenceSpan]:
                 merged[-1][1] = end
             else:
                 merged.append([start, end])
+        path = section_path(document, position)
+        lead_in = ""
         for start, end in merged:
-            spans.append(SentenceSpan(position, section.title, start, end, text[start:end]))
+            sentence_text = text[start:end]
+            spans.append(SentenceSpan(position, section.title, start, end, sentence_text, path, lead_in))
+            if sentence_text.endswith(":"):
+                lead_in = sentence_text
     return spans
+
+
+def section_path(document: ParsedDocument, position: int) -> tuple[str, ...]:
+    """Titles of the section at ``position`` and its ancestors, the top level first."""
+    titles: list[str] = []
+    current: int | None = position
+    while current is not None and len(titles) <= len(document.sections):
+        titles.insert(0, document.sections[current].title)
+        current = document.sections[current].parent
+    return tuple(titles)

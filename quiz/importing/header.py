@@ -46,7 +46,9 @@ def _is_document_type_line(line: str) -> bool:
 
 def _continues_title(line: str) -> bool:
     """Subject lines of an official title: all capitals, or starting "về ..." / in brackets, never a sentence."""
-    if match_heading(line) is not None and not line.isupper():
+    heading = match_heading(line)
+    # "I- QUAN ĐIỂM" is capitals too, but a numbered heading opens the body, never continues the title.
+    if heading is not None and (heading.kind != "caps" or not line.isupper()):
         return False
     if fold(line).strip(" :.") in {"quyet nghi", "quyet dinh"} or line.endswith((".", ";", ":")):
         return False

@@ -27,6 +27,11 @@ _CAPTION_LINE = re.compile(
     r"|\(\s*(?:anh|nguon anh|anh minh hoa)\s*(?::[^()]*)?\)\s*\.?$"
     r"|[.!?]\s*(?:anh|nguon anh)\s*:\s*[^.!?]{1,60}$"
 )
+# A photo's caption alone on a line: "Toàn cảnh hội nghị.", "Quang cảnh buổi lễ", "Các đại biểu dự hội nghị."
+_CAPTION_SCENE = re.compile(
+    r"^(?:toan canh|quang canh|cac dai bieu (?:tham )?du|dai bieu (?:tham )?du|cac dai bieu bieu quyet)\s"
+)
+_CAPTION_SCENE_WORDS = 12
 _BYLINE = re.compile(
     r"^(?:tin|bai|anh|video|clip|phong vien|tac gia)(?:\s*(?:,|va|-|/|&)\s*(?:tin|bai|anh|video|clip))*\s*:\s*\S"
 )
@@ -77,6 +82,8 @@ def line_noise(line: str, position: int) -> str | None:
     if _VIEW_COUNTER.search(folded) and len(words) <= 8:
         return VIEW_COUNTER
     if len(line) <= 300 and _CAPTION_LINE.search(folded):
+        return CAPTION
+    if _CAPTION_SCENE.match(folded) and len(words) <= _CAPTION_SCENE_WORDS and not has_digit:
         return CAPTION
     if _SIGNATURE.match(folded) and len(words) <= 10:
         return SIGNATURE

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from quiz.facts.model import Fact
+from quiz.identifiers import content_id
 from quiz.questions.model import TRUE_FALSE, GeneratedQuestion
 from quiz.questions.pools import Pools, value_key
 from quiz.questions.stems import explanation
-from quiz.storage.base import content_id
 
 # Base difficulty by type; kinds and distractor closeness adjust it.
 TYPE_DIFFICULTY = {"truefalse": 0.3, "single": 0.5, "matching": 0.55, "multi": 0.65, "cloze": 0.75}
@@ -28,6 +28,8 @@ class BuildContext:
     content_hash: str
     seed: int
     pools: Pools
+    # Fact key → its explanation: every question of a fact quotes the same source (a per-run cache).
+    explanations: dict[str, str] = field(default_factory=dict)
 
     def rng(self, fact: Fact, variant: str) -> random.Random:
         """A generator seeded per question, so one question's options never depend on another's."""
@@ -55,12 +57,18 @@ class BuildContext:
             correct=tuple(correct or ()),
             answers=tuple(answers or ()),
             pairs=tuple(pairs or ()),
-            explanation=explanation(fact),
+            explanation=self._explanation(fact),
             difficulty=min(0.95, max(0.05, difficulty)),
             fact=fact,
             key=key,
             variant=variant,
         )
+
+    def _explanation(self, fact: Fact) -> str:
+        found = self.explanations.get(fact.key)
+        if found is None:
+            found = self.explanations[fact.key] = explanation(fact)
+        return found
 
     def single(
         self, fact: Fact, variant: str, prompt: str, key: str, wrong: list[str], ordered: bool = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime
 import random
 import re
 from collections.abc import Callable, Sequence
@@ -13,7 +14,8 @@ from quiz.facts.scalars import ORDINAL_WORDS
 from quiz.formatting import format_number
 
 _RANGE = re.compile(r"^(.+?)(\s*[-–]\s*)(.+)$")
-_DAY_MONTH = re.compile(r"^(\d{1,2})(\s*/\s*)(\d{1,2})(.*)$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})(\s*[/-]\s*)(\d{1,2})(.*)$")
+_DATE_IN_RANGE = re.compile(r"(\d{1,2})(\s*[/-]\s*)(\d{1,2})(?:(\s*[/-]\s*)(\d{4}))?")
 _DAY_WORDS = re.compile(r"^(\d{1,2})(\s+tháng\s+)(\d{1,2})(.*)$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})(\s*/\s*)(\d{4})$")
 _PERIOD = re.compile(r"^(\d{4})(\s*[-–—]\s*)(\d{4})$")
@@ -144,13 +146,41 @@ def date_options(key_text: str, rng: random.Random) -> list[str]:
     return []
 
 
+def date_range_options(key_text: str, rng: random.Random) -> list[str]:
+    """A range "13/10/2020 đến ngày 15/10/2020" moved as a whole by a few days (its length kept)."""
+    found = list(_DATE_IN_RANGE.finditer(key_text))
+    if len(found) != 2:
+        return []
+    year = int(found[-1].group(5) or 2001)
+    try:
+        dates = [
+            datetime.date(int(match.group(5) or year), int(match.group(3)), int(match.group(1))) for match in found
+        ]
+    except ValueError:
+        return []
+    options: list[str] = []
+    for shift in sorted([0, *_spread(0, [-3, 3, -7, 7, -5, 5], rng)]):
+        text, position = "", 0
+        for match, date in zip(found, dates, strict=True):
+            moved = date + datetime.timedelta(days=shift)
+            # Zero-padded only where the text pads ("03/10"), so options keep the key's look.
+            day = f"{moved.day:0{len(match.group(1)) if match.group(1).startswith('0') else 1}d}"
+            month = f"{moved.month:0{len(match.group(3)) if match.group(3).startswith('0') else 1}d}"
+            year_text = f"{match.group(4)}{moved.year}" if match.group(5) else ""
+            text += key_text[position : match.start()] + f"{day}{match.group(2)}{month}{year_text}"
+            position = match.end()
+        options.append(text + key_text[position:])
+    return options
+
+
 def reference_options(key_text: str, others: list[str], rng: random.Random) -> list[str]:
     """The same kind of document with other numbers ("Chỉ thị 35-CT/TW" → "Chỉ thị 05-CT/TW")."""
     found = re.search(r"(\d+)(?=[-/])", key_text)
     if found is None:
         return []
     number = found.group(1)
-    options = [other for other in others if other != key_text and other.split()[0] == key_text.split()[0]]
+    kind = key_text.split()[0].lower()
+    options = [other for other in others if other != key_text and other.split()[0].lower() == kind]
     steps = [1, -1, 2, -2, 10, -10, 5, -5]
     rng.shuffle(steps)
     for step in steps:

@@ -7,6 +7,7 @@ import hashlib
 from quiz.facts import Fact, extract_facts
 from quiz.importing.model import ParsedDocument
 from quiz.questions.context import BuildContext
+from quiz.questions.disambiguation import document_label, with_context
 from quiz.questions.entity_questions import acronym_questions, matching_questions, person_questions
 from quiz.questions.linter import lint_with
 from quiz.questions.list_questions import list_questions
@@ -46,8 +47,8 @@ def generate_from_facts(
 ) -> list[GeneratedQuestion]:
     pools = build_pools(facts)
     context = BuildContext(document_hash or content_hash(text), seed, pools)
-    passing = [question for question in candidates(facts, context) if not lint_with(question, pools, text)]
-    return keep_best(passing)
+    found = with_context(candidates(facts, context), facts, pools, document_label(text))
+    return keep_best(found, lambda question: not lint_with(question, pools, text))
 
 
 def generate_questions(

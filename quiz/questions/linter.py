@@ -31,6 +31,14 @@ _NUMERIC_OPTION = re.compile(r"^\d{1,3}(?:\.\d{3})*(?:,\d+)?(?:\s*[-–]\s*\d{1,
 _NEGATION = re.compile(r"(?<!\w)không(?= (?:phải|thuộc|đúng|nằm|được nêu|là)\b)")
 _EMPTY_OPTIONS = re.compile(r"tất cả|không có (?:phương án|ý|đáp án) nào|cả [abcd] và", re.IGNORECASE)
 _SORTED_KINDS = ("number", "ordinal", "period", "date")
+_QUESTION_WORD_PATTERNS = {
+    kind: re.compile("|".join(rf"(?<!\w){word}(?!\w)" for word in words)) for kind, words in QUESTION_WORDS.items()
+}
+_NUMBER = re.compile(NUMBER_TEXT)
+_DIGITS = re.compile(r"\d+")
+_DAY_MONTH = re.compile(r"^(\d{1,2})(?:\s*/\s*|\s+tháng\s+)(\d{1,2})")
+_QUOTE = re.compile(r"“(.*)”")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -44,20 +52,32 @@ def _contains(haystack: str, needle: str) -> bool:
     folded_needle = value_key(needle)
     if not folded_needle:
         return False
-    pattern = rf"(?<![\w]){re.escape(folded_needle)}(?![\w])"
-    return re.search(pattern, value_key(haystack)) is not None
+    # A plain search with word-boundary checks: a pattern per needle would fill (and thrash) re's cache.
+    folded_haystack = value_key(haystack)
+    start = folded_haystack.find(folded_needle)
+    while start != -1:
+        end = start + len(folded_needle)
+        if not _word_character(folded_haystack, start - 1) and not _word_character(folded_haystack, end):
+            return True
+        start = folded_haystack.find(folded_needle, start + 1)
+    return False
 
 
-def _sort_value(kind: str, option: str) -> float:
+def _word_character(text: str, index: int) -> bool:
+    """What ``\\w`` matches, at ``index`` (False outside the text)."""
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
+
+
+def sort_value(kind: str, option: str) -> float:
     """The value numeric options are ordered by (ordinal rank, number, date as yyyymmdd, first year)."""
     if kind == "ordinal":
         if option in ORDINAL_WORDS:
             return float(ORDINAL_WORDS.index(option) + 1)
         return float(int(option) if option.isdigit() else roman_to_int(option))
     if kind == "number":
-        found = re.search(NUMBER_TEXT, option)
+        found = _NUMBER.search(option)
         return parse_number(found.group()) if found else 0.0
-    parts = [int(part) for part in re.findall(r"\d+", option)]
+    parts = [int(part) for part in _DIGITS.findall(option)]
     if kind == "date" and len(parts) >= 2:
         if parts[1] > 31:
             return float(parts[1] * 100 + parts[0])
@@ -70,7 +90,7 @@ def _at_limit(kind: str, key: str) -> bool:
     """A key with nothing plausible above it (100 %, the last day of a month) may be the largest option."""
     if kind == "number":
         return key in ("100", "100,0")
-    found = re.match(r"^(\d{1,2})(?:\s*/\s*|\s+tháng\s+)(\d{1,2})", key)
+    found = _DAY_MONTH.match(key)
     if kind == "date" and found and 1 <= int(found.group(2)) <= 12:
         return int(found.group(1)) == calendar.monthrange(2000, int(found.group(2)))[1]
     return False
@@ -111,7 +131,8 @@ def _wording(question: GeneratedQuestion) -> list[Problem]:
     folded_prompt = folded(question.prompt)
     if question.type in ("single", "multi"):
         words = QUESTION_WORDS.get(fact.kind, ())
-        if not any(re.search(rf"(?<!\w){word}(?!\w)", folded_prompt) for word in words):
+        found = _QUESTION_WORD_PATTERNS[fact.kind].search(folded_prompt) if words else None
+        if found is None:
             problems.append(Problem("question-word", f"no question word for a {fact.kind} ({', '.join(words)})"))
     qualifier_wanted = fact.qualifier and fact.kind == "number" and question.type in ("single", "cloze")
     qualifier_pattern = rf"{re.escape(folded(fact.qualifier))} (?:bao nhieu|may|___)"
@@ -159,10 +180,10 @@ def _options(question: GeneratedQuestion, pools: Pools) -> list[Problem]:
         problems.append(Problem("length", "options differ in length by more than 30 %"))
     wrong = [choice for index, choice in enumerate(choices) if index not in question.correct]
     if fact.kind in _SORTED_KINDS and question.variant == "single":
-        values = [_sort_value(fact.kind, choice) for choice in choices]
+        values = [sort_value(fact.kind, choice) for choice in choices]
         if values != sorted(values):
             problems.append(Problem("order", "numeric options are sorted ascending"))
-        key_value = _sort_value(fact.kind, keys[0])
+        key_value = sort_value(fact.kind, keys[0])
         if key_value > 1 and not (min(values) < key_value < max(values)) and not _at_limit(fact.kind, keys[0]):
             problems.append(Problem("spread", "wrong options lie on both sides of the key"))
     if fact.kind == "number" and not all(_NUMERIC_OPTION.match(choice) for choice in choices):
@@ -190,9 +211,9 @@ def _provenance(question: GeneratedQuestion, facts_text: str | None) -> list[Pro
     fact = question.fact
     if not question.id or not fact.sentence.text:
         problems.append(Problem("provenance", "a question carries its id and source sentence"))
-    quote = re.search(r"“(.*)”", question.explanation)
+    quote = _QUOTE.search(question.explanation)
     quoted = quote.group(1).strip("…") if quote else ""
-    if "\n" in question.explanation or not quoted or quoted not in re.sub(r"\s+", " ", fact.sentence.text):
+    if "\n" in question.explanation or not quoted or quoted not in _SPACES.sub(" ", fact.sentence.text):
         problems.append(Problem("explanation", "the explanation is one line quoting the source sentence"))
     if not 0.0 <= question.difficulty <= 1.0:
         problems.append(Problem("difficulty", "difficulty lies between 0 and 1"))
@@ -205,7 +226,8 @@ def _ambiguity(question: GeneratedQuestion, pools: Pools) -> list[Problem]:
     fact = question.fact
     if fact.kind not in ("number", "date", "period", "ordinal") or question.context_added:
         return []
-    if len(pools.values_by_predicate.get(fact.predicate, set())) > 1:
+    predicate = pools.predicate_by_fact.get(fact.key, "")
+    if len(pools.values_by_predicate.get(predicate, set())) > 1:
         return [Problem("ambiguous", "the same slot has another value elsewhere in the document")]
     return []
 

@@ -11,10 +11,13 @@ from functools import lru_cache
 
 from quiz.facts.lexicon import lexicon
 from quiz.facts.model import Fact, folded
+from quiz.questions.stems import blanked_stem
 from quiz.text import fold_answer
 
 # Sibling numbers kept per section and unit: the first few are the related ones (a breakdown's parts).
 SIBLINGS = 12
+# Kinds whose stems read as a predicate with a value ("… đạt tối thiểu ___ % GRDP"): one value per stem.
+PREDICATE_KINDS = ("number", "date", "period", "ordinal", "reference")
 _DASH_SPACES = re.compile(r"\s*[-–—]\s*")
 
 
@@ -40,7 +43,10 @@ class Pools:
     # (position, fact key, item) in document order.
     list_items: list[tuple[int, str, str]]
     references: list[str]
+    # Folded stem with the answer blanked → the values it has in the document (two: an ambiguous stem).
     values_by_predicate: dict[str, set[str]]
+    # Fact key → its folded blanked stem (scalar facts only).
+    predicate_by_fact: dict[str, str]
     values_by_slot: dict[str, set[str]]
 
     def nearest_items(self, position: int) -> Iterator[tuple[str, str]]:
@@ -62,12 +68,15 @@ def build_pools(facts: list[Fact]) -> Pools:
     titles_by_person: dict[str, list[str]] = defaultdict(list)
     holders: dict[str, set[str]] = defaultdict(set)
     values: dict[str, set[str]] = defaultdict(set)
+    predicates: dict[str, str] = {}
     slots: dict[str, set[str]] = defaultdict(set)
     acronyms: dict[str, tuple[str, str]] = {}
     items: list[tuple[int, str, str]] = []
     references: dict[str, None] = {}
     for fact in facts:
-        values[fact.predicate].add(value_key(fact.answer))
+        if fact.kind in PREDICATE_KINDS:
+            predicate = predicates[fact.key] = blanked_stem(fact)
+            values[predicate].add(value_key(fact.answer))
         slots[fact.slot].add(value_key(fact.answer))
         if fact.kind == "number" and fact.value is not None and fact.high is None:
             siblings = numbers[(fact.sentence.section, folded(fact.unit))]
@@ -102,6 +111,7 @@ def build_pools(facts: list[Fact]) -> Pools:
         list_items=sorted(items),
         references=list(references),
         values_by_predicate=dict(values),
+        predicate_by_fact=predicates,
         values_by_slot=dict(slots),
     )
 

@@ -6,14 +6,16 @@ import random
 import re
 
 from quiz.facts.model import Fact, folded
-from quiz.facts.numbers import parse_number
+from quiz.facts.numbers import bound, parse_number
 from quiz.questions import distractors, stems
 from quiz.questions.context import BuildContext
+from quiz.questions.linter import sort_value
 from quiz.questions.model import BLANK, GeneratedQuestion
 from quiz.questions.pools import value_key
 
-_TRONG_DO = re.compile(r"\s*,?\s*trong (?:số )?đó\b", re.IGNORECASE)
-_LEADING_DATE = re.compile(r"^(?:Sáng |Chiều |Tối )?([Nn]gày|[Nn]ăm|[Tt]háng)\s+\S+\s*,\s*")
+# "trước ngày 30/9" is also true of 5/10, "từ năm 2021" of 2020: deadlines are ceilings, starts floors.
+_DATE_CEILINGS = ("truoc", "cham", "den", "het", "han")
+_DATE_FLOORS = ("tu", "sau")
 
 
 def question_word(fact: Fact) -> str:
@@ -25,7 +27,14 @@ def question_word(fact: Fact) -> str:
         return "mấy" if fact.head == "lần thứ" else "nào"
     if fact.kind == "reference":
         return "văn bản nào"
+    if is_range(fact):
+        return "nào đến ngày nào"
     return "nào"
+
+
+def is_range(fact: Fact) -> bool:
+    """A date range ("từ ngày 13/10 đến ngày 15/10"): one fact, asked as a whole."""
+    return ("range", "1") in fact.extra
 
 
 def options_for(fact: Fact, context: BuildContext) -> list[str]:
@@ -51,6 +60,8 @@ def _options(fact: Fact, context: BuildContext, rng: random.Random) -> list[str]
         return distractors.ordinal_options(fact.answer, rng)
     if fact.kind == "period":
         return distractors.period_options(fact.answer, rng)
+    if fact.kind == "date" and is_range(fact):
+        return distractors.date_range_options(fact.answer, rng)
     if fact.kind == "date":
         return distractors.date_options(fact.answer, rng)
     if fact.kind == "reference":
@@ -62,28 +73,19 @@ def _key(fact: Fact) -> str:
     return fact.answer.split("/")[0].strip() if fact.kind == "number" and fact.target is not None else fact.answer
 
 
-def _with(fact: Fact, text: str, ending: str) -> str:
-    """The stem with ``text`` in the answer's place; a leading "Ngày 28/10," moves to the end."""
-    cut = _LEADING_DATE.match(fact.sentence.text)
-    if fact.kind == "date" and cut and fact.relative_end <= cut.end():
-        start, stop = stems.window(fact)
-        rest = fact.sentence.text[max(cut.end(), start) : stop]
-        word = f"vào {cut.group(1).lower()} {text}"
-        return stems.finish(rest, "") + " " + word + ending
-    total = dict(fact.extra).get("total")
-    if fact.kind == "number" and fact.subject and total:
-        marker = _TRONG_DO.search(fact.sentence.text)
-        if marker:
-            lead = fact.sentence.text[: marker.start()].rstrip(" ,")
-            return stems.finish(f"{lead}, trong đó về {fact.subject} có {text} {fact.unit}", ending)
-    if fact.kind == "number" and fact.target is not None:
-        unit = fact.unit
-        planned = fact.answer.split("/")[1].strip()
-        # "12.350/10.000 tỷ đồng" after "đạt" is achieved/planned; "14/17 xã" is a part of a whole.
-        planned_word = "kế hoạch" if fact.qualifier.startswith("đạt") or "đồng" in unit else "trên tổng số"
-        replacement = f"{text} {unit} ({planned_word} {planned} {unit})"
-        return stems.replaced(fact, replacement, fact.tail_end - fact.sentence.start, ending)
-    return stems.replaced(fact, text, ending=ending)
+def _date_bound(fact: Fact) -> int:
+    first_word = (folded(fact.qualifier).split() or [""])[0]
+    return -1 if first_word in _DATE_CEILINGS else 1 if first_word in _DATE_FLOORS else 0
+
+
+def _false_values(fact: Fact, key: str, wrong: list[str]) -> list[str]:
+    """Changed values that make the statement false: a floor ("ít nhất 80 %") only rises (60 % would still be
+    true), a ceiling ("dưới 10 %") only falls."""
+    direction = bound(fact) if fact.kind == "number" else _date_bound(fact)
+    if direction == 0 or fact.high is not None or fact.target is not None or fact.kind not in ("number", "date"):
+        return wrong
+    value = sort_value(fact.kind, key)
+    return [option for option in wrong if (sort_value(fact.kind, option) - value) * direction > 0]
 
 
 def scalar_questions(fact: Fact, context: BuildContext) -> list[GeneratedQuestion]:
@@ -93,7 +95,7 @@ def scalar_questions(fact: Fact, context: BuildContext) -> list[GeneratedQuestio
         return []
     questions: list[GeneratedQuestion] = []
     wrong = [option for option in options if option != key]
-    prompt = _with(fact, question_word(fact), "?")
+    prompt = stems.stem_with(fact, question_word(fact), "?")
     questions.append(context.make(fact, "single", prompt, key, options, [options.index(key)]))
     cloze_answers = [key]
     if fact.kind == "ordinal" and not key.isdigit():
@@ -103,8 +105,10 @@ def scalar_questions(fact: Fact, context: BuildContext) -> list[GeneratedQuestio
         cloze_answers = [code.group()] if code else [key]
         prompt_cloze = stems.replaced(fact, key[: code.start()] + BLANK if code else BLANK, ending=".")
     else:
-        prompt_cloze = _with(fact, BLANK, ".")
-    questions.append(context.make(fact, "cloze", prompt_cloze, cloze_answers[0], answers=cloze_answers))
-    false_value = context.rng(fact, "false").choice(wrong)
-    questions.append(context.true_false(fact, key, _with(fact, key, "."), _with(fact, false_value, ".")))
+        prompt_cloze = stems.stem_with(fact, BLANK, ".")
+    if not is_range(fact):  # typing a whole range back is no fair blank
+        questions.append(context.make(fact, "cloze", prompt_cloze, cloze_answers[0], answers=cloze_answers))
+    false_values = _false_values(fact, key, wrong)
+    false_text = stems.stem_with(fact, context.rng(fact, "false").choice(false_values), ".") if false_values else None
+    questions.append(context.true_false(fact, key, stems.stem_with(fact, key, "."), false_text))
     return questions

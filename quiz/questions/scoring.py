@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 
 from quiz.facts.model import folded
@@ -35,30 +36,39 @@ def score(question: GeneratedQuestion) -> float:
     return round(quality, 4)
 
 
-def keep_best(candidates: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
-    """Score, then keep the best few per fact and per value; the result is in document order."""
+def keep_best(
+    candidates: list[GeneratedQuestion], acceptable: Callable[[GeneratedQuestion], bool] | None = None
+) -> list[GeneratedQuestion]:
+    """Score, then keep the best few per fact and per value; the result is in document order.
+
+    ``acceptable`` (the linter) is asked only about questions that would be kept: the same result as
+    filtering every candidate first, without linting the many that lose anyway.
+    """
+    # Scores beside the questions: only the kept ones are copied with their quality.
     scored = sorted(
-        (replace(question, quality=score(question)) for question in candidates),
-        key=lambda question: (-question.quality, question.fact.start, question.variant),
+        ((score(question), question) for question in candidates),
+        key=lambda pair: (-pair[0], pair[1].fact.start, pair[1].variant),
     )
     per_fact: dict[str, int] = defaultdict(int)
     per_value: dict[tuple[str, str], int] = defaultdict(int)
     types_per_fact: dict[str, set[str]] = defaultdict(set)
     seen_prompts: set[str] = set()
     kept: list[GeneratedQuestion] = []
-    for question in scored:
+    for quality, question in scored:
         fact = question.fact
         value = (fact.kind, value_key(fact.answer)) if question.type != "matching" else ("matching", question.id)
         prompt = folded(question.prompt)
-        if question.quality < MINIMUM_QUALITY or prompt in seen_prompts:
+        if quality < MINIMUM_QUALITY or prompt in seen_prompts:
             continue
         if per_fact[fact.key] >= PER_FACT or per_value[value] >= PER_VALUE:
             continue
         if question.type in types_per_fact[fact.key] and question.type != "single":
             continue
+        if acceptable is not None and not acceptable(question):
+            continue
         per_fact[fact.key] += 1
         per_value[value] += 1
         types_per_fact[fact.key].add(question.type)
         seen_prompts.add(prompt)
-        kept.append(question)
+        kept.append(replace(question, quality=quality))
     return sorted(kept, key=lambda question: (question.fact.start, question.variant))

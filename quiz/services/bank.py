@@ -13,6 +13,7 @@ from quiz.errors import NotFound, UserError
 from quiz.importing.storing import parsed_from_database
 from quiz.questions.exchange import BankItem
 from quiz.questions.model import TRUE_FALSE, TYPES, GeneratedQuestion
+from quiz.questions.weights import question_weight
 from quiz.services.context import ServiceContext
 from quiz.storage.base import content_id, new_id, utc_now
 from quiz.storage.models.attempts import AttemptItem
@@ -49,6 +50,8 @@ class QuestionInfo:
     origin: str
     enabled: bool
     edited: bool
+    # How much it matters to a member (content over logistics); exam draws prefer the heavier ones.
+    weight: float = 1.0
 
 
 def _info(row: Question) -> QuestionInfo:
@@ -72,6 +75,7 @@ def _info(row: Question) -> QuestionInfo:
         origin=row.origin,
         enabled=row.enabled,
         edited=row.edited,
+        weight=question_weight(row.fact_kind, row.prompt, row.sentence),
     )
 
 

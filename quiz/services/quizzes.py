@@ -31,6 +31,7 @@ from quiz.engine.types import (
 )
 from quiz.errors import NotFound, UserError
 from quiz.formatting import format_short_date
+from quiz.questions.weights import question_weight
 from quiz.services.context import ServiceContext
 from quiz.storage.base import utc_now
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
@@ -346,9 +347,16 @@ class QuizService:
         question_ids: Sequence[str] | None,
         fact_keys: Sequence[str] | None,
     ) -> list[Candidate]:
-        # Columns only: a large bank has thousands of questions and drawing needs none of their texts.
+        # Columns only: a large bank has thousands of questions; the texts give each question its weight.
         statement = select(
-            Question.id, Question.section_id, Question.type, Question.fact_key, Question.fact_kind, Question.choices
+            Question.id,
+            Question.section_id,
+            Question.type,
+            Question.fact_key,
+            Question.fact_kind,
+            Question.choices,
+            Question.prompt,
+            Question.sentence,
         ).where(Question.document_id == document_id, Question.enabled.is_(True))
         if mode == "section":
             if section_id is None or session.get(Section, section_id) is None:
@@ -364,15 +372,16 @@ class QuizService:
             statement = statement.where(Question.section_id.in_(list(settings.section_ids)))
         return [
             Candidate(
-                question_id,
-                question_section_id,
-                kind,
-                fact_key,
-                len(choices),
-                options_keep_order(choices) if kind in ("single", "multi") else False,
-                fact_kind,
+                row.id,
+                row.section_id,
+                row.type,
+                row.fact_key,
+                len(row.choices),
+                options_keep_order(row.choices) if row.type in ("single", "multi") else False,
+                row.fact_kind,
+                question_weight(row.fact_kind, row.prompt, row.sentence),
             )
-            for question_id, question_section_id, kind, fact_key, fact_kind, choices in session.execute(statement)
+            for row in session.execute(statement)
         ]
 
     def _attempt(self, session: Session, attempt_id: str) -> Attempt:

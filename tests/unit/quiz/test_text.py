@@ -49,3 +49,15 @@ def test_typed_answers_fold_to_the_key(typed: str, key: str) -> None:
 def test_different_answers_stay_different() -> None:
     assert fold_answer("23.000") != fold_answer("25.000")
     assert fold_answer("71,5") != fold_answer("715")
+
+
+def test_fold_folds_each_character_on_its_own() -> None:
+    # A stray mark kept and a "ß" that would expand, in one string: still one folded character per character.
+    text = "\u0348ßḄỦẩ Đảng"
+    assert fold(text) == "\u0348ßbua dang"
+    assert fold(text * 100) == fold(text) * 100
+
+
+def test_fold_of_nfd_and_old_tone_style_equals_fold_of_nfc() -> None:
+    nfc = "Thủy lợi, hòa bình, Khỏe mạnh"
+    assert fold(unicodedata.normalize("NFD", nfc)) == fold(nfc) == "thuy loi, hoa binh, khoe manh"

@@ -147,3 +147,16 @@ def test_statistics_columns_show_the_item_analysis(desk: AdminDesk, service: Ser
         question_id: str(count) for question_id, count in asked.items()
     }
     assert {share for question_id, (_, share) in shown.items() if question_id in asked} == {"0 %"}
+
+
+def test_the_weight_column_shows_each_question_weight(desk: AdminDesk, service: Service, tmp_path: Path) -> None:
+    document = import_sample(service, tmp_path)
+    page = open_bank(desk)
+    headers = [page.model.headerData(column, Qt.Orientation.Horizontal) for column in range(page.model.columnCount())]
+    column = headers.index("Trọng số")
+    shown = {
+        row.question.id: page.model.data(page.model.index(index, column)) for index, row in enumerate(page.model.rows())
+    }
+    weights = {question.id: question.weight for question in service.bank.list_questions(document.id)}
+    assert shown == {question_id: f"{weight:.1f}".replace(".", ",") for question_id, weight in weights.items()}
+    assert len(set(weights.values())) > 1

@@ -150,3 +150,18 @@ def test_capital_signing_body_at_the_end_is_dropped() -> None:
     assert [line.line for line in document.removed_lines] == [signer]
     assert document.removed_lines[0].reason == noise_rules.SIGNATURE
     assert document.sections[-1].title == "2. Nhiệm vụ"
+
+
+@pytest.mark.parametrize("caption", ["Toàn cảnh hội nghị.", "Quang cảnh buổi lễ", "Các đại biểu dự hội nghị."])
+def test_a_photo_caption_line_is_noise_and_never_a_section_title(caption: str) -> None:
+    paragraph = BODY + " Đồng chí Bí thư nhấn mạnh nhiệm vụ trọng tâm của năm 2021."
+    text = f"Hội nghị Ban Chấp hành Đảng bộ tỉnh\n\n{caption}\n\n{paragraph}\n\n{BODY}\n\n{caption}\n\n{paragraph}"
+    document = parse_text(text)
+    assert caption in [line.line for line in document.removed_lines]
+    assert all(caption.rstrip(".") not in section.title for section in document.sections)
+    assert noise_rules.line_noise(caption, 3) == noise_rules.CAPTION
+
+
+def test_a_sentence_about_the_delegates_is_not_a_caption() -> None:
+    line = "Các đại biểu dự hội nghị đã thảo luận sôi nổi về 16 chỉ tiêu chủ yếu của nhiệm kỳ."
+    assert noise_rules.line_noise(line, 3) is None

@@ -142,3 +142,17 @@ def test_absurdly_long_text_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(refusals, "MAXIMUM_TEXT_CHARACTERS", 1000)
     with pytest.raises(ImportRefused, match="quá dài"):
         parse_text("Tiêu đề\n\n" + "Một câu khá dài. " * 100)
+
+
+def test_a_capital_roman_heading_right_after_the_title_opens_the_body() -> None:
+    text = (
+        "NGHỊ QUYẾT\nVỀ PHÁT TRIỂN DU LỊCH ĐẾN NĂM 2030\n\nI- QUAN ĐIỂM\n1. Du lịch là ngành kinh tế quan trọng.\n\n"
+        "II- MỤC TIÊU\nĐến năm 2030 đón 2 triệu lượt khách."
+    )
+    document = parse_text(text)
+    assert document.title == "Nghị quyết VỀ PHÁT TRIỂN DU LỊCH ĐẾN NĂM 2030"
+    assert [(section.title, section.level) for section in document.sections] == [
+        ("I- QUAN ĐIỂM", 1),
+        ("1. Du lịch là ngành kinh tế quan trọng.", 2),
+        ("II- MỤC TIÊU", 1),
+    ]

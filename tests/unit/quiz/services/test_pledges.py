@@ -139,12 +139,12 @@ def test_suggestions_come_from_targets_lists_and_task_sentences(service: Service
         question.sentence = target_sentence
     suggestions = service.pledges.suggestions(document.document_id)
     contents = [suggestion.content for suggestion in suggestions]
-    # The list question's sentence comes first, cleaned into a table row; then task sentences in text order.
+    # The list question's item comes first as a short personal line; then task sentences in text order.
     assert contents == [
-        "Đến năm 2030, 100 % cơ quan sử dụng hồ sơ điện tử",
-        "Đẩy mạnh chuyển đổi số trong các cơ quan đảng",
-        "Phấn đấu đến năm 2030 có 95 % chi bộ đạt trong sạch, vững mạnh",
-        "Nhiệm vụ trọng tâm là nâng cao chất lượng sinh hoạt chi bộ",
-        "Giải pháp đột phá là cải cách thủ tục hành chính",
+        "Góp phần thực hiện: đến năm 2030, 100 % cơ quan sử dụng hồ sơ điện tử",
+        "Tham gia đẩy mạnh chuyển đổi số trong các cơ quan đảng",
+        "Góp phần thực hiện: đến năm 2030 có 95 % chi bộ đạt trong sạch, vững mạnh",
+        "Tham gia nâng cao chất lượng sinh hoạt chi bộ",
+        "Tham gia cải cách thủ tục hành chính",
     ]
     assert suggestions[0].source_sentence == target_sentence
