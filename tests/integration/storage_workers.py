@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from quiz.errors import UserError
 from quiz.service import Service
 from quiz.services.context import Actor
+from tests.integration.scenario import any_response
 
 
 def _wait_for_go() -> None:
@@ -66,7 +67,9 @@ def answer_attempt(url: str, attempt_id: str, rounds: str) -> int:
     _wait_for_go()
     for round_number in range(int(rounds)):
         for question in view.questions:
-            response = {"choice": (round_number + os.getpid()) % max(1, len(question.options))}
+            response = any_response(question.type, len(question.options), len(question.left_items))
+            if "choice" in response:  # each process its own answers, so changes happen too
+                response["choice"] = (round_number + os.getpid()) % max(1, len(question.options))
             try:
                 service.quizzes.answer(attempt_id, question.position, response)
                 outcomes["saved"] += 1
