@@ -27,14 +27,16 @@ SQLITE_CORRUPT = 11
 SQLITE_NOTADB = 26
 _BUSY_CODES = (SQLITE_BUSY, SQLITE_LOCKED)
 _DAMAGE_CODES = (SQLITE_CORRUPT, SQLITE_NOTADB)
+# Python's driver reports a damaged text value this way, without a SQLite result code.
+_NOT_UTF8 = "Could not decode to UTF-8"
 
 IN_USE_MESSAGE = (
     "Cơ sở dữ liệu đang được máy/chương trình khác dùng nên chưa ghi được; hãy đợi chương trình kia xong việc "
     "(hoặc đóng nó) rồi thử lại."
 )
 DAMAGED_MESSAGE = (
-    "Cơ sở dữ liệu bị hỏng ở phần đang cần đọc; hãy đóng ứng dụng rồi mở lại để ứng dụng kiểm tra và khôi phục "
-    "từ bản sao lưu gần nhất."
+    "Cơ sở dữ liệu bị hỏng ở phần đang cần đọc nên chưa làm được việc này; hãy đóng rồi mở lại ứng dụng để nó "
+    "kiểm tra toàn bộ và khôi phục từ bản sao lưu nếu cần."
 )
 
 
@@ -57,7 +59,8 @@ def is_busy(error: BaseException) -> bool:
 
 
 def is_damage(error: BaseException) -> bool:
-    return primary_code(error) in _DAMAGE_CODES
+    """Damaged pages, a file that is not a database, or text that is not UTF-8 (the app only writes UTF-8)."""
+    return primary_code(error) in _DAMAGE_CODES or str(error).startswith(_NOT_UTF8)
 
 
 def set_pragmas(dbapi_connection: Any, _record: Any) -> None:

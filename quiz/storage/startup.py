@@ -108,6 +108,8 @@ def _check_and_repair(
             state.record_full_check(database_file, True, now)
         return recovery.restored is not None
     if thorough:
+        if remembered is not None and remembered.damage_seen:
+            notes.append(startup_messages.DAMAGE_NOT_FOUND_AGAIN)
         state.record_full_check(database_file, True, now)
     if remembered is not None and remembered.counts:
         try:

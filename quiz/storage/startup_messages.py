@@ -11,6 +11,10 @@ IN_USE_AT_START = (
     "Cơ sở dữ liệu đang được máy/chương trình khác dùng và chưa nhả ra sau {seconds} giây chờ; hãy đóng chương "
     "trình kia (hoặc đợi nó xong việc) rồi mở lại ứng dụng."
 )
+DAMAGE_NOT_FOUND_AGAIN = (
+    "Lần dùng trước ứng dụng gặp một chỗ dữ liệu hỏng nhưng lần kiểm tra toàn bộ tệp này không thấy lỗi cấu trúc; "
+    "nếu lỗi còn lặp lại, hãy khôi phục từ bản sao lưu gần nhất trong thư mục backups."
+)
 # Names of the counted tables as the secretary knows them.
 TABLE_NAMES = {
     "members": "đảng viên",
