@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from quiz.errors import UserError
 from quiz.storage import sqlite_access, state
 from quiz.storage.drivers import engine_url_and_arguments, invalid_url, resolve_url, unusable_driver
+from quiz.storage.maintenance import Maintenance
 from quiz.storage.postgres_connection import tune_engine
 
 logger = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ class Database:
         if self.is_sqlite:
             sqlite_access.listen(self.engine, self._damage_seen)
         self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
+        self.maintenance: Maintenance | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -93,7 +95,15 @@ class Database:
                 return None
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
+    def start_maintenance(self) -> None:
+        """The weekly full check and the daily backup while the app runs (SQLite files only)."""
+        if self.file_path is not None and self.maintenance is None:
+            self.maintenance = Maintenance(self.file_path)
+            self.maintenance.start()
+
     def dispose(self) -> None:
+        if self.maintenance is not None:
+            self.maintenance.stop()
         self.engine.dispose()
         if self.file_path is not None and self.file_path.is_file():
             # Remembered at close too, so rows deleted on purpose during the session do not look lost next time.
@@ -148,4 +158,5 @@ def open_database(url: str) -> Database:
         raise UserError(
             f"Không mở được cơ sở dữ liệu ({where}). Hãy kiểm tra máy chủ, mạng nội bộ hoặc quyền ghi tệp."
         ) from error
+    database.start_maintenance()
     return database
