@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import datetime as dt
 import json
 import os
 import sqlite3
@@ -121,6 +122,18 @@ def crash_with_wal(database: str, rows: str) -> int:
     os._exit(0)
 
 
+def rotate_backups(url: str, first_day: str) -> int:
+    """Start the app's storage once per simulated day (a backup and a rotation each time) until killed."""
+    from quiz.storage.startup import prepare_database
+
+    moment = dt.datetime.fromisoformat(first_day)
+    _wait_for_go()
+    while True:
+        prepare_database(url, moment)
+        print(f"backed up {moment.isoformat()}", flush=True)
+        moment += dt.timedelta(days=1)
+
+
 COMMANDS = {
     "hold-exclusive-lock": hold_exclusive_lock,
     "keep-open": keep_open,
@@ -128,6 +141,7 @@ COMMANDS = {
     "hold-write-lock": hold_write_lock,
     "write-in-chunks": write_in_chunks,
     "crash-with-wal": crash_with_wal,
+    "rotate-backups": rotate_backups,
 }
 
 if __name__ == "__main__":
