@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import struct
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,8 +33,6 @@ def exclusive_access(database_file: Path) -> Iterator[None]:
     if sys.platform == "win32":
         yield
         return
-    import fcntl
-
     handles: list[int] = []
     try:
         for path, start, length in (
@@ -45,7 +44,7 @@ def exclusive_access(database_file: Path) -> Iterator[None]:
             handle = os.open(path, os.O_RDWR)
             handles.append(handle)
             try:
-                fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB, length, start)
+                _lock(handle, start, length)
             except OSError as error:
                 raise FileInUse(str(path)) from error
         yield
@@ -55,12 +54,24 @@ def exclusive_access(database_file: Path) -> Iterator[None]:
             os.close(handle)
 
 
-def others_have_open(database_file: Path) -> bool:
-    """True when another process has the database open right now (POSIX; always False on Windows).
+def _lock(handle: int, start: int, length: int) -> None:
+    """An exclusive, non-blocking lock on ``length`` bytes from ``start``.
 
-    Only for start-up, before this process opens the file: closing the probe's handle would also drop the locks
-    of this process's own SQLite connections to it.
+    Linux: an open-file-description lock. Unlike a classic POSIX lock it conflicts with this process's own
+    SQLite connections too, and closing the handle releases only it, never the locks those connections hold.
     """
+    import fcntl
+
+    command = getattr(fcntl, "F_OFD_SETLK", None)
+    if command is None or not sys.platform.startswith("linux"):
+        fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB, length, start)
+        return
+    # struct flock on Linux: l_type, l_whence, l_start, l_len, l_pid (0 for OFD locks), padded to 32 bytes.
+    fcntl.fcntl(handle, command, struct.pack("@hhqqi4x", fcntl.F_WRLCK, os.SEEK_SET, start, length, 0))
+
+
+def others_have_open(database_file: Path) -> bool:
+    """True when another connection (another process, or this one) has the database open (False on Windows)."""
     try:
         with exclusive_access(database_file):
             return False
