@@ -150,6 +150,9 @@ def open_database(url: str) -> Database:
     database = Database(url)
     try:
         database.migrate()
+    except UserError:
+        database.dispose()  # held by another process, or damaged: the sentence is already the right one
+        raise
     except DBAPIError as error:
         database.dispose()
         where = database.file_path or database.url.render_as_string(hide_password=True)

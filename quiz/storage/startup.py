@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -89,9 +88,14 @@ def _check_and_repair(
     """Check the file (adding what was found to ``notes``); True when it is now known to be sound."""
     # Before anything opens the file: opening replays (and on close removes) the -wal, erasing the evidence.
     if not others_have_open(database_file):
-        problem = wal_problem(database_file)
+        kept = database_file.with_name(f"{database_file.name}-wal.hong-{now:%Y%m%d-%H%M%S}")
+        try:
+            problem = wal_problem(database_file, kept)
+        except OSError as error:
+            logger.warning("could not look at the -wal of %s: %s", database_file, error)
+            problem = None
         if problem is not None:
-            notes.append(startup_messages.wal_lost(problem, _keep_wal(database_file, now)))
+            notes.append(startup_messages.wal_lost(problem, kept if kept.exists() else None))
     thorough = backup.backup_due(database_file, now) or (
         remembered is not None and (remembered.damage_seen or not remembered.full_check_ok)
     )
@@ -121,19 +125,6 @@ def _check_and_repair(
             logger.error("%s holds fewer rows than at the last start: %s", database_file, lost)
             notes.append(startup_messages.fewer_rows(lost))
     return True
-
-
-def _keep_wal(database_file: Path, now: dt.datetime) -> Path | None:
-    wal = database_file.with_name(database_file.name + "-wal")
-    if not wal.is_file():
-        return None
-    kept = database_file.with_name(f"{database_file.name}-wal.hong-{now:%Y%m%d-%H%M%S}")
-    try:
-        shutil.copy2(wal, kept)
-    except OSError as error:
-        logger.warning("could not keep a copy of %s: %s", wal, error)
-        return None
-    return kept
 
 
 def _backup_if_due(database_file: Path, now: dt.datetime) -> None:

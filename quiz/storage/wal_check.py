@@ -7,7 +7,10 @@ tells how many frames were committed and copied, which is enough to notice both.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import shutil
+import sqlite3
 import struct
 import sys
 from dataclasses import dataclass
@@ -98,28 +101,47 @@ def _checksum(data: bytes, word: str, first: int, second: int) -> tuple[int, int
     return first, second
 
 
-def wal_problem(database_file: Path) -> str | None:
+def wal_problem(database_file: Path, keep_copy: Path) -> str | None:
     """``"lost"`` (committed frames not in the -wal any more), ``"damaged"`` (a bad frame before good ones), or None.
 
-    Call only when no other process has the database open (their -wal is live, not a crash's leftover).
+    Call only when no other process has the database open (their -wal is live, not a crash's leftover). With the
+    crash's -shm at hand this costs two small reads and SQLite's own replay of the -wal (done at opening anyway);
+    without it the frames are read here (pure Python, so only up to a size). A damaged -wal is copied to
+    ``keep_copy`` first (the replay removes it).
     """
     wal = database_file.with_name(database_file.name + "-wal")
-    index = read_index_header(database_file.with_name(database_file.name + "-shm"))
     wal_size = wal.stat().st_size if wal.exists() else 0
-    salts = _salts(wal) if wal_size else b""
+    index = read_index_header(database_file.with_name(database_file.name + "-shm"))
     if index is not None and index.committed_frames > index.copied_frames:
         needed = _WAL_HEADER + index.committed_frames * (_FRAME_HEADER + index.page_size)
-        if wal_size < needed or salts != index.salts:
+        if wal_size < needed or _salts(wal) != index.salts:
             logger.warning("%s: %s committed frames in -shm, not in the -wal", wal, index.committed_frames)
             return "lost"
-    if not wal_size or wal_size > _MOST_CHECKED_BYTES:
+        shutil.copyfile(wal, keep_copy)
+        replayed = _frames_sqlite_replays(database_file)
+        if replayed is not None and replayed < index.committed_frames:
+            logger.warning("%s: %s committed frames in -shm, %s replayed", wal, index.committed_frames, replayed)
+            return "damaged"
+        keep_copy.unlink()
+        return None
+    if index is not None or not wal_size or wal_size > _MOST_CHECKED_BYTES:
         return None
     data = wal.read_bytes()
     replayed, dropped_commits = valid_frames(data)
-    if index is not None and index.salts == data[16:24] and index.committed_frames > replayed:
-        logger.warning("%s: %s committed frames in -shm, %s replayable", wal, index.committed_frames, replayed)
-        return "damaged"
     if dropped_commits:
         logger.warning("%s: a bad frame after %s good ones hides %s commits", wal, replayed, dropped_commits)
+        keep_copy.write_bytes(data)
         return "damaged"
     return None
+
+
+def _frames_sqlite_replays(database_file: Path) -> int | None:
+    """Open the file (SQLite replays the -wal up to its first bad frame) and ask how many frames it kept."""
+    uri = f"{database_file.resolve().as_uri()}?mode=rw"
+    try:
+        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=5)) as connection:
+            row = connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    except sqlite3.Error as error:
+        logger.warning("replaying the -wal of %s failed: %s", database_file, error)
+        return None
+    return int(row[1]) if row and row[1] >= 0 else None
