@@ -5,7 +5,7 @@
 1. a database held by another process at start: its saved rows in the live file / in a moved-aside copy;
 2. four processes answering one attempt: how the answers went (IntegrityError counts);
 3. a -wal deleted after a crash: committed rows lost, and whether the start-up said so;
-4. twenty random flipped bytes: how many each check finds (quick_check at start, integrity_check).
+4. twenty random flipped bytes: how many each check finds, and what a results export then says.
 """
 
 from __future__ import annotations
@@ -19,13 +19,16 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from quiz.errors import UserError
 from quiz.service import Service
 from quiz.services.context import Actor
 from quiz.storage import backup
+from quiz.storage.database import Database
 from quiz.storage.startup import prepare_database
 from tests.integration.faults import setting_keys
 from tests.integration.scenario import add_member, write_resolution
 from tests.integration.test_backup import make_database
+from tests.integration.test_damage import answered_database
 from tests.integration.test_locked_start import read_line, start_worker
 
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(days=2)
@@ -88,21 +91,34 @@ def wal_deleted(folder: Path) -> None:
 
 
 def flipped_bytes(folder: Path) -> None:
-    database_file = folder / "hoctap.sqlite3"
-    make_database(database_file, [f"khoá {number:04d}" for number in range(400)])
+    database_file, _ = answered_database(folder)
     with contextlib.closing(sqlite3.connect(database_file)) as connection:
         connection.execute("PRAGMA journal_mode=DELETE")
     original = database_file.read_bytes()
     randomness = random.Random(4)
-    quick = full = 0
+    found: collections.Counter[str] = collections.Counter()
     for _ in range(20):
         data = bytearray(original)
         data[randomness.randrange(4096, len(data))] ^= 0xFF
         trial = folder / "thu.sqlite3"
         trial.write_bytes(bytes(data))
-        quick += not backup.is_healthy(trial)
-        full += not backup.is_healthy(trial, thorough=True)
-    print(f"4. 20 flipped bytes: quick_check finds {quick}, integrity_check finds {full}")
+        found["quick_check"] += not backup.is_healthy(trial)
+        found["integrity_check"] += not backup.is_healthy(trial, thorough=True)
+        found[f"export: {_export(trial, folder / 'thu.nqpkg')}"] += 1
+    print(f"4. 20 flipped bytes: {dict(found)}")
+
+
+def _export(database_file: Path, output: Path) -> str:
+    service = Service(Database(f"sqlite:///{database_file.as_posix()}"), Actor.admin())
+    try:
+        service.results.export(output)
+    except UserError:
+        return "a sentence"
+    except Exception:  # what the command line shows as "Lỗi không mong đợi"
+        return "unexpected error"
+    finally:
+        service.close()
+    return "worked"
 
 
 def main() -> None:
