@@ -75,5 +75,5 @@ def others_have_open(database_file: Path) -> bool:
     try:
         with exclusive_access(database_file):
             return False
-    except FileInUse:
-        return True
+    except (FileInUse, OSError):
+        return True  # in use, or not ours to lock (read-only): either way not a crash's leftovers to judge

@@ -83,7 +83,10 @@ def write_state(database_file: Path, state: DatabaseState) -> None:
 
 
 def forget(database_file: Path) -> None:
-    state_file(database_file).unlink(missing_ok=True)
+    try:
+        state_file(database_file).unlink(missing_ok=True)
+    except OSError as error:  # e.g. the folder is a file: opening the database says what is wrong
+        logger.warning("could not remove %s: %s", state_file(database_file), error)
 
 
 def mark_damage_seen(database_file: Path) -> None:
