@@ -53,18 +53,19 @@ def prepare_database(url: str, now: dt.datetime | None = None, lock_wait: float 
     moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     notes = [note for note in [network_warning(database_file)] if note]
     remembered = state.read_state(database_file)
+    counted: dict[str, int] = {}  # filled by the check when it counts rows, so they are counted once
     try:
         if not database_file.is_file() or database_file.stat().st_size == 0:
             note = _lost_file(database_file, remembered, moment)
             verified = note is not None and database_file.is_file()  # restored from a checked backup
             notes += [note] if note else []
         else:
-            verified = _check_and_repair(database_file, remembered, moment, lock_wait, notes)
+            verified = _check_and_repair(database_file, remembered, moment, lock_wait, notes, counted)
     except FileInUse as error:
         raise DatabaseInUse(startup_messages.IN_USE_AT_START.format(seconds=round(lock_wait))) from error
     if verified:
         _backup_if_due(database_file, moment)
-        state.remember(database_file, moment)
+        state.remember(database_file, moment, counted or None)
     elif not database_file.is_file():
         state.forget(database_file)  # starting over on a new, empty database: said once, not at every start
     return " ".join(notes) or None
@@ -83,7 +84,12 @@ def _lost_file(database_file: Path, remembered: state.DatabaseState | None, now:
 
 
 def _check_and_repair(
-    database_file: Path, remembered: state.DatabaseState | None, now: dt.datetime, lock_wait: float, notes: list[str]
+    database_file: Path,
+    remembered: state.DatabaseState | None,
+    now: dt.datetime,
+    lock_wait: float,
+    notes: list[str],
+    counted: dict[str, int],
 ) -> bool:
     """Check the file (adding what was found to ``notes``); True when it is now known to be sound."""
     # Before anything opens the file: opening replays (and on close removes) the -wal, erasing the evidence.
@@ -117,7 +123,8 @@ def _check_and_repair(
         state.record_full_check(database_file, True, now)
     if remembered is not None and remembered.counts:
         try:
-            lost = state.fewer_rows(remembered.counts, state.count_rows(database_file))
+            counted.update(state.count_rows(database_file))
+            lost = state.fewer_rows(remembered.counts, counted)
         except sqlite3.Error as error:
             logger.warning("could not count the rows of %s: %s", database_file, error)
             lost = {}

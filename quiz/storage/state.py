@@ -111,10 +111,10 @@ def count_rows(database_file: Path, tables: tuple[str, ...] = COUNTED_TABLES) ->
         }
 
 
-def remember(database_file: Path, now: dt.datetime | None = None) -> None:
+def remember(database_file: Path, now: dt.datetime | None = None, counts: dict[str, int] | None = None) -> None:
     """Record the file's size and row counts now (at start, after the checks, and when the app closes)."""
     try:
-        counts = count_rows(database_file)
+        counts = count_rows(database_file) if counts is None else counts
         size = database_file.stat().st_size
     except (OSError, sqlite3.Error) as error:
         logger.warning("could not count the rows of %s: %s", database_file, error)

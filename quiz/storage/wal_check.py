@@ -117,7 +117,7 @@ def wal_problem(database_file: Path, keep_copy: Path) -> str | None:
         if wal_size < needed or _salts(wal) != index.salts:
             logger.warning("%s: %s committed frames in -shm, not in the -wal", wal, index.committed_frames)
             return "lost"
-        shutil.copyfile(wal, keep_copy)
+        _keep(wal, keep_copy)
         replayed = _frames_sqlite_replays(database_file)
         if replayed is not None and replayed < index.committed_frames:
             logger.warning("%s: %s committed frames in -shm, %s replayed", wal, index.committed_frames, replayed)
@@ -133,6 +133,15 @@ def wal_problem(database_file: Path, keep_copy: Path) -> str | None:
         keep_copy.write_bytes(data)
         return "damaged"
     return None
+
+
+def _keep(wal: Path, keep_copy: Path) -> None:
+    # A second name for the same file costs nothing; SQLite only unlinks the -wal after the replay, never
+    # rewrites it. File systems without hard links (FAT on a USB stick) get a copy.
+    try:
+        keep_copy.hardlink_to(wal)
+    except OSError:
+        shutil.copyfile(wal, keep_copy)
 
 
 def _frames_sqlite_replays(database_file: Path) -> int | None:

@@ -28,6 +28,9 @@ ROTATION_KILLS = 10
 
 def documents_without_questions(database_file: Path) -> int:
     with contextlib.closing(sqlite3.connect(database_file)) as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"documents", "questions"} <= tables:
+            return 0  # killed before the first migration finished: nothing stored yet
         query = "SELECT count(*) FROM documents WHERE id NOT IN (SELECT document_id FROM questions)"
         return int(connection.execute(query).fetchone()[0])
 
