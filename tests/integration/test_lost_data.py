@@ -135,3 +135,22 @@ def test_fewer_rows_than_at_the_last_start_are_said(tmp_path: Path) -> None:
 
     assert message is not None and "đảng viên 5 → 3" in message
     assert prepare_database(url, START + dt.timedelta(hours=2)) is None  # said once
+
+
+def test_a_damaged_wal_without_its_shm_is_read_frame_by_frame(tmp_path: Path) -> None:
+    database_file = tmp_path / "hoctap.sqlite3"
+    url = make_database(database_file, ["một"])
+    prepare_database(url, START)
+    crashed = start_worker(tmp_path, "crash-with-wal", str(database_file), "25")
+    assert read_line(crashed) == "committed"
+    crashed.wait(timeout=30)
+    (tmp_path / "hoctap.sqlite3-shm").unlink()
+    wal = tmp_path / "hoctap.sqlite3-wal"
+    data = bytearray(wal.read_bytes())
+    data[40 + 4096] ^= 0xFF  # inside the first frame's page: every later commit is dropped by SQLite
+    wal.write_bytes(bytes(data))
+
+    message = prepare_database(url, START + dt.timedelta(hours=1))
+
+    assert message is not None and "bị hỏng" in message
+    assert len(list(tmp_path.glob("hoctap.sqlite3-wal.hong-*"))) == 1
