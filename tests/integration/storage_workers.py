@@ -16,6 +16,7 @@ import os
 import sqlite3
 import sys
 import time
+from collections.abc import Callable
 
 from sqlalchemy.exc import IntegrityError
 
@@ -134,7 +135,7 @@ def rotate_backups(url: str, first_day: str) -> int:
         moment += dt.timedelta(days=1)
 
 
-COMMANDS = {
+COMMANDS: dict[str, Callable[..., int]] = {
     "hold-exclusive-lock": hold_exclusive_lock,
     "keep-open": keep_open,
     "answer-attempt": answer_attempt,
