@@ -1,4 +1,4 @@
-"""Command-line commands of the bank area: facts, questions (no database) and bank export/import."""
+"""Command-line commands of the bank area: facts, questions (no database) and bank export/import/generate."""
 
 from __future__ import annotations
 
@@ -71,8 +71,27 @@ def run_import(context: CommandContext) -> int:
     return 0
 
 
+def run_generate(context: CommandContext) -> int:
+    """Generate the questions of documents: those left without any (an import cut short), one, or every one."""
+    service = context.service()
+    if context.arguments.document:
+        document_ids = [context.arguments.document]
+    elif context.arguments.all:
+        document_ids = [document.id for document in service.documents.list_documents()]
+    else:
+        finished = service.documents.finish_incomplete_imports()
+        for document in finished:
+            print(f"Đã tạo câu hỏi cho văn bản “{document.title}”.")
+        print(f"{len(finished)} văn bản được tạo thêm câu hỏi." if finished else "Mọi văn bản đều đã có câu hỏi.")
+        return 0
+    for document_id in document_ids:
+        count = service.bank.generate_for_document(document_id)
+        print(f"Văn bản {document_id}: {count} câu hỏi.")
+    return 0
+
+
 def register(commands: SubParsers[argparse.ArgumentParser]) -> None:
-    """Add ``facts``, ``questions`` and ``bank export|import``."""
+    """Add ``facts``, ``questions`` and ``bank export|import|generate``."""
     facts = commands.add_parser("facts", help="liệt kê các dữ kiện trích từ một văn bản (không dùng cơ sở dữ liệu)")
     facts.add_argument("file", help="tệp văn bản")
     facts.add_argument("--json", action="store_true", help="in dạng JSON")
@@ -92,3 +111,8 @@ def register(commands: SubParsers[argparse.ArgumentParser]) -> None:
     imported.add_argument("file", help="tệp .gift")
     imported.add_argument("--document", help="mã văn bản nhận câu hỏi (mặc định: văn bản nhập gần nhất)")
     imported.set_defaults(handler=run_import)
+    generate = actions.add_parser("generate", help="tạo câu hỏi cho văn bản chưa có câu hỏi nào (hoặc tạo lại)")
+    which = generate.add_mutually_exclusive_group()
+    which.add_argument("--document", help="mã văn bản cần tạo lại câu hỏi")
+    which.add_argument("--all", action="store_true", help="tạo lại câu hỏi cho mọi văn bản")
+    generate.set_defaults(handler=run_generate)

@@ -61,6 +61,16 @@ class ServiceContext:
         if self.actor is None:
             raise AccessDenied("Vui lòng chọn tên của mình và đăng nhập trước.")
 
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """A unit of work that reads, then writes rows another process may write at the same moment.
+
+        On SQLite it holds the write lock from its first statement, so two processes never both decide from
+        the same stale read (see ``Database.write_session``).
+        """
+        with self.database.write_session() as session:
+            yield session
+
     def require_admin(self) -> None:
         if self.actor is None or self.actor.role is not Role.ADMIN:
             raise AccessDenied("Chức năng này chỉ dành cho quản trị (bí thư chi bộ).")

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -19,6 +19,7 @@ from quiz.importing.readers import SUPPORTED_EXTENSIONS
 from quiz.importing.section_editing import merge_section_with_next
 from quiz.importing.types import DocumentInfo, SectionInfo, SentenceInfo
 from quiz.services.context import ServiceContext
+from quiz.storage.models.bank import Question
 from quiz.storage.models.documents import Document, Section, Sentence
 
 __all__ = ["DocumentInfo", "DocumentService", "SectionInfo", "SentenceInfo"]
@@ -96,7 +97,11 @@ class DocumentService:
         return self._store(parsed, parsed.source_name, progress)
 
     def import_seeds_if_empty(self) -> int:
-        """Import every document in the seeds folder into an empty database; bad seeds are logged and skipped."""
+        """Import every document in the seeds folder into an empty database; bad seeds are logged and skipped.
+
+        Run at every start (window and command line), so it also finishes imports a crash cut short.
+        """
+        self._finish_incomplete()
         if self.count() > 0:
             return 0
         folder = paths.seed_folder()
@@ -116,30 +121,53 @@ class DocumentService:
                 logger.exception("seed %s could not be imported", path.name)
         return imported
 
+    def incomplete_documents(self) -> list[DocumentInfo]:
+        """Documents stored without a single question: an import killed between its two steps."""
+        with self._context.session() as session:
+            return [storing.document_info(document, len(document.sections)) for document in _incomplete(session)]
+
+    def finish_incomplete_imports(self) -> list[DocumentInfo]:
+        """The admin's "generate the missing questions" action; returns the documents it finished."""
+        self._context.require_admin()
+        return self._finish_incomplete()
+
+    def _finish_incomplete(self) -> list[DocumentInfo]:
+        documents = self.incomplete_documents()
+        for info in documents:
+            logger.warning("document %s has no questions (an import cut short): generating them", info.id)
+            self._run_after_import(info.id)
+        return documents
+
     def _store(self, parsed: ParsedDocument, source_name: str, progress: Progress | None) -> DocumentInfo:
         if not parsed.sections:
             raise ImportRefused(refusals.NOTHING_LEFT)
         digest = storing.content_hash(parsed)
         try:
-            with self._context.session() as session:
+            with self._context.write_session() as session:
                 existing = session.scalar(select(Document).where(Document.content_hash == digest))
-                if existing is not None:
+                if existing is not None and _has_questions(session, existing.id):
                     raise ImportRefused(refusals.DUPLICATE.format(title=existing.title))
-                document = storing.add_document(session, parsed, source_name)
+                # Stored before but killed before its questions: importing it again finishes that import.
+                document = existing or storing.add_document(session, parsed, source_name)
                 session.flush()
                 info = storing.document_info(document, len(parsed.sections))
         except IntegrityError as error:
             # Another PC or window imported the same text between our check and our write.
             raise ImportRefused(refusals.DUPLICATE.format(title=parsed.title)) from error
         _report(progress, 0.8)
-        for hook in self.after_import:
-            try:
-                hook(info.id)
-            except Exception:
-                # The document is stored; a failed follow-up (question generation) can be re-run later.
-                logger.exception("after-import hook %r failed for document %s", hook, info.id)
+        self._run_after_import(info.id)
         _report(progress, 1.0)
         return info
+
+    def _run_after_import(self, document_id: str) -> None:
+        # Question generation commits on its own: a document killed before it is finished at the next start
+        # (or by importing it again, or by "bank generate"), as one without any question is never complete.
+        for hook in self.after_import:
+            try:
+                hook(document_id)
+            except Exception:
+                # The document is stored; a failed follow-up (question generation) can be re-run later.
+                logger.exception("after-import hook %r failed for document %s", hook, document_id)
 
     # Admin edits --------------------------------------------------------------------------------------
     def rename_section(self, section_id: str, title: str) -> None:
@@ -167,6 +195,15 @@ def _document(session: Session, document_id: str) -> Document:
     if document is None:
         raise NotFound("Không tìm thấy văn bản này (có thể đã bị xoá).")
     return document
+
+
+def _has_questions(session: Session, document_id: str) -> bool:
+    return session.scalar(select(Question.id).where(Question.document_id == document_id).limit(1)) is not None
+
+
+def _incomplete(session: Session) -> list[Document]:
+    without_questions = ~exists().where(Question.document_id == Document.id)
+    return list(session.scalars(select(Document).where(without_questions).order_by(Document.imported_at)))
 
 
 def _section(session: Session, section_id: str) -> Section:

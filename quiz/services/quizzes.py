@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from quiz.engine import attempt_store as store
@@ -33,7 +35,7 @@ from quiz.errors import NotFound, UserError
 from quiz.formatting import format_short_date
 from quiz.questions.weights import question_weight
 from quiz.services.context import ServiceContext
-from quiz.storage.base import utc_now
+from quiz.storage.base import new_id, utc_now
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question
 from quiz.storage.models.documents import Document, Section
@@ -154,8 +156,8 @@ class QuizService:
     def answer(self, attempt_id: str, position: int, response: dict[str, Any]) -> AnswerFeedback:
         """Save (commit) an answer; practice-like modes get the key and the source sentence back."""
         self._raise_if_overdue(attempt_id)
-        with self._context.session() as session:
-            # Shared server: lock the attempt first, so a second PC answering the same question sees the first answer.
+        with self._context.write_session() as session:
+            # Shared server: the attempt's row lock orders its answers; the upsert below still never collides.
             session.execute(select(Attempt.id).where(Attempt.id == attempt_id).with_for_update(key_share=True))
             attempt = self._open_attempt(session, attempt_id)
             item = store.load_item(session, attempt_id, position)
@@ -167,12 +169,9 @@ class QuizService:
             last = session.scalar(select(func.max(Answer.answered_at)).where(Answer.attempt_id == attempt_id))
             since = views.aware(last) if last is not None else views.aware(attempt.started_at)
             spent = max(0.0, (now - since).total_seconds())
-            answer = session.scalar(select(Answer).where(Answer.attempt_item_id == item.id))
-            if answer is None:
-                answer = Answer(attempt_item_id=item.id, attempt_id=attempt_id, position=position, changed_count=0)
-                answer.time_spent_seconds = spent
-                session.add(answer)
-            else:
+            answer = _saved_answer(session, item, position, response, spent, now)
+            if answer is None:  # answered before: this is a change
+                answer = _answer_row(session, item.id)
                 answer.changed_count += 1 if answer.response != response else 0
                 answer.time_spent_seconds += spent
             answer.response = dict(response)
@@ -429,3 +428,37 @@ class QuizService:
                 hook(attempt_id)
             except Exception:
                 logger.exception("after-submit hook %r failed for attempt %s", hook, attempt_id)
+
+
+def _saved_answer(
+    session: Session, item: AttemptItem, position: int, response: dict[str, Any], spent: float, now: dt.datetime
+) -> Answer | None:
+    """Insert the item's first answer, or return None when it already has one (an upsert that cannot collide).
+
+    ``ON CONFLICT DO NOTHING`` on the one-answer-per-item key: when another process or PC answered the same
+    item a moment earlier, this becomes the update of that answer instead of an IntegrityError.
+    """
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = (
+        insert(Answer)
+        .values(
+            id=new_id(),
+            attempt_item_id=item.id,
+            attempt_id=item.attempt_id,
+            position=position,
+            response=dict(response),
+            changed_count=0,
+            time_spent_seconds=spent,
+            answered_at=now,
+        )
+        .on_conflict_do_nothing(index_elements=[Answer.attempt_item_id])
+        .returning(Answer.id)
+    )
+    inserted = session.execute(statement).scalar()
+    return None if inserted is None else _answer_row(session, item.id)
+
+
+def _answer_row(session: Session, item_id: str) -> Answer:
+    statement = select(Answer).where(Answer.attempt_item_id == item_id).with_for_update()
+    return session.scalars(statement.execution_options(populate_existing=True)).one()

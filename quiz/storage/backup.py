@@ -7,9 +7,13 @@ import datetime as dt
 import logging
 import sqlite3
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 from quiz.formatting import format_date
+from quiz.storage.file_lock import FileInUse, exclusive_access
+from quiz.storage.sqlite_access import is_busy, is_damage
+from quiz.storage.state import USER_TABLES, count_rows
 
 logger = logging.getLogger(__name__)
 
@@ -17,6 +21,7 @@ BACKUP_FOLDER_NAME = "backups"
 KEPT_BACKUPS = 7
 BACKUP_INTERVAL = dt.timedelta(days=1)
 _STAMP_FORMAT = "%Y%m%d-%H%M%S"
+PARTIAL_SUFFIX = ".partial"
 # The side files SQLite keeps beside a database; they belong to that file and must move with it.
 _SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 
@@ -76,30 +81,56 @@ def list_backups(database_file: Path) -> list[Backup]:
     return sorted(found, key=lambda backup: backup.made_at, reverse=True)
 
 
+class Health(Enum):
+    """What a check of a SQLite file found."""
+
+    OK = "ok"
+    # Proven damage: SQLite opened and read the file and found it is not a database or its pages are broken.
+    DAMAGED = "damaged"
+    # Another process held the file longer than we waited: says nothing about the file.
+    BUSY = "busy"
+    # Could not open or read it (permissions, a vanished network share, a full disk): says nothing either.
+    UNREADABLE = "unreadable"
+
+
+def check(database_file: Path, thorough: bool = False, cheap: bool = False, wait_seconds: float = 5.0) -> Health:
+    """``PRAGMA quick_check`` (``integrity_check`` when thorough; only the schema when cheap) on the file."""
+    statement = (
+        "SELECT count(*) FROM sqlite_master" if cheap else f"PRAGMA {'integrity_check' if thorough else 'quick_check'}"
+    )
+    try:
+        uri = _existing_file_uri(database_file)
+        with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=wait_seconds)) as connection:
+            rows = connection.execute(statement).fetchall()
+    except sqlite3.Error as error:
+        health = Health.BUSY if is_busy(error) else Health.DAMAGED if is_damage(error) else Health.UNREADABLE
+        logger.warning("check of %s: %s (%s)", database_file, health.value, error)
+        return health
+    except OSError as error:
+        logger.warning("check of %s: cannot read (%s)", database_file, error)
+        return Health.UNREADABLE
+    if not cheap and rows != [("ok",)]:
+        logger.warning("integrity check of %s reported: %s", database_file, rows[:5])
+        return Health.DAMAGED
+    return Health.OK
+
+
 def is_healthy(database_file: Path, thorough: bool = False) -> bool:
     """True when SQLite opens the file and its quick (or full) integrity check says ``ok``."""
-    pragma = "integrity_check" if thorough else "quick_check"
-    try:
-        with contextlib.closing(sqlite3.connect(_existing_file_uri(database_file), uri=True)) as connection:
-            rows = connection.execute(f"PRAGMA {pragma}").fetchall()
-    except sqlite3.DatabaseError as error:
-        logger.warning("integrity check of %s failed: %s", database_file, error)
-        return False
-    if rows != [("ok",)]:
-        logger.warning("integrity check of %s reported: %s", database_file, rows[:5])
-        return False
-    return True
+    return check(database_file, thorough) is Health.OK
 
 
 def opens_cleanly(database_file: Path) -> bool:
     """The cheap check: SQLite reads the header and the schema (catches a damaged start of the file)."""
+    return check(database_file, cheap=True) is Health.OK
+
+
+def holds_data(database_file: Path) -> bool:
+    """True when the file holds rows a person made (members, attempts, answers, pledges)."""
     try:
-        with contextlib.closing(sqlite3.connect(_existing_file_uri(database_file), uri=True)) as connection:
-            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as error:
-        logger.warning("%s does not open: %s", database_file, error)
+        return sum(count_rows(database_file, USER_TABLES).values()) > 0
+    except sqlite3.Error:
         return False
-    return True
 
 
 def make_backup(database_file: Path, now: dt.datetime | None = None) -> Backup:
@@ -108,16 +139,29 @@ def make_backup(database_file: Path, now: dt.datetime | None = None) -> Backup:
     folder = backup_folder(database_file)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{database_file.stem}-{made_at:{_STAMP_FORMAT}}{database_file.suffix or '.sqlite3'}"
-    partial = target.with_name(target.name + ".partial")
-    _copy_database(database_file, partial)
-    # Renamed only when complete, so a crash during the copy never leaves a half backup that looks whole.
-    partial.replace(target)
+    for leftover in folder.glob(f"*{PARTIAL_SUFFIX}"):
+        leftover.unlink(missing_ok=True)  # a copy a killed process never finished
+    _copy_database(database_file, target)
+    if not is_healthy(target):
+        # Never let a bad copy count as the newest backup, let alone rotate a good one out.
+        target.unlink(missing_ok=True)
+        raise sqlite3.DatabaseError(f"the backup copy {target} does not check ok")
     prune_backups(database_file)
     return Backup(target, made_at)
 
 
 def prune_backups(database_file: Path, keep: int = KEPT_BACKUPS) -> None:
-    for old in list_backups(database_file)[keep:]:
+    """Keep the newest ``keep`` backups, and always the newest one that holds data and checks ok.
+
+    Without the second rule a database that became empty unnoticed would, after a week of daily starts, have
+    rotated every backup of the real data out.
+    """
+    backups = list_backups(database_file)
+    kept, older = backups[:keep], backups[keep:]
+    if older and not any(holds_data(backup.path) for backup in kept):
+        keeper = next((backup for backup in older if holds_data(backup.path) and is_healthy(backup.path)), None)
+        older = [backup for backup in older if backup != keeper]
+    for old in older:
         old.path.unlink(missing_ok=True)
 
 
@@ -132,34 +176,61 @@ def backup_if_due(database_file: Path, now: dt.datetime | None = None) -> Backup
     return make_backup(database_file, now) if backup_due(database_file, now) else None
 
 
-def recover(database_file: Path, now: dt.datetime | None = None) -> Recovery:
-    """Move a corrupted database (and its side files) aside and restore the newest backup that checks ok."""
+def move_aside(database_file: Path, label: str, now: dt.datetime | None = None) -> Path:
+    """Rename the file and its side files to ``<name>.<label>-<time>``; raises FileInUse if a process has it open.
+
+    Moving a file another process still writes would send its writes to the moved file (they would look saved
+    to that process and be missing from the live database), so the exclusive lock comes first.
+    """
     moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
-    corrupted_copy = database_file.with_name(f"{database_file.name}.hong-{moment:{_STAMP_FORMAT}}")
-    database_file.replace(corrupted_copy)
-    for suffix in _SIDE_SUFFIXES:
-        side = database_file.with_name(database_file.name + suffix)
-        if side.exists():
-            side.replace(corrupted_copy.with_name(corrupted_copy.name + suffix))
+    aside = database_file.with_name(f"{database_file.name}.{label}-{moment:{_STAMP_FORMAT}}")
+    with exclusive_access(database_file):
+        try:
+            database_file.replace(aside)
+        except PermissionError as error:  # Windows: another process has it open
+            raise FileInUse(str(database_file)) from error
+        for suffix in _SIDE_SUFFIXES:
+            side = database_file.with_name(database_file.name + suffix)
+            if side.exists():
+                side.replace(aside.with_name(aside.name + suffix))
+    return aside
+
+
+def restore_newest(database_file: Path, with_data: bool = False) -> Backup | None:
+    """Copy the newest backup that checks ok (and holds data, if asked) to ``database_file``."""
     for backup in list_backups(database_file):
+        if with_data and not holds_data(backup.path):
+            continue
         if is_healthy(backup.path, thorough=True):
             _copy_database(backup.path, database_file)
             logger.warning("restored %s from %s", database_file, backup.path)
-            return Recovery(corrupted_copy, backup)
+            return backup
         logger.warning("backup %s is damaged too; trying an older one", backup.path)
-    logger.error("no usable backup for %s; starting empty", database_file)
-    return Recovery(corrupted_copy, None)
+    return None
+
+
+def recover(database_file: Path, now: dt.datetime | None = None) -> Recovery:
+    """Move a corrupted database (and its side files) aside and restore the newest backup that checks ok."""
+    corrupted_copy = move_aside(database_file, "hong", now)
+    restored = restore_newest(database_file)
+    if restored is None:
+        logger.error("no usable backup for %s; starting empty", database_file)
+    return Recovery(corrupted_copy, restored)
 
 
 def _copy_database(source: Path, target: Path) -> None:
-    target.unlink(missing_ok=True)
+    # Written beside the target and renamed only when complete: a crash during the copy (or a kill during the
+    # rotation) never leaves a half file that looks whole.
+    partial = target.with_name(target.name + PARTIAL_SUFFIX)
+    partial.unlink(missing_ok=True)
     with (
         contextlib.closing(sqlite3.connect(_existing_file_uri(source), uri=True)) as reader,
-        contextlib.closing(sqlite3.connect(target)) as writer,
+        contextlib.closing(sqlite3.connect(partial)) as writer,
     ):
         reader.backup(writer)
         # A backup is one self-contained file: no WAL beside it to lose when it is copied elsewhere.
         writer.execute("PRAGMA journal_mode=DELETE")
+    partial.replace(target)
 
 
 def _existing_file_uri(path: Path) -> str:

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from quiz.errors import UserError
+from quiz.storage import sqlite_access, state
 from quiz.storage.drivers import engine_url_and_arguments, invalid_url, resolve_url, unusable_driver
+from quiz.storage.maintenance import Maintenance
 from quiz.storage.postgres_connection import tune_engine
 
 logger = logging.getLogger(__name__)
@@ -36,8 +40,9 @@ class Database:
             raise invalid_url(url) from error
         tune_engine(self.engine)
         if self.is_sqlite:
-            event.listen(self.engine, "connect", _set_sqlite_pragmas)
+            sqlite_access.listen(self.engine, self._damage_seen)
         self.sessions: sessionmaker[Session] = sessionmaker(self.engine, expire_on_commit=False)
+        self.maintenance: Maintenance | None = None
 
     @property
     def is_sqlite(self) -> bool:
@@ -49,6 +54,28 @@ class Database:
         if not self.is_sqlite or not self.url.database or self.url.database == ":memory:":
             return None
         return Path(self.url.database)
+
+    @contextmanager
+    def write_session(self) -> Iterator[Session]:
+        """One writing unit of work holding SQLite's write lock from its first statement (commits on success).
+
+        Use it for an action that reads and then writes what another process may write at the same moment
+        (an answer), and for each chunk of a long job. On PostgreSQL it is an ordinary transaction.
+        """
+        with self.sessions.begin() as session:
+            if self.is_sqlite:
+                sqlite_access.begin_immediate(session.connection())
+            yield session
+
+    def chunk_done(self) -> None:
+        """Called by a long job between two committed chunks, so writers waiting for the lock get it first."""
+        if self.is_sqlite:
+            sqlite_access.pause_between_chunks()
+
+    def _damage_seen(self) -> None:
+        if self.file_path is not None:
+            logger.error("damaged pages met in %s; the next start checks the whole file", self.file_path)
+            state.mark_damage_seen(self.file_path)
 
     def migrate(self) -> None:
         """Bring the schema to the newest revision (skipping Alembic's import when already there)."""
@@ -68,25 +95,25 @@ class Database:
                 return None
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
+    def start_maintenance(self) -> None:
+        """The weekly full check and the daily backup while the app runs (SQLite files only)."""
+        if self.file_path is not None and self.maintenance is None:
+            self.maintenance = Maintenance(self.file_path)
+            self.maintenance.start()
+
     def dispose(self) -> None:
+        if self.maintenance is not None:
+            self.maintenance.stop()
         self.engine.dispose()
+        if self.file_path is not None and self.file_path.is_file():
+            # Remembered at close too, so rows deleted on purpose during the session do not look lost next time.
+            state.remember(self.file_path)
 
 
 def _engine_options(url: URL, connect_arguments: dict[str, Any]) -> dict[str, Any]:
     if url.get_backend_name() == "sqlite":
-        # Several threads (UI and worker) use the file; each session is still used by one thread only.
-        return {"connect_args": {"check_same_thread": False, "timeout": 30}}
+        return {"connect_args": sqlite_access.connect_arguments()}
     return {"pool_pre_ping": True, "connect_args": connect_arguments}
-
-
-def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    # WAL keeps readers and the writer apart; FULL sync means an answer shown as saved survives power loss.
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
 
 
 def migrations_folder() -> Path:
@@ -123,6 +150,9 @@ def open_database(url: str) -> Database:
     database = Database(url)
     try:
         database.migrate()
+    except UserError:
+        database.dispose()  # held by another process, or damaged: the sentence is already the right one
+        raise
     except DBAPIError as error:
         database.dispose()
         where = database.file_path or database.url.render_as_string(hide_password=True)
@@ -131,4 +161,5 @@ def open_database(url: str) -> Database:
         raise UserError(
             f"Không mở được cơ sở dữ liệu ({where}). Hãy kiểm tra máy chủ, mạng nội bộ hoặc quyền ghi tệp."
         ) from error
+    database.start_maintenance()
     return database
