@@ -43,6 +43,8 @@ ROLES: dict[str, str] = {
     "documents.rename_section": ADMIN,
     "documents.merge_with_next": ADMIN,
     "documents.delete": ADMIN,
+    "documents.incomplete_documents": PUBLIC,  # ids and titles only, as list_documents
+    "documents.finish_incomplete_imports": ADMIN,
     "bank.generate_for_document": ADMIN,
     "bank.list_questions": ADMIN,
     "bank.fact_sentence_spans": PUBLIC,
