@@ -9,6 +9,7 @@ from quiz.services.bank import BankService
 from quiz.services.context import Actor, ServiceContext
 from quiz.services.documents import DocumentService
 from quiz.services.members import MemberService
+from quiz.services.paper import PaperService
 from quiz.services.pledges import PledgeService
 from quiz.services.progress import ProgressService
 from quiz.services.quizzes import QuizService
@@ -40,6 +41,7 @@ class Service:
         self.analysis = AnalysisService(self.context)
         self.unit = UnitService(self.context)
         self.results = ResultsService(self.context)
+        self.paper = PaperService(self.context, self.quizzes)
         # Cross-area reactions are wired here so the areas stay independent of each other.
         self.documents.after_import.append(self.bank.generate_for_document)
         self.quizzes.after_submit.append(self.reviews.record_attempt)
