@@ -1,0 +1,263 @@
+"""The quiz on paper: per member a personalised exam (code and name on every page) and an answer sheet."""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from quiz.engine.paper_codes import display_code
+from quiz.engine.paper_entry import letter
+from quiz.engine.paper_types import PaperQuestion, PaperSheet
+from quiz.formatting import format_short_date
+from quiz.text import fold
+from reports import fonts
+from reports.signatures import dotted_lines
+from reports.styles import (
+    BODY_SIZE,
+    FRAME_WIDTH,
+    MARGIN_LEFT,
+    MILLIMETRE,
+    PAGE_HEIGHT,
+    PageNumbering,
+    balanced,
+    document_start,
+    new_document,
+    plain,
+    styles,
+)
+
+# Every text of the paper is at least this large: many members who take it on paper are elderly.
+SMALLEST_SIZE = 13
+BUBBLE_RADIUS = 3.6 * MILLIMETRE
+BUBBLE_STEP = 11 * MILLIMETRE
+# Up to this many options per row, the answer sheet has two columns of rows.
+TWO_COLUMN_OPTIONS = 5
+TITLE = "BÀI KIỂM TRA TÌM HIỂU NGHỊ QUYẾT"
+SHEET_TITLE = "PHIẾU TRẢ LỜI"
+INSTRUCTIONS = (
+    "Đồng chí đọc từng câu hỏi rồi tô kín (hoặc đánh dấu X vào) ô của phương án chọn trên PHIẾU TRẢ LỜI ở trang "
+    "cuối. Câu có nhiều đáp án đúng: tô mọi ô đúng. Câu ghép đôi: với mỗi ý 1, 2, … tô một chữ cái. "
+    "Câu điền: viết câu trả lời trên dòng kẻ ngay dưới câu hỏi."
+)
+Progress = Callable[[int, int], None]
+
+
+class PaperPages(PageNumbering):
+    """Draws the paper's code, the member's name and the page number at the top of every page."""
+
+    def __init__(self, sheets: Sequence[PaperSheet], progress: Progress | None = None) -> None:
+        super().__init__(self._started)
+        self.sheets = sheets
+        self.current = 0
+        self.progress = progress
+
+    def _started(self, index: int) -> None:
+        self.current = index
+        if self.progress is not None:
+            self.progress(index, len(self.sheets))
+
+    def draw(self, canvas: Any, document: Any) -> None:
+        sheet = self.sheets[self.current]
+        number = canvas.getPageNumber() - self.first_page + 1
+        top = PAGE_HEIGHT - 12 * MILLIMETRE
+        canvas.saveState()
+        canvas.setFont(fonts.BOLD, SMALLEST_SIZE)
+        canvas.drawString(MARGIN_LEFT, top, f"Mã bài: {display_code(sheet.code)}")
+        canvas.setFont(fonts.REGULAR, SMALLEST_SIZE)
+        canvas.drawRightString(MARGIN_LEFT + FRAME_WIDTH, top, f"{sheet.member_name} · Trang {number}")
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_LEFT, top - 4, MARGIN_LEFT + FRAME_WIDTH, top - 4)
+        canvas.restoreState()
+
+
+@functools.cache
+def _styles() -> dict[str, Any]:
+    from reportlab.lib.styles import ParagraphStyle
+
+    sheet = styles()
+    return {
+        "question": ParagraphStyle("paper_question", parent=sheet.body, fontName=fonts.BOLD, spaceBefore=8),
+        "option": ParagraphStyle(
+            "paper_option", parent=sheet.body, leftIndent=10 * MILLIMETRE, firstLineIndent=-7 * MILLIMETRE
+        ),
+        "note": ParagraphStyle(
+            "paper_note", parent=sheet.body, fontName=fonts.ITALIC, fontSize=SMALLEST_SIZE, leading=SMALLEST_SIZE * 1.25
+        ),
+    }
+
+
+def identity(sheet: PaperSheet) -> list[Any]:
+    """Title, the document, and who the paper is for, with its code large enough to read from across a desk."""
+    from reportlab.platypus import Paragraph, Table
+
+    looks = styles()
+    rows = [
+        ["Họ và tên:", sheet.member_name],
+        ["Chi bộ:", sheet.chi_bo_name or "…"],
+        ["Mã bài làm:", display_code(sheet.code)],
+        ["Ngày in:", format_short_date(sheet.printed_at.astimezone().date())],
+    ]
+    if sheet.time_limit_minutes:
+        rows.append(["Thời gian làm bài:", f"{sheet.time_limit_minutes} phút"])
+    table = Table(rows, colWidths=[45 * MILLIMETRE, FRAME_WIDTH - 45 * MILLIMETRE])
+    table.setStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ("FONTNAME", (1, 0), (1, 2), fonts.BOLD),
+            ("FONTSIZE", (0, 0), (-1, -1), BODY_SIZE),
+            ("FONTSIZE", (1, 2), (1, 2), 20),
+            ("LEADING", (1, 2), (1, 2), 24),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ]
+    )
+    subtitle = balanced(sheet.document_title, fonts.BOLD, BODY_SIZE, FRAME_WIDTH)
+    return [
+        Paragraph(plain(TITLE), looks.title),
+        Paragraph(subtitle, looks.subtitle),
+        table,
+        Paragraph(plain(INSTRUCTIONS), _styles()["note"]),
+    ]
+
+
+def question_story(question: PaperQuestion) -> list[Any]:
+    """One question: its prompt, then lettered options, numbered pairs, or a line to write on."""
+    from reportlab.platypus import KeepTogether, Paragraph
+
+    looks = _styles()
+    number = question.position + 1
+    hint = {
+        "multi": "(chọn tất cả các phương án đúng)",
+        "truefalse": "(Đúng hay Sai?)",
+        "matching": "(ghép mỗi ý với một phương án)",
+    }.get(question.type, "")
+    marked_hint = f" <i>{plain(hint)}</i>" if hint else ""
+    parts: list[Any] = [Paragraph(f"Câu {number}. {plain(question.prompt)}{marked_hint}", looks["question"])]
+    if question.type == "cloze":
+        parts.append(dotted_lines(2, 9 * MILLIMETRE))
+    elif question.type == "matching":
+        parts += [
+            Paragraph(f"{index}. {plain(item)}", looks["option"]) for index, item in enumerate(question.left_items, 1)
+        ]
+        parts += [
+            Paragraph(f"{letter(index)}. {plain(option)}", looks["option"])
+            for index, option in enumerate(question.options)
+        ]
+    elif question.type != "truefalse":
+        parts += [
+            Paragraph(f"{letter(index)}. {plain(option)}", looks["option"])
+            for index, option in enumerate(question.options)
+        ]
+    return [KeepTogether(parts)]
+
+
+def bubble_keys(question: PaperQuestion) -> list[str]:
+    """The labels of the bubbles of one answer-sheet row: letters, or Đ and S for true/false."""
+    if question.type == "truefalse":
+        return [
+            "Đ" if fold(option).strip() == "dung" else "S" if fold(option).strip() == "sai" else option[:1]
+            for option in question.options
+        ]
+    return [letter(index) for index in range(len(question.options))]
+
+
+def bubble_row(label: str, keys: Sequence[str], first_bubble: float) -> Any:
+    """A row of the answer sheet: the question's number, then one circle per key with the key inside."""
+    from reportlab.platypus import Flowable
+
+    class BubbleRow(Flowable):  # type: ignore[misc]
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            self.width = available_width
+            return available_width, 2 * BUBBLE_RADIUS + 2 * MILLIMETRE
+
+        def draw(self) -> None:
+            middle = BUBBLE_RADIUS + MILLIMETRE
+            self.canv.setFont(fonts.BOLD, BODY_SIZE)
+            self.canv.drawString(0, middle - BODY_SIZE * 0.35, label)
+            self.canv.setFont(fonts.REGULAR, SMALLEST_SIZE)
+            self.canv.setLineWidth(0.8)
+            for index, key in enumerate(keys):
+                centre = first_bubble + index * BUBBLE_STEP
+                self.canv.circle(centre, middle, BUBBLE_RADIUS)
+                self.canv.drawCentredString(centre, middle - SMALLEST_SIZE * 0.35, key)
+
+    return BubbleRow()
+
+
+def sheet_rows(sheet: PaperSheet, first_bubble: float) -> list[Any]:
+    """One row of bubbles per question (per numbered item for matching); typed answers point back to the text."""
+    from reportlab.platypus import Paragraph
+
+    rows: list[Any] = []
+    for question in sheet.questions:
+        number = question.position + 1
+        if question.type == "cloze":
+            rows.append(Paragraph(plain(f"Câu {number}: viết ở câu hỏi"), _styles()["note"]))
+        elif question.type == "matching":
+            keys = bubble_keys(question)
+            rows += [
+                bubble_row(f"{number} – ý {item}", keys, first_bubble)
+                for item in range(1, len(question.left_items) + 1)
+            ]
+        else:
+            rows.append(bubble_row(f"Câu {number}", bubble_keys(question), first_bubble))
+    return rows
+
+
+def answer_sheet(sheet: PaperSheet) -> list[Any]:
+    """The last page: the bubbles in two columns (one when a question has too many options for half a page)."""
+    from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
+
+    looks = styles()
+    widest = max((len(bubble_keys(question)) for question in sheet.questions), default=0)
+    columns = 2 if widest <= TWO_COLUMN_OPTIONS else 1
+    rows = sheet_rows(sheet, 30 * MILLIMETRE)
+    half = (len(rows) + columns - 1) // columns
+    cells = [
+        [rows[row + column * half] if row + column * half < len(rows) else "" for column in range(columns)]
+        for row in range(half)
+    ]
+    table = Table(cells or [[""]], colWidths=[FRAME_WIDTH / columns] * columns)
+    table.setStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ]
+    )
+    return [
+        PageBreak(),
+        Paragraph(plain(SHEET_TITLE), looks.title),
+        Paragraph(plain(f"{sheet.member_name} — Mã bài làm: {display_code(sheet.code)}"), looks.subtitle),
+        table,
+        Spacer(1, 8 * MILLIMETRE),
+        Paragraph(plain("Điểm (cán bộ chấm ghi): ……………"), looks.body),
+    ]
+
+
+def paper_story(sheet: PaperSheet, numbering: PageNumbering, index: int) -> list[Any]:
+    story: list[Any] = [document_start(numbering, index), *identity(sheet)]
+    for question in sheet.questions:
+        story.extend(question_story(question))
+    story.extend(answer_sheet(sheet))
+    return story
+
+
+def build_paper_quiz(sheets: Sequence[PaperSheet], progress: Progress | None = None) -> bytes:
+    """Every paper in one PDF, each starting on a new page; the same sheets always give the same bytes."""
+    from reportlab.platypus import PageBreak
+
+    numbering = PaperPages(sheets, progress)
+    story: list[Any] = []
+    for index, sheet in enumerate(sheets):
+        if index:
+            story.append(PageBreak())
+        story.extend(paper_story(sheet, numbering, index))
+    output = io.BytesIO()
+    new_document(output, TITLE.capitalize(), numbering).build(story)
+    if progress is not None:
+        progress(len(sheets), len(sheets))
+    return output.getvalue()
