@@ -73,6 +73,43 @@ class PaperPages(PageNumbering):
 
 
 @functools.cache
+def _memo_paragraph() -> type[Any]:
+    """A Paragraph that keeps its line breaks for the width it was last wrapped to.
+
+    A question is wrapped twice (to keep it together, then to place it), and the same option text recurs on many
+    members' papers; breaking lines is most of the layout time, so both are done once.
+    """
+    from reportlab.platypus import Paragraph
+
+    class MemoParagraph(Paragraph):  # type: ignore[misc]
+        memo: tuple[float, tuple[float, float]] | None = None
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            if self.memo is not None and self.memo[0] == available_width:
+                return self.memo[1]
+            size: tuple[float, float] = super().wrap(available_width, available_height)
+            self.memo = (available_width, size)
+            return size
+
+    return MemoParagraph
+
+
+class Paragraphs:
+    """Paragraphs of one PDF, shared where the same text and style recur (option lines on many papers)."""
+
+    def __init__(self) -> None:
+        self.made: dict[tuple[str, str], Any] = {}
+
+    def __call__(self, markup: str, style: Any, shared: bool = False) -> Any:
+        if not shared:
+            return _memo_paragraph()(markup, style)
+        key = (markup, style.name)
+        if key not in self.made:
+            self.made[key] = _memo_paragraph()(markup, style)
+        return self.made[key]
+
+
+@functools.cache
 def _styles() -> dict[str, Any]:
     from reportlab.lib.styles import ParagraphStyle
 
@@ -122,9 +159,9 @@ def identity(sheet: PaperSheet) -> list[Any]:
     ]
 
 
-def question_story(question: PaperQuestion) -> list[Any]:
+def question_story(question: PaperQuestion, paragraph: Paragraphs) -> list[Any]:
     """One question: its prompt, then lettered options, numbered pairs, or a line to write on."""
-    from reportlab.platypus import KeepTogether, Paragraph
+    from reportlab.platypus import KeepTogether
 
     looks = _styles()
     number = question.position + 1
@@ -134,22 +171,15 @@ def question_story(question: PaperQuestion) -> list[Any]:
         "matching": "(ghép mỗi ý với một phương án)",
     }.get(question.type, "")
     marked_hint = f" <i>{plain(hint)}</i>" if hint else ""
-    parts: list[Any] = [Paragraph(f"Câu {number}. {plain(question.prompt)}{marked_hint}", looks["question"])]
+    parts: list[Any] = [paragraph(f"Câu {number}. {plain(question.prompt)}{marked_hint}", looks["question"])]
+    lines: list[str] = []
     if question.type == "cloze":
         parts.append(dotted_lines(2, 9 * MILLIMETRE))
     elif question.type == "matching":
-        parts += [
-            Paragraph(f"{index}. {plain(item)}", looks["option"]) for index, item in enumerate(question.left_items, 1)
-        ]
-        parts += [
-            Paragraph(f"{letter(index)}. {plain(option)}", looks["option"])
-            for index, option in enumerate(question.options)
-        ]
-    elif question.type != "truefalse":
-        parts += [
-            Paragraph(f"{letter(index)}. {plain(option)}", looks["option"])
-            for index, option in enumerate(question.options)
-        ]
+        lines += [f"{index}. {plain(item)}" for index, item in enumerate(question.left_items, 1)]
+    if question.type in ("single", "multi", "matching"):
+        lines += [f"{letter(index)}. {plain(option)}" for index, option in enumerate(question.options)]
+    parts += [paragraph(line, looks["option"], shared=True) for line in lines]
     return [KeepTogether(parts)]
 
 
@@ -176,14 +206,26 @@ def bubble_row(label: str, keys: Sequence[str], first_bubble: float) -> Any:
             middle = BUBBLE_RADIUS + MILLIMETRE
             self.canv.setFont(fonts.BOLD, BODY_SIZE)
             self.canv.drawString(0, middle - BODY_SIZE * 0.35, label)
-            self.canv.setFont(fonts.REGULAR, SMALLEST_SIZE)
-            self.canv.setLineWidth(0.8)
             for index, key in enumerate(keys):
-                centre = first_bubble + index * BUBBLE_STEP
-                self.canv.circle(centre, middle, BUBBLE_RADIUS)
-                self.canv.drawCentredString(centre, middle - SMALLEST_SIZE * 0.35, key)
+                self.canv.saveState()
+                self.canv.translate(first_bubble + index * BUBBLE_STEP, middle)
+                self.canv.doForm(_bubble_form(self.canv, key))
+                self.canv.restoreState()
 
     return BubbleRow()
+
+
+def _bubble_form(canvas: Any, key: str) -> str:
+    """The name of a reusable drawing of one bubble with its key: drawn once per PDF, placed many times."""
+    name = f"bubble-{ord(key[0]) if key else 0}"
+    if not canvas.hasForm(name):
+        canvas.beginForm(name, -BUBBLE_RADIUS - 1, -BUBBLE_RADIUS - 1, BUBBLE_RADIUS + 1, BUBBLE_RADIUS + 1)
+        canvas.setLineWidth(0.8)
+        canvas.circle(0, 0, BUBBLE_RADIUS)
+        canvas.setFont(fonts.REGULAR, SMALLEST_SIZE)
+        canvas.drawCentredString(0, -SMALLEST_SIZE * 0.35, key)
+        canvas.endForm()
+    return name
 
 
 def sheet_rows(sheet: PaperSheet, first_bubble: float) -> list[Any]:
@@ -238,10 +280,10 @@ def answer_sheet(sheet: PaperSheet) -> list[Any]:
     ]
 
 
-def paper_story(sheet: PaperSheet, numbering: PageNumbering, index: int) -> list[Any]:
+def paper_story(sheet: PaperSheet, numbering: PageNumbering, index: int, paragraph: Paragraphs) -> list[Any]:
     story: list[Any] = [document_start(numbering, index), *identity(sheet)]
     for question in sheet.questions:
-        story.extend(question_story(question))
+        story.extend(question_story(question, paragraph))
     story.extend(answer_sheet(sheet))
     return story
 
@@ -252,10 +294,11 @@ def build_paper_quiz(sheets: Sequence[PaperSheet], progress: Progress | None = N
 
     numbering = PaperPages(sheets, progress)
     story: list[Any] = []
+    paragraph = Paragraphs()
     for index, sheet in enumerate(sheets):
         if index:
             story.append(PageBreak())
-        story.extend(paper_story(sheet, numbering, index))
+        story.extend(paper_story(sheet, numbering, index, paragraph))
     output = io.BytesIO()
     new_document(output, TITLE.capitalize(), numbering).build(story)
     if progress is not None:

@@ -1,0 +1,96 @@
+"""Quizzes on paper: printing papers for 100 members (target ≤ 5 s) and keystrokes to enter a 20-question paper.
+
+Prints the time to draw and store the 100 attempts, to lay out the PDF, and the baseline of the same text drawn
+line by line on a bare reportlab canvas; then the keys typed on the real entry screen (offscreen) for one paper.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from quiz.engine.member_types import MemberDraft
+from quiz.engine.paper_types import PaperSheet
+from quiz.engine.types import QuizSettingsData
+from quiz.service import Service
+from quiz.services.context import Actor
+from reports.paper_quiz import build_paper_quiz
+
+MEMBERS = 100
+QUESTIONS = 20
+
+
+def open_unit(folder: Path) -> tuple[Service, str, list[str]]:
+    service = Service.open(f"sqlite:///{folder / 'paper.sqlite3'}", actor=Actor.admin())
+    service.documents.import_seeds_if_empty()
+    document = max(service.documents.list_documents(), key=lambda info: info.imported_at).id
+    service.quizzes.save_settings(QuizSettingsData(document, question_count=QUESTIONS))
+    chi_bo = service.members.create_unit("Chi bộ Đo Thời Gian", "chi_bo").id
+    members = [
+        service.members.add_member(MemberDraft(full_name=f"Đảng viên số {number}", chi_bo_id=chi_bo)).id
+        for number in range(1, MEMBERS + 1)
+    ]
+    return service, document, members
+
+
+def bare_canvas(sheets: list[PaperSheet]) -> bytes:
+    """The same words on a canvas, one line each, no wrapping or layout: what reportlab costs at the least."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from reports import fonts
+
+    output = io.BytesIO()
+    canvas = Canvas(output, invariant=1)
+    face = fonts.register_fonts()
+    for sheet in sheets:
+        lines = [sheet.member_name, sheet.code]
+        for question in sheet.questions:
+            lines += [question.prompt, *question.left_items, *question.options]
+        for start in range(0, len(lines), 40):
+            canvas.setFont(face, 13)
+            for row, line in enumerate(lines[start : start + 40]):
+                canvas.drawString(40, 800 - row * 19, line[:120])
+            canvas.showPage()
+    canvas.save()
+    return output.getvalue()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        service, document, members = open_unit(Path(folder))
+        started = time.perf_counter()
+        sheets = service.paper.create_papers(document, members)
+        drawn = time.perf_counter() - started
+        started = time.perf_counter()
+        data = build_paper_quiz(sheets)
+        laid_out = time.perf_counter() - started
+        started = time.perf_counter()
+        bare_canvas(sheets)
+        bare = time.perf_counter() - started
+        pages = data.count(b"/Type /Page\n") or data.count(b"/Type /Page")
+        print(f"papers for {MEMBERS} members × {QUESTIONS} questions: {len(data) / 1e6:.1f} MB, ~{pages} pages")
+        print(f"  draw and store the attempts: {drawn:.2f} s")
+        print(f"  lay out the PDF:             {laid_out:.2f} s")
+        print(f"  total:                       {drawn + laid_out:.2f} s (target ≤ 5 s)")
+        print(f"  baseline, bare canvas lines: {bare:.2f} s")
+        # keystrokes(service, sheets[0])
+        service.close()
+
+
+def keystrokes(service: Service, sheet: PaperSheet) -> None:
+    """Type one paper's answers into the real entry screen and count the keys."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from gui.admin.paper_entry_bench import count_entry_keystrokes
+
+    for label, keys in count_entry_keystrokes(service, sheet).items():
+        print(f"  keys to enter one {len(sheet.questions)}-question paper, {label}: {keys}")
+
+
+if __name__ == "__main__":
+    main()
