@@ -6,11 +6,13 @@ line by line on a bare reportlab canvas; then the keys typed on the real entry s
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -79,17 +81,77 @@ def main() -> None:
         print(f"  lay out the PDF:             {laid_out:.2f} s")
         print(f"  total:                       {drawn + laid_out:.2f} s (target ≤ 5 s)")
         print(f"  baseline, bare canvas lines: {bare:.2f} s")
-        # keystrokes(service, sheets[0])
+        keystrokes(service, document, members)
         service.close()
 
 
-def keystrokes(service: Service, sheet: PaperSheet) -> None:
-    """Type one paper's answers into the real entry screen and count the keys."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from gui.admin.paper_entry_bench import count_entry_keystrokes
+def count_keys(service: Service, sheet: PaperSheet, by_code: bool) -> int:
+    """Open ``sheet`` on the real entry page (by typing its code, or Enter on the list), type a response per
+    question as the secretary would, save with Enter; the number of keys pressed."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
 
-    for label, keys in count_entry_keystrokes(service, sheet).items():
-        print(f"  keys to enter one {len(sheet.questions)}-question paper, {label}: {keys}")
+    from gui.admin.paper_page import PaperPage
+    from gui.tasks import TaskRunner
+    from quiz.engine.paper_entry import BLANK, letter
+
+    runner = TaskRunner()
+    page = PaperPage(service, runner)
+    page.show()
+    page.activateWindow()
+    QTest.qWaitForWindowActive(page)
+    page.refresh()
+    page.tabs.setCurrentIndex(1)
+    keys = 0
+    if by_code:
+        QTest.keyClicks(page.code, sheet.code)
+        keys += len(sheet.code)
+    else:
+        index = page.papers.findData(sheet.attempt_id)
+        page.papers.setCurrentIndex(index)
+        QTest.keyClick(page.code, Qt.Key.Key_Return)
+        keys += 1
+    for position, question in enumerate(sheet.questions):
+        field = page.entry.fields[position]
+        assert field.hasFocus(), f"the cursor is not on question {position + 1}"
+        if question.type == "matching":
+            typed = "".join(letter(item % len(question.options)) for item in range(len(question.left_items)))
+        elif question.type == "truefalse":
+            typed = "S"
+        elif question.type == "multi":
+            typed = "AB"
+        else:
+            typed = "C" if len(question.options) > 2 else BLANK
+        QTest.keyClicks(field, typed)
+        keys += len(typed)
+        if question.type in ("multi", "cloze"):
+            QTest.keyClick(field, Qt.Key.Key_Return)
+            keys += 1
+    assert page.entry.save_button.hasFocus()
+    QTest.keyClick(page.entry.save_button, Qt.Key.Key_Return)
+    keys += 1
+    assert service.quizzes.results(sheet.attempt_id).question_count == len(sheet.questions)
+    page.close()
+    runner.shutdown()
+    return keys
+
+
+def keystrokes(service: Service, document: str, members: list[str]) -> None:
+    """Keys for one paper of one-key questions (four options, Đúng/Sai) and one of the default mix."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from gui.application import create_application
+
+    create_application(sys.argv[:1])
+    settings = service.quizzes.get_settings(document)
+    one_key = dataclasses.replace(settings, type_mix={"single": 1, "truefalse": 1})
+    for label, mix in (("four-option and Đúng/Sai questions", one_key), ("default mix of every choice type", settings)):
+        service.quizzes.save_settings(mix)
+        sheet, second = service.paper.create_papers(document, members[:2])
+        kinds = Counter(question.type for question in sheet.questions)
+        listed = count_keys(service, sheet, by_code=False)
+        coded = count_keys(service, second, by_code=True)
+        print(f"keys to enter one {len(sheet.questions)}-question paper ({label}; {dict(kinds)}):")
+        print(f"  picked from the list: {listed}; by typing its code: {coded} (target ≤ 25)")
 
 
 if __name__ == "__main__":

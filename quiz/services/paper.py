@@ -57,7 +57,7 @@ class PaperService:
         if question_count is not None and not 1 <= question_count <= MAXIMUM_QUESTIONS:
             raise UserError(f"Số câu hỏi phải từ 1 đến {MAXIMUM_QUESTIONS}.")
         generator = secrets.SystemRandom()
-        attempt_ids: list[str] = []
+        created: list[tuple[str, list[AttemptItem]]] = []
         with self._context.session() as session:
             if session.get(Document, document_id) is None:
                 raise NotFound("Không tìm thấy văn bản này.")
@@ -77,17 +77,22 @@ class PaperService:
                     raise NotFound("Không tìm thấy đảng viên này trong danh sách.")
                 seed = generator.randrange(2**31)
                 drawn = draw_questions(pool, question_count or settings.question_count, seed, mix)
-                attempt, _items = store.create_attempt(
+                attempt, items = store.create_attempt(
                     session, member_id, document_id, PAPER_MODE, None, pool, drawn, seed, now
                 )
                 code = _fresh_code(generator, used_codes)
                 session.add(PaperAttempt(attempt_id=attempt.id, code=code, printed_at=now))
-                attempt_ids.append(attempt.id)
+                created.append((attempt.id, items))
             try:
                 session.flush()
             except IntegrityError:  # another PC on the shared server took one of the codes meanwhile
                 raise UserError("Mã bài làm vừa bị trùng với máy khác; hãy bấm in lại.") from None
-            return [_sheet(session, attempt_id) for attempt_id in attempt_ids]
+            # The document's questions once for every paper (a hundred papers ask mostly the same ones).
+            questions = {
+                question.id: question
+                for question in session.scalars(select(Question).where(Question.document_id == document_id))
+            }
+            return [_sheet(session, attempt_id, items, questions) for attempt_id, items in created]
 
     def sheet(self, code_or_attempt_id: str) -> PaperSheet:
         """A printed paper by its code (as typed from the paper) or its attempt id; a typo is refused."""
@@ -219,7 +224,13 @@ def _fresh_code(generator: secrets.SystemRandom, used: set[str]) -> str:
     raise UserError("Không tạo được mã bài làm mới; hãy thử in lại.")
 
 
-def _sheet(session: Session, attempt_id: str) -> PaperSheet:
+def _sheet(
+    session: Session,
+    attempt_id: str,
+    items: list[AttemptItem] | None = None,
+    questions: dict[str, Question] | None = None,
+) -> PaperSheet:
+    """The paper as printed; ``items`` and ``questions`` may be handed in when they are already loaded."""
     paper = session.get(PaperAttempt, attempt_id)
     attempt = session.get(Attempt, attempt_id)
     if paper is None or attempt is None:
@@ -228,8 +239,8 @@ def _sheet(session: Session, attempt_id: str) -> PaperSheet:
     document = session.get(Document, attempt.document_id)
     chi_bo = session.get(Unit, member.chi_bo_id) if member is not None and member.chi_bo_id else None
     dang_bo = session.get(Unit, chi_bo.parent_id) if chi_bo is not None and chi_bo.parent_id else None
-    items = store.load_items(session, attempt_id)
-    questions = store.load_questions(session, items)
+    items = items if items is not None else store.load_items(session, attempt_id)
+    questions = questions if questions is not None else store.load_questions(session, items)
     return PaperSheet(
         attempt_id=attempt.id,
         code=paper.code,
