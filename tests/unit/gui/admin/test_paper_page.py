@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -165,3 +166,39 @@ def test_the_entry_screen_fits_a_small_laptop(
     page.entry.show_review()
     assert_fits_screen(page, Screen(SMALL_LAPTOP.width - DESK_LIST_WIDTH, SMALL_LAPTOP.height))
     set_font_point_size(page)
+
+
+def test_typed_answers_are_decided_beside_the_accepted_ones(
+    qtbot: QtBot, desk: AdminDesk, service: Service, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = prepared_page(desk, service, tmp_path, monkeypatch)
+    document = page.document_picker.document_id()
+    assert document is not None
+    settings = service.quizzes.get_settings(document)
+    service.quizzes.save_settings(dataclasses.replace(settings, question_count=2, type_mix={"cloze": 1}))
+    page.refresh()
+    page.with_typed.setChecked(True)
+    print_all(qtbot, page)
+    sheet = service.paper.sheet(service.paper.list_papers()[0].code)
+    assert [question.type for question in sheet.questions] == ["cloze", "cloze"]
+    page.tabs.setCurrentIndex(1)
+    page.open_paper(sheet.code)
+    first, second = page.entry.fields
+    # QTest types ASCII only: Vietnamese text goes in as a Unikey user's composed text would.
+    first.insert(sheet.questions[0].accepted_answers[0])
+    QTest.keyClick(first, Qt.Key.Key_Return)
+    assert second.hasFocus()
+    second.insert("viết gần đúng")
+    QTest.keyClick(second, Qt.Key.Key_Return)
+    grid = page.entry.grid
+    assert page.entry.stack.currentIndex() == 1
+    assert sheet.questions[1].accepted_answers[0] in grid.item(1, 2).text()
+    assert grid.item(0, 2).checkState() == Qt.CheckState.Checked
+    assert grid.item(1, 2).checkState() == Qt.CheckState.Unchecked
+    # The secretary reads the second answer and accepts it.
+    grid.item(1, 2).setCheckState(Qt.CheckState.Checked)
+    QTest.keyClick(page.entry.save_button, Qt.Key.Key_Return)
+    assert not page.is_error_shown(), page.message.text()
+    review = service.quizzes.review(sheet.attempt_id)
+    assert [item.is_correct for item in review] == [True, True]
+    assert review[1].answer_texts == ("viết gần đúng",)
