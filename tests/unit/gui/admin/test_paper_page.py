@@ -190,13 +190,14 @@ def test_typed_answers_are_decided_beside_the_accepted_ones(
     assert second.hasFocus()
     second.insert("viết gần đúng")
     QTest.keyClick(second, Qt.Key.Key_Return)
-    grid = page.entry.grid
     assert page.entry.stack.currentIndex() == 1
-    assert sheet.questions[1].accepted_answers[0] in grid.item(1, 2).text()
-    assert grid.item(0, 2).checkState() == Qt.CheckState.Checked
-    assert grid.item(1, 2).checkState() == Qt.CheckState.Unchecked
+    decided, undecided = page.entry.grid.item(0, 2), page.entry.grid.item(1, 2)
+    assert decided is not None and undecided is not None
+    assert sheet.questions[1].accepted_answers[0] in undecided.text()
+    assert decided.checkState() == Qt.CheckState.Checked
+    assert undecided.checkState() == Qt.CheckState.Unchecked
     # The secretary reads the second answer and accepts it.
-    grid.item(1, 2).setCheckState(Qt.CheckState.Checked)
+    undecided.setCheckState(Qt.CheckState.Checked)
     QTest.keyClick(page.entry.save_button, Qt.Key.Key_Return)
     assert not page.is_error_shown(), page.message.text()
     review = service.quizzes.review(sheet.attempt_id)
