@@ -93,7 +93,8 @@ def test_print_then_enter_a_paper_by_its_code(
     for position, token in enumerate(right_tokens(service, sheet)):
         field = page.entry.fields[position]
         assert field.hasFocus()
-        QTest.keyClicks(field, token)
+        # Đ is typed as D (QTest types ASCII only, and a plain keyboard has no Đ key either).
+        QTest.keyClicks(field, token.replace("Đ", "D"))
         keys += len(token)
         if field.question.type == "multi":
             QTest.keyClick(field, Qt.Key.Key_Return)
