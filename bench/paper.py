@@ -130,7 +130,7 @@ def count_keys(service: Service, sheet: PaperSheet, by_code: bool) -> int:
     assert page.entry.save_button.hasFocus()
     QTest.keyClick(page.entry.save_button, Qt.Key.Key_Return)
     keys += 1
-    assert service.quizzes.results(sheet.attempt_id).question_count == len(sheet.questions)
+    assert service.paper.sheet(sheet.paper_id).submitted_at is not None
     page.close()
     runner.shutdown()
     return keys

@@ -27,6 +27,7 @@ def register(commands: SubParsers[argparse.ArgumentParser]) -> None:
     paper.add_argument("--chi-bo", required=True, metavar="TÊN", help="tên chi bộ (không cần dấu)")
     paper.add_argument("--questions", type=int, metavar="N", help="số câu hỏi (mặc định: theo cài đặt bài kiểm tra)")
     paper.add_argument("--with-typed", action="store_true", help="có cả câu điền (cần người đọc khi nhập điểm)")
+    paper.add_argument("--blank", type=int, default=0, metavar="N", help="thêm N bản để trống tên")
     paper.set_defaults(handler=report_paper_quiz)
     paper_form = kinds.add_parser("paper-form", help="bản thu hoạch và cam kết để viết tay, cả chi bộ (PDF)")
     paper_form.add_argument("--chi-bo", required=True, metavar="TÊN", help="tên chi bộ (không cần dấu)")
@@ -96,10 +97,16 @@ def report_paper_quiz(context: CommandContext) -> int:
     arguments, service = context.arguments, context.service()
     members = chi_bo_member_ids(service, arguments.chi_bo)
     sheets = render_paper_quiz(
-        service, members, arguments.output, arguments.document, arguments.questions, not arguments.with_typed
+        service,
+        members,
+        arguments.output,
+        arguments.document,
+        arguments.questions,
+        not arguments.with_typed,
+        blank_copies=arguments.blank,
     )
     for sheet in sheets:
-        print(f"{display_code(sheet.code)}\t{sheet.member_name}")
+        print(f"{display_code(sheet.code)}\t{sheet.member_name or '(để trống)'}")
     print(f"Đã ghi {len(sheets)} bài kiểm tra trên giấy: {arguments.output}", file=sys.stderr)
     return 0
 

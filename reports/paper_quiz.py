@@ -66,7 +66,8 @@ class PaperPages(PageNumbering):
         canvas.setFont(fonts.BOLD, SMALLEST_SIZE)
         canvas.drawString(MARGIN_LEFT, top, f"Mã bài: {display_code(sheet.code)}")
         canvas.setFont(fonts.REGULAR, SMALLEST_SIZE)
-        canvas.drawRightString(MARGIN_LEFT + FRAME_WIDTH, top, f"{sheet.member_name} · Trang {number}")
+        owner = f"{sheet.member_name} · " if sheet.member_name else ""
+        canvas.drawRightString(MARGIN_LEFT + FRAME_WIDTH, top, f"{owner}Trang {number}")
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_LEFT, top - 4, MARGIN_LEFT + FRAME_WIDTH, top - 4)
         canvas.restoreState()
@@ -130,9 +131,11 @@ def identity(sheet: PaperSheet) -> list[Any]:
     from reportlab.platypus import Paragraph, Table
 
     looks = styles()
+    # A blank copy leaves dots for the member to write their name and chi bộ.
+    dots = "." * 60
     rows = [
-        ["Họ và tên:", sheet.member_name],
-        ["Chi bộ:", sheet.chi_bo_name or "…"],
+        ["Họ và tên:", sheet.member_name or dots],
+        ["Chi bộ:", sheet.chi_bo_name or dots],
         ["Mã bài làm:", display_code(sheet.code)],
         ["Ngày in:", format_short_date(sheet.printed_at.astimezone().date())],
     ]
@@ -273,7 +276,10 @@ def answer_sheet(sheet: PaperSheet) -> list[Any]:
     return [
         PageBreak(),
         Paragraph(plain(SHEET_TITLE), looks.title),
-        Paragraph(plain(f"{sheet.member_name} — Mã bài làm: {display_code(sheet.code)}"), looks.subtitle),
+        Paragraph(
+            plain(f"{sheet.member_name or 'Họ và tên: ' + '.' * 40} — Mã bài làm: {display_code(sheet.code)}"),
+            looks.subtitle,
+        ),
         table,
         Spacer(1, 8 * MILLIMETRE),
         Paragraph(plain("Điểm (cán bộ chấm ghi): ……………"), looks.body),

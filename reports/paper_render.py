@@ -33,14 +33,16 @@ def render_paper_quiz(
     question_count: int | None = None,
     choice_only: bool = True,
     progress: Progress | None = None,
+    blank_copies: int = 0,
 ) -> list[PaperSheet]:
-    """One paper attempt per member (the draw frozen in the database) printed into one PDF file."""
+    """One paper attempt per member (the draw frozen in the database), then ``blank_copies`` papers without a
+    name, printed into one PDF file."""
     from reports.collect import current_document_id
     from reports.paper_quiz import build_paper_quiz
 
     require_suffix(path, (PDF,))
     document = current_document_id(service, document_id)
-    sheets = service.paper.create_papers(document, member_ids, question_count, choice_only)
+    sheets = service.paper.create_papers(document, member_ids, question_count, choice_only, blank_copies)
     write_file(path, build_paper_quiz(sheets, progress))
     return sheets
 

@@ -89,6 +89,10 @@ class PaperPage(AdminPage):
         self.question_count.setObjectName("paper_question_count")
         self.question_count.setRange(1, 200)
         self.question_count.setAccessibleName(self.tr("Số câu hỏi"))
+        self.blank_copies = QSpinBox(tab)
+        self.blank_copies.setObjectName("paper_blank_copies")
+        self.blank_copies.setRange(0, 500)
+        self.blank_copies.setAccessibleName(self.tr("Số bản để trống tên"))
         self.with_typed = QCheckBox(self.tr("Có cả câu điền (cần người đọc khi nhập điểm)"), tab)
         self.with_typed.setObjectName("paper_with_typed")
         self.print_button = make_button(self.tr("In bài kiểm tra (PDF)…"), "paper_print", tab)
@@ -98,6 +102,10 @@ class PaperPage(AdminPage):
         label.setBuddy(self.question_count)
         options.addWidget(label)
         options.addWidget(self.question_count)
+        blank_label = QLabel(self.tr("Bản để &trống:"), tab)
+        blank_label.setBuddy(self.blank_copies)
+        options.addWidget(blank_label)
+        options.addWidget(self.blank_copies)
         options.addStretch(1)
         options.addWidget(self.print_button)
         explanation = QLabel(self.tr("Mỗi đảng viên được chọn có một bài riêng (xáo trộn riêng, mã riêng)."), tab)
@@ -117,7 +125,7 @@ class PaperPage(AdminPage):
 
     def _ask_print(self) -> None:
         members = checked_ids(self.members)
-        if not members:
+        if not members and not self.blank_copies.value():
             self.show_message(self.tr("Hãy đánh dấu ít nhất một đảng viên để in bài."), error=True)
             return
         self.choose_save_path("bai-kiem-tra-giay.pdf", lambda path: self.print_papers(path, members))
@@ -126,8 +134,15 @@ class PaperPage(AdminPage):
         from reports.paper_render import render_paper_quiz
 
         service, document = self.service, self.document_picker.document_id()
-        count, choice_only = self.question_count.value(), not self.with_typed.isChecked()
-        self._run(lambda: render_paper_quiz(service, member_ids, path, document, count, choice_only), path)
+        count, choice_only, blanks = (
+            self.question_count.value(),
+            not self.with_typed.isChecked(),
+            self.blank_copies.value(),
+        )
+        self._run(
+            lambda: render_paper_quiz(service, member_ids, path, document, count, choice_only, blank_copies=blanks),
+            path,
+        )
 
     def _run(self, work: Callable[[], object], path: Path) -> None:
         if self.task is not None:
@@ -173,6 +188,11 @@ class PaperPage(AdminPage):
         self.open_button.clicked.connect(self._open_chosen)
         self.reprint_button = make_button(self.tr("In lại…"), "paper_reprint", tab)
         self.reprint_button.clicked.connect(self._ask_reprint)
+        self.blank_owner = QComboBox(tab)
+        self.blank_owner.setObjectName("paper_blank_owner")
+        self.blank_owner.setAccessibleName(self.tr("Đảng viên đã làm bài in để trống tên"))
+        self.blank_owner.setMinimumContentsLength(16)
+        self.blank_owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.entry = PaperEntry(tab)
         self.entry.message.connect(lambda text: self.show_message(text, error=True))
         self.entry.save_requested.connect(self.save_results)
@@ -187,6 +207,12 @@ class PaperPage(AdminPage):
         top.addWidget(pick, 1, 0)
         top.addWidget(self.papers, 1, 1)
         top.addWidget(self.reprint_button, 1, 2)
+        self.owner_label = QLabel(self.tr("Bài này &của:"), tab)
+        self.owner_label.setBuddy(self.blank_owner)
+        top.addWidget(self.owner_label, 2, 0)
+        top.addWidget(self.blank_owner, 2, 1)
+        self.owner_label.hide()
+        self.blank_owner.hide()
         top.setColumnStretch(1, 1)
         layout = QVBoxLayout(tab)
         layout.addLayout(top)
@@ -206,10 +232,17 @@ class PaperPage(AdminPage):
         elif chosen:
             self.open_paper(str(chosen))
 
-    def open_paper(self, code_or_attempt_id: str) -> None:
-        sheet = self.attempt(lambda: self.service.paper.sheet(code_or_attempt_id))
+    def open_paper(self, code_or_id: str) -> None:
+        sheet = self.attempt(lambda: self.service.paper.sheet(code_or_id))
         if sheet is None:
             return
+        # A blank copy: the secretary says whose it is (the name the member wrote on it).
+        self.owner_label.setVisible(sheet.is_blank)
+        self.blank_owner.setVisible(sheet.is_blank)
+        if sheet.is_blank:
+            self.blank_owner.clear()
+            for member in self.attempt(self.service.members.list_members) or []:
+                self.blank_owner.addItem(f"{member.full_name} — {member.chi_bo_name}", member.id)
         if sheet.submitted_at is not None:
             self.show_message(self.tr("Bài của {0} đã được nhập điểm rồi.").format(sheet.member_name), error=True)
             return
@@ -220,14 +253,22 @@ class PaperPage(AdminPage):
         sheet = self.entry.sheet
         if sheet is None:
             return
-        result = self.attempt(lambda: self.service.paper.enter_results(sheet.attempt_id, responses, decisions))
+        owner = str(self.blank_owner.currentData() or "") if sheet.is_blank else None
+        if sheet.is_blank and not owner:
+            self.show_message(self.tr("Hãy chọn đảng viên đã làm bài in để trống tên này."), error=True)
+            return
+        paper_id = sheet.paper_id
+        result = self.attempt(lambda: self.service.paper.enter_results(paper_id, responses, decisions, owner))
         if result is None:
             return
+        name = sheet.member_name or self.blank_owner.currentText().split(" — ")[0]
         self.show_message(self.tr("Đã lưu bài của {name}: {right}/{total} câu đúng ({percent}).").format(
-            name=sheet.member_name, right=result.correct_count, total=result.question_count,
+            name=name, right=result.correct_count, total=result.question_count,
             percent=format_percent(result.score_percent),
         ))  # fmt: skip
         self.entry.close_paper()
+        self.owner_label.hide()
+        self.blank_owner.hide()
         self.code.clear()
         self.refresh_lists()
         self.code.setFocus()
@@ -237,11 +278,11 @@ class PaperPage(AdminPage):
         if chosen:
             self.choose_save_path("in-lai-bai-giay.pdf", lambda path: self.reprint(path, str(chosen)))
 
-    def reprint(self, path: Path, attempt_id: str) -> None:
+    def reprint(self, path: Path, paper_id: str) -> None:
         from reports.paper_render import render_paper_reprint
 
         service = self.service
-        self._run(lambda: render_paper_reprint(service, [attempt_id], path), path)
+        self._run(lambda: render_paper_reprint(service, [paper_id], path), path)
 
     # Paper forms ---------------------------------------------------------------------------------------------
 
@@ -309,7 +350,8 @@ class PaperPage(AdminPage):
         self.papers.clear()
         for paper in self.attempt(lambda: self.service.paper.list_papers(document, chi_bo)) or []:
             status = self.tr("chờ nhập") if not paper.entered else format_percent(paper.score_percent or 0.0)
-            self.papers.addItem(f"{paper.member_name} — {display_code(paper.code)} — {status}", paper.attempt_id)
+            owner = paper.member_name or self.tr("(để trống tên)")
+            self.papers.addItem(f"{owner} — {display_code(paper.code)} — {status}", paper.paper_id)
         self.forms.blockSignals(True)
         self.forms.clear()
         if document:

@@ -41,6 +41,7 @@ def register(commands: SubParsers[argparse.ArgumentParser]) -> None:
     enter.add_argument(
         "--answers", required=True, metavar="ĐÁP_ÁN", help='mỗi câu một mục: A–D, Đ/S, "câu điền", - nếu bỏ trống'
     )
+    enter.add_argument("--member", metavar="HỌ_TÊN", help="đảng viên đã làm bài (chỉ cho bài in để trống tên)")
     enter.add_argument(
         "--accept", type=int, action="append", default=[], metavar="SỐ_CÂU", help="câu điền được chấm là đúng"
     )
@@ -113,9 +114,18 @@ def run_enter(context: CommandContext) -> int:
     sheet = service.paper.sheet(arguments.attempt)
     if sheet.submitted_at is not None:
         raise UserError(f"Bài trên giấy của {sheet.member_name} đã được nhập điểm rồi.")
+    member_id = None
+    if sheet.is_blank:
+        if not arguments.member:
+            raise UserError("Bài này in để trống tên; hãy cho biết đảng viên đã làm bài bằng --member.")
+        found = service.members.search(arguments.member, limit=2)
+        if len(found) != 1:
+            raise UserError(f"Không tìm thấy đúng một đảng viên “{arguments.member}”; hãy ghi họ tên đầy đủ hơn.")
+        member_id = found[0].id
     responses = responses_for(sheet.questions, to_nfc(arguments.answers))
     decisions = {number - 1: True for number in arguments.accept} | {number - 1: False for number in arguments.reject}
-    result = service.paper.enter_results(sheet.attempt_id, responses, decisions)
+    result = service.paper.enter_results(sheet.paper_id, responses, decisions, member_id)
+    sheet = service.paper.sheet(sheet.paper_id)
     verdict = "đạt" if result.passed else "chưa đạt"
     print(
         f"{sheet.member_name}: {result.correct_count}/{result.question_count} câu đúng, "

@@ -26,11 +26,15 @@ class PaperQuestion:
 
 @dataclass(frozen=True)
 class PaperSheet:
-    """A paper attempt: who it is for, its code, and its questions exactly as printed."""
+    """A printed paper: who it is for, its code, and its questions exactly as printed.
 
-    attempt_id: str
+    A blank copy has no attempt and no member until the secretary says whose it is (``assign_blank``).
+    """
+
+    paper_id: str
+    attempt_id: str | None
     code: str
-    member_id: str
+    member_id: str | None
     member_name: str
     chi_bo_name: str
     dang_bo_name: str
@@ -41,14 +45,19 @@ class PaperSheet:
     time_limit_minutes: int | None
     questions: tuple[PaperQuestion, ...]
 
+    @property
+    def is_blank(self) -> bool:
+        return self.attempt_id is None
+
 
 @dataclass(frozen=True)
 class PaperSummary:
-    """One line of the list of printed papers on the entry screen."""
+    """One line of the list of printed papers on the entry screen (a blank copy has no member yet)."""
 
-    attempt_id: str
+    paper_id: str
+    attempt_id: str | None
     code: str
-    member_id: str
+    member_id: str | None
     member_name: str
     chi_bo_name: str
     printed_at: dt.datetime

@@ -10,13 +10,13 @@ import secrets
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quiz.engine import attempt_store as store
 from quiz.engine import views
-from quiz.engine.drawing import draw_questions
+from quiz.engine.drawing import Candidate, DrawnQuestion, draw_questions, options_keep_order
 from quiz.engine.paper_codes import new_code, parse_code
 from quiz.engine.paper_types import CHOICE_TYPES, PaperFormState, PaperQuestion, PaperSheet, PaperSummary
 from quiz.engine.quiz_settings import MAXIMUM_QUESTIONS, load_settings
@@ -33,6 +33,7 @@ from quiz.storage.models.paper import PaperAttempt, PaperForm
 from quiz.storage.models.people import Member, Unit
 
 _CODE_TRIES = 20
+MAXIMUM_BLANK_COPIES = 500
 Response = dict[str, Any] | None
 
 
@@ -49,15 +50,19 @@ class PaperService:
         member_ids: Sequence[str],
         question_count: int | None = None,
         choice_only: bool = True,
+        blank_copies: int = 0,
     ) -> list[PaperSheet]:
-        """One paper attempt per member, drawn like the on-screen exam (settings' count, mix and sections)."""
+        """One paper attempt per member, drawn like the on-screen exam (settings' count, mix and sections),
+        then ``blank_copies`` papers without a name whose attempt is made when the secretary enters them."""
         self._context.require_admin()
-        if not member_ids:
-            raise UserError("Hãy chọn ít nhất một đảng viên để in bài kiểm tra.")
+        if not member_ids and blank_copies <= 0:
+            raise UserError("Hãy chọn ít nhất một đảng viên (hoặc số bản để trống) để in bài kiểm tra.")
+        if blank_copies > MAXIMUM_BLANK_COPIES:
+            raise UserError(f"Mỗi lần in tối đa {MAXIMUM_BLANK_COPIES} bản để trống.")
         if question_count is not None and not 1 <= question_count <= MAXIMUM_QUESTIONS:
             raise UserError(f"Số câu hỏi phải từ 1 đến {MAXIMUM_QUESTIONS}.")
         generator = secrets.SystemRandom()
-        created: list[tuple[str, list[AttemptItem]]] = []
+        created: list[tuple[PaperAttempt, list[AttemptItem] | None]] = []
         with self._context.session() as session:
             if session.get(Document, document_id) is None:
                 raise NotFound("Không tìm thấy văn bản này.")
@@ -80,9 +85,29 @@ class PaperService:
                 attempt, items = store.create_attempt(
                     session, member_id, document_id, PAPER_MODE, None, pool, drawn, seed, now
                 )
-                code = _fresh_code(generator, used_codes)
-                session.add(PaperAttempt(attempt_id=attempt.id, code=code, printed_at=now))
-                created.append((attempt.id, items))
+                paper = PaperAttempt(
+                    attempt_id=attempt.id,
+                    code=_fresh_code(generator, used_codes),
+                    document_id=document_id,
+                    seed=seed,
+                    draw=[],
+                    printed_at=now,
+                )
+                session.add(paper)
+                created.append((paper, items))
+            for _ in range(max(0, blank_copies)):
+                seed = generator.randrange(2**31)
+                drawn = draw_questions(pool, question_count or settings.question_count, seed, mix)
+                paper = PaperAttempt(
+                    attempt_id=None,
+                    code=_fresh_code(generator, used_codes),
+                    document_id=document_id,
+                    seed=seed,
+                    draw=[[pick.question_id, list(pick.option_order)] for pick in drawn],
+                    printed_at=now,
+                )
+                session.add(paper)
+                created.append((paper, None))
             try:
                 session.flush()
             except IntegrityError:  # another PC on the shared server took one of the codes meanwhile
@@ -92,61 +117,95 @@ class PaperService:
                 question.id: question
                 for question in session.scalars(select(Question).where(Question.document_id == document_id))
             }
-            return [_sheet(session, attempt_id, items, questions) for attempt_id, items in created]
+            return [_sheet(session, paper, items, questions) for paper, items in created]
 
-    def sheet(self, code_or_attempt_id: str) -> PaperSheet:
-        """A printed paper by its code (as typed from the paper) or its attempt id; a typo is refused."""
+    def sheet(self, code_or_id: str) -> PaperSheet:
+        """A printed paper by its code (as typed from the paper), its attempt's id or its own id; a typo is
+        refused with a sentence."""
         self._context.require_admin()
         with self._context.session() as session:
-            if session.get(PaperAttempt, code_or_attempt_id) is not None:
-                return _sheet(session, code_or_attempt_id)
-            code = parse_code(code_or_attempt_id)
-            attempt_id = session.scalar(select(PaperAttempt.attempt_id).where(PaperAttempt.code == code))
-            if attempt_id is None:
-                raise NotFound("Không có bài kiểm tra trên giấy nào mang mã này trên máy này.")
-            return _sheet(session, attempt_id)
+            return _sheet(session, _find_paper(session, code_or_id))
+
+    def assign_blank(self, code_or_id: str, member_id: str) -> PaperSheet:
+        """Say whose a blank copy is: its attempt is made now, with the printed questions and option order."""
+        self._context.require_admin()
+        with self._context.session() as session:
+            paper = _find_paper(session, code_or_id)
+            if paper.attempt_id is not None:
+                raise UserError("Bài này đã có tên đảng viên rồi.")
+            if session.get(Member, member_id) is None:
+                raise NotFound("Không tìm thấy đảng viên này trong danh sách.")
+            rows = {
+                question.id: question
+                for question in session.scalars(select(Question).where(Question.id.in_([qid for qid, _ in paper.draw])))
+            }
+            if len(rows) != len(paper.draw):
+                raise UserError("Một số câu hỏi của bài này đã bị xoá khỏi ngân hàng câu hỏi; không nhập được bài.")
+            pool = [_candidate(question) for question in rows.values()]
+            drawn = [DrawnQuestion(question_id, tuple(order)) for question_id, order in paper.draw]
+            attempt, items = store.create_attempt(
+                session, member_id, paper.document_id, PAPER_MODE, None, pool, drawn, paper.seed, self._quizzes.clock()
+            )
+            paper.attempt_id = attempt.id
+            paper.draw = []
+            session.flush()
+            return _sheet(session, paper, items, rows)
 
     def list_papers(self, document_id: str | None = None, chi_bo_id: str | None = None) -> list[PaperSummary]:
-        """Printed papers, those still to enter first, then by member name."""
+        """Printed papers, those still to enter first, then by member name; blank copies have no name yet and
+        are listed whatever the chi bộ."""
         self._context.require_admin()
         with self._context.session() as session:
             statement = (
                 select(PaperAttempt, Attempt, Member.full_name, Unit.name)
-                .join(Attempt, Attempt.id == PaperAttempt.attempt_id)
-                .join(Member, Member.id == Attempt.member_id)
+                .outerjoin(Attempt, Attempt.id == PaperAttempt.attempt_id)
+                .outerjoin(Member, Member.id == Attempt.member_id)
                 .outerjoin(Unit, Unit.id == Member.chi_bo_id)
             )
             if document_id is not None:
-                statement = statement.where(Attempt.document_id == document_id)
+                statement = statement.where(PaperAttempt.document_id == document_id)
             if chi_bo_id is not None:
-                statement = statement.where(Member.chi_bo_id == chi_bo_id)
+                statement = statement.where(or_(Member.chi_bo_id == chi_bo_id, PaperAttempt.attempt_id.is_(None)))
             rows = [
                 PaperSummary(
-                    attempt.id,
+                    paper.id,
+                    paper.attempt_id,
                     paper.code,
-                    attempt.member_id,
-                    name,
+                    attempt.member_id if attempt is not None else None,
+                    name or "",
                     unit_name or "",
                     views.aware(paper.printed_at),
-                    attempt.submitted_at is not None,
-                    attempt.score_percent if attempt.submitted_at is not None else None,
+                    attempt is not None and attempt.submitted_at is not None,
+                    attempt.score_percent if attempt is not None and attempt.submitted_at is not None else None,
                 )
                 for paper, attempt, name, unit_name in session.execute(statement)
             ]
-        return sorted(rows, key=lambda row: (row.entered, name_sort_key(row.member_name), row.printed_at))
+        return sorted(
+            rows, key=lambda row: (row.entered, not row.member_name, name_sort_key(row.member_name), row.code)
+        )
 
     def enter_results(
         self,
-        attempt_id: str,
+        code_or_id: str,
         responses: Sequence[Response],
         reader_decisions: Mapping[int, bool] | None = None,
+        member_id: str | None = None,
     ) -> AttemptResult:
         """Store the answers read from the paper (paper order; None = blank), score and submit the attempt.
 
         ``reader_decisions`` maps the position of a typed answer to the secretary's yes/no after comparing it
-        with the accepted answers; without one the typed answer is scored as on screen.
+        with the accepted answers; without one the typed answer is scored as on screen. A blank copy needs
+        ``member_id``: whose paper it is.
         """
         self._context.require_admin()
+        sheet = self.sheet(code_or_id)
+        if sheet.attempt_id is None:
+            if member_id is None:
+                raise UserError("Bài này in để trống tên; hãy chọn đảng viên đã làm bài trước khi lưu.")
+            sheet = self.assign_blank(sheet.paper_id, member_id)
+        attempt_id = sheet.attempt_id
+        if attempt_id is None:
+            raise NotFound("Không tìm thấy bài kiểm tra trên giấy này.")
         decisions = dict(reader_decisions or {})
         with self._context.session() as session:
             attempt = session.get(Attempt, attempt_id)
@@ -224,45 +283,77 @@ def _fresh_code(generator: secrets.SystemRandom, used: set[str]) -> str:
     raise UserError("Không tạo được mã bài làm mới; hãy thử in lại.")
 
 
+def _find_paper(session: Session, code_or_id: str) -> PaperAttempt:
+    paper = session.get(PaperAttempt, code_or_id) or session.scalar(
+        select(PaperAttempt).where(PaperAttempt.attempt_id == code_or_id)
+    )
+    if paper is not None:
+        return paper
+    paper = session.scalar(select(PaperAttempt).where(PaperAttempt.code == parse_code(code_or_id)))
+    if paper is None:
+        raise NotFound("Không có bài kiểm tra trên giấy nào mang mã này trên máy này.")
+    return paper
+
+
 def _sheet(
     session: Session,
-    attempt_id: str,
+    paper: PaperAttempt,
     items: list[AttemptItem] | None = None,
-    questions: dict[str, Question] | None = None,
+    questions: Mapping[str, Question] | None = None,
 ) -> PaperSheet:
     """The paper as printed; ``items`` and ``questions`` may be handed in when they are already loaded."""
-    paper = session.get(PaperAttempt, attempt_id)
-    attempt = session.get(Attempt, attempt_id)
-    if paper is None or attempt is None:
-        raise NotFound("Không tìm thấy bài kiểm tra trên giấy này.")
-    member = session.get(Member, attempt.member_id)
-    document = session.get(Document, attempt.document_id)
+    attempt = session.get(Attempt, paper.attempt_id) if paper.attempt_id else None
+    member = session.get(Member, attempt.member_id) if attempt is not None else None
+    document = session.get(Document, paper.document_id)
     chi_bo = session.get(Unit, member.chi_bo_id) if member is not None and member.chi_bo_id else None
     dang_bo = session.get(Unit, chi_bo.parent_id) if chi_bo is not None and chi_bo.parent_id else None
-    items = items if items is not None else store.load_items(session, attempt_id)
-    questions = questions if questions is not None else store.load_questions(session, items)
+    if attempt is not None:
+        items = items if items is not None else store.load_items(session, attempt.id)
+        rows = [(item.position, item.question_type, item.question_id, item.option_order) for item in items]
+    else:
+        rows = [(position, "", question_id, order) for position, (question_id, order) in enumerate(paper.draw)]
+    if questions is None:
+        ids = [question_id for _, _, question_id, _ in rows]
+        questions = {row.id: row for row in session.scalars(select(Question).where(Question.id.in_(ids)))}
     return PaperSheet(
-        attempt_id=attempt.id,
+        paper_id=paper.id,
+        attempt_id=paper.attempt_id,
         code=paper.code,
-        member_id=attempt.member_id,
+        member_id=attempt.member_id if attempt is not None else None,
         member_name=member.full_name if member else "",
         chi_bo_name=chi_bo.name if chi_bo else "",
         dang_bo_name=dang_bo.name if dang_bo else "",
-        document_id=attempt.document_id,
+        document_id=paper.document_id,
         document_title=document.title if document else "",
         printed_at=views.aware(paper.printed_at),
-        submitted_at=views.aware_or_none(attempt.submitted_at),
-        time_limit_minutes=load_settings(session, attempt.document_id).time_limit_minutes,
-        questions=tuple(_question(item, questions.get(item.question_id)) for item in items),
+        submitted_at=views.aware_or_none(attempt.submitted_at) if attempt is not None else None,
+        time_limit_minutes=load_settings(session, paper.document_id).time_limit_minutes,
+        questions=tuple(_question(*row, questions.get(row[2])) for row in rows),
     )
 
 
-def _question(item: AttemptItem, question: Question | None) -> PaperQuestion:
+def _question(
+    position: int, kind: str, question_id: str, option_order: Sequence[int], question: Question | None
+) -> PaperQuestion:
+    kind = kind or (question.type if question is not None else "single")
+    options = (
+        ()
+        if question is None
+        else tuple(question.choices[index] for index in option_order if index < len(question.choices))
+    )
     return PaperQuestion(
-        position=item.position,
-        type=item.question_type,
+        position=position,
+        type=kind,
         prompt=question.prompt if question is not None else views.MISSING_PROMPT,
-        options=views.displayed_options(question, item),
+        options=options,
         left_items=views.left_items(question),
-        accepted_answers=tuple(question.answers) if question is not None and item.question_type == "cloze" else (),
+        accepted_answers=tuple(question.answers) if question is not None and kind == "cloze" else (),
     )
+
+
+def _candidate(question: Question) -> Candidate:
+    keep_order = options_keep_order(question.choices) if question.type in ("single", "multi") else False
+    return Candidate(
+        question.id, question.section_id, question.type, question.fact_key, len(question.choices), keep_order,
+        question.fact_kind,
+    )  # fmt: skip

@@ -97,3 +97,14 @@ def test_no_text_is_smaller_than_thirteen_points(sheets: list[PaperSheet]) -> No
     for page in reader(build_paper_quiz(sheets[:1])).pages:
         page.extract_text(visitor_text=visit)
     assert sizes and min(sizes) >= SMALLEST_SIZE - 0.01
+
+
+def test_a_blank_copy_leaves_the_name_to_write_and_keeps_its_code_on_every_page(service: Service) -> None:
+    made = add_document(service, per_type=3)
+    (blank,) = service.paper.create_papers(made.document_id, [], blank_copies=1)
+    pages = page_texts(build_paper_quiz([blank]))
+    assert all(f"Mã bài: {display_code(blank.code)}" in page for page in pages)
+    assert "Họ và tên: ......" in pages[0] and "PHIẾU TRẢ LỜI" in pages[-1]
+    text = " ".join(pages)
+    for expected in expected_texts(blank):
+        assert expected in text

@@ -1,4 +1,4 @@
-"""Quizzes on paper: the printed attempts' codes and the paper forms handed in (mode "paper" needs no change)."""
+"""Quizzes on paper: printed papers (codes, blank copies' draws) and paper forms handed in; mode "paper" fits."""
 
 from __future__ import annotations
 
@@ -14,15 +14,24 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "paper_attempts",
-        sa.Column("attempt_id", sa.String(36), nullable=False),
+        sa.Column("id", sa.String(36), nullable=False),
+        sa.Column("attempt_id", sa.String(36), nullable=True),
         sa.Column("code", sa.String(6), nullable=False),
+        sa.Column("document_id", sa.String(36), nullable=False),
+        sa.Column("seed", sa.Integer(), nullable=False),
+        sa.Column("draw", sa.JSON(), nullable=False),
         sa.Column("printed_at", sa.DateTime(timezone=True), nullable=False),
-        sa.PrimaryKeyConstraint("attempt_id", name="pk_paper_attempts"),
+        sa.PrimaryKeyConstraint("id", name="pk_paper_attempts"),
         sa.ForeignKeyConstraint(
             ["attempt_id"], ["attempts.id"], name="fk_paper_attempts_attempt_id_attempts", ondelete="CASCADE"
         ),
+        sa.ForeignKeyConstraint(
+            ["document_id"], ["documents.id"], name="fk_paper_attempts_document_id_documents", ondelete="CASCADE"
+        ),
+        sa.UniqueConstraint("attempt_id", name="uq_paper_attempts_attempt_id"),
         sa.UniqueConstraint("code", name="uq_paper_attempts_code"),
     )
+    op.create_index("ix_paper_attempts_document_id", "paper_attempts", ["document_id"])
     op.create_table(
         "paper_forms",
         sa.Column("id", sa.String(36), nullable=False),
@@ -44,4 +53,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_paper_forms_document_id", table_name="paper_forms")
     op.drop_table("paper_forms")
+    op.drop_index("ix_paper_attempts_document_id", table_name="paper_attempts")
     op.drop_table("paper_attempts")

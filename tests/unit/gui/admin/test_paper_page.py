@@ -30,6 +30,7 @@ from tests.unit.gui.screen_fit import (
     assert_fits_screen,
     set_font_point_size,
 )
+from tests.unit.quiz.services.paper_helpers import attempt_of
 from tests.unit.reports.pdf_tools import all_text
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -56,7 +57,7 @@ def right_tokens(service: Service, sheet: PaperSheet) -> list[str]:
     tokens = []
     with service.database.sessions() as session:
         for question in sheet.questions:
-            item = session.query(AttemptItem).filter_by(attempt_id=sheet.attempt_id, position=question.position).one()
+            item = session.query(AttemptItem).filter_by(attempt_id=attempt_of(sheet), position=question.position).one()
             stored = session.get(Question, item.question_id)
             assert stored is not None
             keys = list(key_indexes(keyed(stored), item.option_order))
@@ -104,7 +105,7 @@ def test_print_then_enter_a_paper_by_its_code(
     QTest.keyClick(page.entry.save_button, Qt.Key.Key_Return)
     keys += 1
     assert not page.is_error_shown(), page.message.text()
-    result = service.quizzes.results(sheet.attempt_id)
+    result = service.quizzes.results(attempt_of(sheet))
     assert result.correct_count == 10 and result.mode == "paper"
     assert "10/10" in page.message.text()
     assert keys <= 10 + sum(1 for question in sheet.questions if question.type in ("multi", "matching")) * 4 + 1
@@ -162,7 +163,7 @@ def test_the_entry_screen_fits_a_small_laptop(
     if font_size is not None:
         set_font_point_size(page, font_size)
     page.tabs.setCurrentIndex(1)
-    page.open_paper(sheets[0].attempt_id)
+    page.open_paper(sheets[0].paper_id)
     assert_fits_screen(page, Screen(SMALL_LAPTOP.width - DESK_LIST_WIDTH, SMALL_LAPTOP.height))
     page.entry.show_review()
     assert_fits_screen(page, Screen(SMALL_LAPTOP.width - DESK_LIST_WIDTH, SMALL_LAPTOP.height))
@@ -201,6 +202,31 @@ def test_typed_answers_are_decided_beside_the_accepted_ones(
     undecided.setCheckState(Qt.CheckState.Checked)
     QTest.keyClick(page.entry.save_button, Qt.Key.Key_Return)
     assert not page.is_error_shown(), page.message.text()
-    review = service.quizzes.review(sheet.attempt_id)
+    review = service.quizzes.review(attempt_of(sheet))
     assert [item.is_correct for item in review] == [True, True]
     assert review[1].answer_texts == ("viết gần đúng",)
+
+
+def test_a_blank_copy_is_entered_for_the_member_chosen(
+    qtbot: QtBot, desk: AdminDesk, service: Service, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = prepared_page(desk, service, tmp_path, monkeypatch)
+    for row in range(page.members.count()):
+        page.members.item(row).setCheckState(Qt.CheckState.Unchecked)
+    page.question_count.setValue(5)
+    page.blank_copies.setValue(2)
+    print_all(qtbot, page)
+    papers = service.paper.list_papers()
+    assert len(papers) == 2 and all(paper.attempt_id is None for paper in papers)
+    page.tabs.setCurrentIndex(1)
+    QTest.keyClicks(page.code, papers[0].code)
+    assert page.blank_owner.isVisible() and page.blank_owner.count() == 3
+    page.blank_owner.setCurrentIndex(page.blank_owner.findText("Lò Văn Cường", Qt.MatchFlag.MatchStartsWith))
+    for field in page.entry.fields:
+        QTest.keyClick(field, Qt.Key.Key_Minus)
+    assert page.entry.stack.currentIndex() == 1
+    QTest.keyClick(page.entry.save_button, Qt.Key.Key_Return)
+    assert not page.is_error_shown(), page.message.text()
+    assert "Lò Văn Cường" in page.message.text() and not page.blank_owner.isVisible()
+    entered = service.paper.sheet(papers[0].code)
+    assert entered.member_name == "Lò Văn Cường" and entered.submitted_at is not None

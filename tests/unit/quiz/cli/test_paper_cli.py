@@ -15,6 +15,7 @@ from quiz.service import Service
 from quiz.services.context import Actor
 from quiz.storage.models.attempts import AttemptItem
 from quiz.storage.models.bank import Question
+from tests.unit.quiz.services.paper_helpers import attempt_of
 from tests.unit.reports.pdf_tools import all_text
 
 
@@ -35,10 +36,13 @@ def test_print_a_chi_bo_then_enter_one_paper(
         service.members.add_member(MemberDraft(full_name=name, chi_bo_id=chi_bo))
     output = tmp_path / "giay.pdf"
     code, out, err = run(
-        ["--db", database_url, "report", "paper-quiz", "--chi-bo", "dong tam", "-o", str(output)], capsys
+        ["--db", database_url, "report", "paper-quiz", "--chi-bo", "dong tam", "--blank", "1", "-o", str(output)],
+        capsys,
     )
     assert code == 0, err
     lines = [line.split("\t") for line in out.splitlines()]
+    blank_code, blank_name = lines.pop()
+    assert blank_name == "(để trống)"
     assert sorted(name for _, name in lines) == sorted(names)
     text = all_text(output.read_bytes())
     assert all(f"Mã bài: {paper_code}" in text for paper_code, _ in lines)
@@ -46,7 +50,7 @@ def test_print_a_chi_bo_then_enter_one_paper(
     paper_code, name = lines[0]
     sheet = service.paper.sheet(paper_code)
     with service.database.sessions() as session:
-        items = session.query(AttemptItem).filter_by(attempt_id=sheet.attempt_id).order_by(AttemptItem.position).all()
+        items = session.query(AttemptItem).filter_by(attempt_id=attempt_of(sheet)).order_by(AttemptItem.position).all()
         keys = []
         for item in items:
             stored = session.get(Question, item.question_id)
@@ -70,11 +74,32 @@ def test_print_a_chi_bo_then_enter_one_paper(
     assert code == 0, err
     total = len(sheet.questions)
     assert f"{name}: {total - 1}/{total} câu đúng" in out
-    assert service.quizzes.results(sheet.attempt_id).correct_count == total - 1
+    assert service.quizzes.results(attempt_of(sheet)).correct_count == total - 1
 
     code, _, err = run(["--db", database_url, "results", "enter", "--attempt", paper_code, "--answers", "A"], capsys)
     assert code == 2 and "đã được nhập" in err
     mistyped = paper_code[:-1] + ("3" if paper_code[-1] != "3" else "4")
     code, _, err = run(["--db", database_url, "results", "enter", "--attempt", mistyped, "--answers", "A"], capsys)
     assert code == 2 and err.startswith("Lỗi: Mã bài làm không đúng")
+    # A blank copy needs the member who wrote it.
+    code, _, err = run(["--db", database_url, "results", "enter", "--attempt", blank_code, "--answers", "-"], capsys)
+    assert code == 2 and "--member" in err
+    blanks = " ".join(["-"] * total)
+    code, out, err = run(
+        [
+            "--db",
+            database_url,
+            "results",
+            "enter",
+            "--attempt",
+            blank_code,
+            "--answers",
+            blanks,
+            "--member",
+            "hoang thi lan",
+        ],
+        capsys,
+    )
+    assert code == 0, err
+    assert out.startswith(f"Hoàng Thị Lan: 0/{total} câu đúng")
     service.close()

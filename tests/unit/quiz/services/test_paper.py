@@ -17,6 +17,7 @@ from quiz.service import Service
 from quiz.services.context import Actor
 from quiz.storage.models.attempts import AttemptItem
 from tests.unit.quiz.engine.factories import MadeDocument, add_document, add_member, right_response, wrong_response
+from tests.unit.quiz.services.paper_helpers import attempt_of
 
 SEED = 424242
 
@@ -41,7 +42,7 @@ def test_printing_creates_open_paper_attempts_with_frozen_items(service: Service
         # The database holds exactly what is printed, and reading it again gives the same paper.
         assert service.paper.sheet(sheet.code) == sheet
         assert service.paper.sheet(display_code(sheet.code).lower()) == sheet
-        view = service.quizzes.get_attempt(sheet.attempt_id)
+        view = service.quizzes.get_attempt(attempt_of(sheet))
         assert view.mode == "paper"
         assert [(q.prompt, q.options) for q in view.questions] == [(q.prompt, q.options) for q in sheet.questions]
     # A member's on-screen start neither resumes nor closes the printed paper.
@@ -86,7 +87,7 @@ def test_paper_and_screen_give_the_same_score_for_the_same_answers(
             [(item.question_id, item.option_order) for item in session.scalars(
                 select(AttemptItem).where(AttemptItem.attempt_id == attempt_id).order_by(AttemptItem.position)
             )]
-            for attempt_id in (sheet.attempt_id, view.id)
+            for attempt_id in (attempt_of(sheet), view.id)
         ]  # fmt: skip
     assert orders[0] == orders[1]
     # Right, wrong and blank answers of every type, the same on both.
@@ -103,13 +104,13 @@ def test_paper_and_screen_give_the_same_score_for_the_same_answers(
         paper_entry.token_for(question, response)
         for question, response in zip(sheet.questions, responses, strict=True)
     )  # fmt: skip
-    paper = service.paper.enter_results(sheet.attempt_id, paper_entry.responses_for(sheet.questions, tokens))
+    paper = service.paper.enter_results(sheet.paper_id, paper_entry.responses_for(sheet.questions, tokens))
     assert 0 < screen.score_percent < 100
     ignored = {"attempt_id", "member_id", "mode", "submitted_at"}
     assert {k: v for k, v in dataclasses.asdict(paper).items() if k not in ignored} == {
         k: v for k, v in dataclasses.asdict(screen).items() if k not in ignored
     }
-    assert [item.is_correct for item in service.quizzes.review(sheet.attempt_id)] == [
+    assert [item.is_correct for item in service.quizzes.review(attempt_of(sheet))] == [
         item.is_correct for item in service.quizzes.review(view.id)
     ]
     # Counted alike in unit progress, the members' overview and the item analysis.
@@ -124,7 +125,7 @@ def test_paper_and_screen_give_the_same_score_for_the_same_answers(
     history = service.quizzes.history(on_paper, document.document_id)
     assert history[0].counts and history[0].mode == "paper"
     with pytest.raises(UserError, match="đã được nhập"):
-        service.paper.enter_results(sheet.attempt_id, [None] * len(sheet.questions))
+        service.paper.enter_results(sheet.paper_id, [None] * len(sheet.questions))
 
 
 def test_the_reader_decides_typed_answers(service: Service, document: MadeDocument) -> None:
@@ -132,15 +133,15 @@ def test_the_reader_decides_typed_answers(service: Service, document: MadeDocume
     (sheet,) = service.paper.create_papers(document.document_id, [add_member(service)], choice_only=False)
     assert {question.type for question in sheet.questions} == {"cloze"}
     responses = [{"text": "hai mươi ba nghìn"} for _ in sheet.questions]
-    result = service.paper.enter_results(sheet.attempt_id, responses, {0: True, 1: False})
+    result = service.paper.enter_results(sheet.paper_id, responses, {0: True, 1: False})
     assert result.correct_count == 1
-    review = service.quizzes.review(sheet.attempt_id)
+    review = service.quizzes.review(attempt_of(sheet))
     assert review[0].is_correct and review[0].answer_texts == ("hai mươi ba nghìn",)
 
 
 def test_results_packages_carry_paper_attempts(service: Service, document: MadeDocument, tmp_path: Path) -> None:
     (sheet,) = service.paper.create_papers(document.document_id, [add_member(service)])
-    service.paper.enter_results(sheet.attempt_id, [None] * len(sheet.questions))
+    service.paper.enter_results(sheet.paper_id, [None] * len(sheet.questions))
     package = tmp_path / "giay.nqpkg"
     service.results.set_unit_key("khoá chung của đơn vị thử")
     assert service.results.export(package).counts["attempts"] == 1
@@ -164,6 +165,30 @@ def test_only_the_admin_prints_and_enters(service: Service, document: MadeDocume
         as_member.paper.create_papers(document.document_id, [member])
     (sheet,) = service.paper.create_papers(document.document_id, [member])
     with pytest.raises(AccessDenied):
-        as_member.paper.enter_results(sheet.attempt_id, [None] * len(sheet.questions))
+        as_member.paper.enter_results(sheet.paper_id, [None] * len(sheet.questions))
     with service.database.sessions() as session:
         assert session.scalar(select(func.count()).select_from(AttemptItem)) == 12
+
+
+def test_blank_copies_get_their_attempt_when_the_secretary_says_whose(service: Service, document: MadeDocument) -> None:
+    member = add_member(service, "Hà Văn Giấy")
+    named, first_blank, second_blank = service.paper.create_papers(document.document_id, [member], blank_copies=2)
+    assert named.attempt_id is not None and not named.is_blank
+    assert first_blank.is_blank and first_blank.member_name == "" and len(first_blank.questions) == 12
+    with service.database.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(AttemptItem)) == 12  # only the named paper's
+    listed = service.paper.list_papers(document.document_id)
+    assert [paper.member_name for paper in listed] == ["Hà Văn Giấy", "", ""]
+    assert service.paper.sheet(display_code(first_blank.code)) == first_blank
+    with pytest.raises(UserError, match="để trống tên"):
+        service.paper.enter_results(first_blank.code, [None] * 12)
+    owner = add_member(service, "Vi Thị Khách")
+    result = service.paper.enter_results(first_blank.code, [None] * 12, member_id=owner)
+    assert result.member_id == owner and result.mode == "paper" and result.question_count == 12
+    entered = service.paper.sheet(first_blank.code)
+    # The attempt holds exactly what was printed on the blank copy.
+    assert entered.questions == first_blank.questions
+    assert entered.member_name == "Vi Thị Khách" and entered.submitted_at is not None
+    with pytest.raises(UserError, match="đã có tên"):
+        service.paper.assign_blank(first_blank.code, member)
+    assert service.paper.sheet(second_blank.paper_id).is_blank
