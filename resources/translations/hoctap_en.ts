@@ -1113,114 +1113,144 @@ Read the resolution, take quizzes and write the member's reflection and commitme
         <translation>Number of questions</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="92" />
+        <location filename="../../gui/admin/paper_page.py" line="95" />
+        <source>Số bản để trống tên</source>
+        <translation>Number of blank copies</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="96" />
         <source>Có cả câu điền (cần người đọc khi nhập điểm)</source>
         <translation>Include typed answers (someone must read them when entering)</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="94" />
+        <location filename="../../gui/admin/paper_page.py" line="98" />
         <source>In bài kiểm tra (PDF)…</source>
         <translation>Print the quiz (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="97" />
+        <location filename="../../gui/admin/paper_page.py" line="101" />
         <source>Số &amp;câu:</source>
         <translation>&amp;Questions:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="103" />
+        <location filename="../../gui/admin/paper_page.py" line="105" />
+        <source>Bản để &amp;trống:</source>
+        <translation>&amp;Blank copies:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="111" />
         <source>Mỗi đảng viên được chọn có một bài riêng (xáo trộn riêng, mã riêng).</source>
         <translation>Each ticked member gets a paper of their own (own shuffle, own code).</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="115" />
+        <location filename="../../gui/admin/paper_page.py" line="123" />
         <source>Lưu tệp</source>
         <translation>Save file</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="121" />
+        <location filename="../../gui/admin/paper_page.py" line="129" />
         <source>Hãy đánh dấu ít nhất một đảng viên để in bài.</source>
         <translation>Tick at least one member to print a paper for.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="141" />
+        <location filename="../../gui/admin/paper_page.py" line="156" />
         <source>Đã lưu {0}.</source>
         <translation>Saved {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="148" />
+        <location filename="../../gui/admin/paper_page.py" line="163" />
         <source>Đang in…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="163" />
+        <location filename="../../gui/admin/paper_page.py" line="178" />
         <source>Mã bài làm</source>
         <translation>Paper code</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="164" />
+        <location filename="../../gui/admin/paper_page.py" line="179" />
         <source>mã in trên bài, ví dụ K7M-3PX</source>
         <translation>the code printed on the paper, e.g. K7M-3PX</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="169" />
+        <location filename="../../gui/admin/paper_page.py" line="184" />
         <source>Bài chờ nhập</source>
         <translation>Papers waiting for entry</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="172" />
+        <location filename="../../gui/admin/paper_page.py" line="187" />
         <source>&amp;Mở bài</source>
         <translation>&amp;Open paper</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="174" />
+        <location filename="../../gui/admin/paper_page.py" line="189" />
         <source>In lại…</source>
         <translation>Print again…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="180" />
+        <location filename="../../gui/admin/paper_page.py" line="193" />
+        <source>Đảng viên đã làm bài in để trống tên</source>
+        <translation>Member who wrote the blank copy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="200" />
         <source>Mã &amp;bài:</source>
         <translation>Paper &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="185" />
+        <location filename="../../gui/admin/paper_page.py" line="205" />
         <source>hoặc &amp;chọn:</source>
         <translation>or &amp;choose:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="214" />
+        <location filename="../../gui/admin/paper_page.py" line="210" />
+        <source>Bài này &amp;của:</source>
+        <translation>This paper &amp;belongs to:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="247" />
         <source>Bài của {0} đã được nhập điểm rồi.</source>
         <translation>{0}'s paper has already been entered.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="226" />
+        <location filename="../../gui/admin/paper_page.py" line="258" />
+        <source>Hãy chọn đảng viên đã làm bài in để trống tên này.</source>
+        <translation>Choose the member who wrote this blank copy.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="265" />
         <source>Đã lưu bài của {name}: {right}/{total} câu đúng ({percent}).</source>
         <translation>Saved {name}'s paper: {right}/{total} right ({percent}).</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="252" />
+        <location filename="../../gui/admin/paper_page.py" line="293" />
         <source>Đã nộp bản giấy</source>
         <translation>Handed in on paper</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="254" />
+        <location filename="../../gui/admin/paper_page.py" line="295" />
         <source>In bản thu hoạch để viết tay (PDF)…</source>
         <translation>Print forms to fill in by hand (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="257" />
+        <location filename="../../gui/admin/paper_page.py" line="298" />
         <source>Đánh dấu những đồng chí đã nộp bản thu hoạch và cam kết trên giấy:</source>
         <translation>Tick the members who handed in their form on paper:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="272" />
+        <location filename="../../gui/admin/paper_page.py" line="313" />
         <source>Chi bộ chưa có đảng viên nào.</source>
         <translation>The cell has no members yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="311" />
+        <location filename="../../gui/admin/paper_page.py" line="352" />
         <source>chờ nhập</source>
         <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="353" />
+        <source>(để trống tên)</source>
+        <translation>(blank copy)</translation>
     </message>
 </context>
 <context>
