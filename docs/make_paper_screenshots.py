@@ -1,5 +1,5 @@
 """Save the paper-quiz PNGs to docs/screenshots/: the entry screen at 1366×768 (default and 20 pt font), the
-review grid, and a printed exam page and answer sheet (pdftoppm).
+review grid, a printed exam page, its answer sheet and a blank form to fill in by hand (pdftoppm).
 
 Run under Xvfb so the whole screen is captured: ``Xvfb :93 -screen 0 1366x768x24 & DISPLAY=:93 openbox &``
 then ``DISPLAY=:93 .venv/bin/python docs/make_paper_screenshots.py`` (without a display: window grabs only).
@@ -45,6 +45,8 @@ def main() -> int:
     from quiz.engine.member_types import MemberDraft
     from quiz.service import Service
     from quiz.services.context import Actor
+    from reports.collect import collect_form
+    from reports.paper_form import build_blank_forms
     from reports.paper_quiz import build_paper_quiz
 
     application = create_application(sys.argv[:1])
@@ -67,6 +69,10 @@ def main() -> int:
     pages = sorted(folder.glob("page-*.png"))
     (OUTPUT / "paper-exam-page.png").write_bytes(pages[0].read_bytes())
     (OUTPUT / "paper-answer-sheet.png").write_bytes(pages[-1].read_bytes())
+    form = folder / "ban-giay.pdf"
+    form.write_bytes(build_blank_forms([collect_form(setup, members[0], document)]))
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "2", "-l", "2", str(form), str(folder / "form")], check=True)
+    (OUTPUT / "paper-blank-form.png").write_bytes(next(folder.glob("form-*.png")).read_bytes())
     setup.close()
 
     # The page alone, maximised: the whole window is still wider than 1366 px because of other screens, which

@@ -7,6 +7,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from reports import fonts
 from reports.commitment_table import COMMITMENT_WIDTHS
 from reports.form import identity_block, results_part, title_block, with_prefix
 from reports.header import party_header
@@ -72,7 +73,9 @@ def empty_commitments(data: FormData) -> list[Any]:
 
     looks = paragraph_styles()
     heading = Paragraph(f"III. {plain(data.labels.part_commitment)}", looks.heading)
-    header = [Paragraph(plain(text), looks.cell_header) for text in data.labels.commitment_columns]
+    # The narrow first column's short label stays a plain string: as a paragraph it would wrap ("ST / T").
+    first, *others = data.labels.commitment_columns
+    header = [first, *(Paragraph(plain(text), looks.cell_header) for text in others)]
     rows: list[list[Any]] = [header, *([str(number), "", "", "", ""] for number in range(1, EMPTY_COMMITMENT_ROWS + 1))]
     table = Table(
         rows,
@@ -85,6 +88,9 @@ def empty_commitments(data: FormData) -> list[Any]:
             ("GRID", (0, 0), (-1, -1), 0.5, "black"),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("ALIGN", (0, 0), (0, -1), "CENTER"),
+            ("FONTNAME", (0, 0), (0, 0), fonts.BOLD),
+            ("LEFTPADDING", (0, 0), (0, -1), 1),
+            ("RIGHTPADDING", (0, 0), (0, -1), 1),
         )
     )
     return [heading_break(9), heading, table]
