@@ -13,7 +13,9 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -26,6 +28,8 @@ from reports.paper_quiz import build_paper_quiz
 
 MEMBERS = 100
 QUESTIONS = 20
+REPEATS = 3
+Result = TypeVar("Result")
 
 
 def open_unit(folder: Path) -> tuple[Service, str, list[str]]:
@@ -39,6 +43,17 @@ def open_unit(folder: Path) -> tuple[Service, str, list[str]]:
         for number in range(1, MEMBERS + 1)
     ]
     return service, document, members
+
+
+def best_of(work: Callable[[], Result]) -> tuple[float, float, Result]:
+    """The shortest wall-clock and CPU time of REPEATS runs, and the last result."""
+    walls, cpus = [], []
+    for _ in range(REPEATS):
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = work()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    return min(walls), min(cpus), result
 
 
 def bare_canvas(sheets: list[PaperSheet]) -> bytes:
@@ -66,21 +81,19 @@ def bare_canvas(sheets: list[PaperSheet]) -> bytes:
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         service, document, members = open_unit(Path(folder))
-        started = time.perf_counter()
-        sheets = service.paper.create_papers(document, members)
-        drawn = time.perf_counter() - started
-        started = time.perf_counter()
-        data = build_paper_quiz(sheets)
-        laid_out = time.perf_counter() - started
-        started = time.perf_counter()
-        bare_canvas(sheets)
-        bare = time.perf_counter() - started
+        # The machine is shared: each figure is the best of REPEATS runs, wall clock and this process's CPU time.
+        drawn, drawn_cpu, sheets = best_of(lambda: service.paper.create_papers(document, members))
+        laid_out, laid_out_cpu, data = best_of(lambda: build_paper_quiz(sheets))
+        bare, bare_cpu, _ = best_of(lambda: bare_canvas(sheets))
         pages = data.count(b"/Type /Page\n") or data.count(b"/Type /Page")
         print(f"papers for {MEMBERS} members × {QUESTIONS} questions: {len(data) / 1e6:.1f} MB, ~{pages} pages")
-        print(f"  draw and store the attempts: {drawn:.2f} s")
-        print(f"  lay out the PDF:             {laid_out:.2f} s")
-        print(f"  total:                       {drawn + laid_out:.2f} s (target ≤ 5 s)")
-        print(f"  baseline, bare canvas lines: {bare:.2f} s")
+        print(f"  (best of {REPEATS}; wall clock / CPU time of this process)")
+        print(f"  draw and store the attempts: {drawn:.2f} s / {drawn_cpu:.2f} s")
+        print(f"  lay out the PDF:             {laid_out:.2f} s / {laid_out_cpu:.2f} s")
+        print(
+            f"  total:                       {drawn + laid_out:.2f} s / {drawn_cpu + laid_out_cpu:.2f} s (target ≤ 5 s)"
+        )
+        print(f"  baseline, bare canvas lines: {bare:.2f} s / {bare_cpu:.2f} s")
         keystrokes(service, document, members)
         service.close()
 
@@ -107,7 +120,7 @@ def count_keys(service: Service, sheet: PaperSheet, by_code: bool) -> int:
         QTest.keyClicks(page.code, sheet.code)
         keys += len(sheet.code)
     else:
-        index = page.papers.findData(sheet.attempt_id)
+        index = page.papers.findData(sheet.paper_id)
         page.papers.setCurrentIndex(index)
         QTest.keyClick(page.code, Qt.Key.Key_Return)
         keys += 1
@@ -132,7 +145,9 @@ def count_keys(service: Service, sheet: PaperSheet, by_code: bool) -> int:
     keys += 1
     assert service.paper.sheet(sheet.paper_id).submitted_at is not None
     page.close()
+    page.deleteLater()
     runner.shutdown()
+    QTest.qWait(10)  # let the deleteLater run now, not during interpreter shutdown
     return keys
 
 
@@ -141,7 +156,7 @@ def keystrokes(service: Service, document: str, members: list[str]) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from gui.application import create_application
 
-    create_application(sys.argv[:1])
+    application = create_application(sys.argv[:1])
     settings = service.quizzes.get_settings(document)
     one_key = dataclasses.replace(settings, type_mix={"single": 1, "truefalse": 1})
     for label, mix in (("four-option and Đúng/Sai questions", one_key), ("default mix of every choice type", settings)):
@@ -152,7 +167,12 @@ def keystrokes(service: Service, document: str, members: list[str]) -> None:
         coded = count_keys(service, second, by_code=True)
         print(f"keys to enter one {len(sheet.questions)}-question paper ({label}; {dict(kinds)}):")
         print(f"  picked from the list: {listed}; by typing its code: {coded} (target ≤ 25)")
+    application.shutdown()
 
 
 if __name__ == "__main__":
     main()
+    # PySide6 6.12 can crash in the interpreter's final clean-up after offscreen widgets (none_dealloc): the
+    # figures are printed, so leave without it.
+    sys.stdout.flush()
+    os._exit(0)

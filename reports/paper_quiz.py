@@ -95,11 +95,50 @@ def _memo_paragraph() -> type[Any]:
     return MemoParagraph
 
 
+@functools.cache
+def _text_line() -> type[Any]:
+    """A flowable of one line of plain text placed like the first line of a paragraph in ``style``."""
+    from reportlab.platypus import Flowable
+
+    class TextLine(Flowable):  # type: ignore[misc]
+        def __init__(self, text: str, style: Any) -> None:
+            super().__init__()
+            self.text = text
+            self.style = style
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            return available_width, self.style.leading
+
+        def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+            return float(self.style.spaceBefore)
+
+        def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+            return float(self.style.spaceAfter)
+
+        def draw(self) -> None:
+            self.canv.setFont(self.style.fontName, self.style.fontSize)
+            # Where a paragraph puts its first baseline: one font size below its top.
+            baseline = self.style.leading - self.style.fontSize
+            self.canv.drawString(self.style.leftIndent + self.style.firstLineIndent, baseline, self.text)
+
+    return TextLine
+
+
 class Paragraphs:
     """Paragraphs of one PDF, shared where the same text and style recur (option lines on many papers)."""
 
     def __init__(self) -> None:
         self.made: dict[tuple[str, str], Any] = {}
+
+    def line(self, text: str, style: Any) -> Any:
+        """Plain text on one line when it fits (drawn as a string: no markup, no line breaking), else a
+        shared paragraph; most options are short."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        indent = style.leftIndent + style.firstLineIndent
+        if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= FRAME_WIDTH - indent - 2:
+            return _text_line()(text, style)
+        return self(plain(text), style, shared=True)
 
     def __call__(self, markup: str, style: Any, shared: bool = False) -> Any:
         if not shared:
@@ -179,10 +218,10 @@ def question_story(question: PaperQuestion, paragraph: Paragraphs) -> list[Any]:
     if question.type == "cloze":
         parts.append(dotted_lines(2, 9 * MILLIMETRE))
     elif question.type == "matching":
-        lines += [f"{index}. {plain(item)}" for index, item in enumerate(question.left_items, 1)]
+        lines += [f"{index}. {item.strip()}" for index, item in enumerate(question.left_items, 1)]
     if question.type in ("single", "multi", "matching"):
-        lines += [f"{letter(index)}. {plain(option)}" for index, option in enumerate(question.options)]
-    parts += [paragraph(line, looks["option"], shared=True) for line in lines]
+        lines += [f"{letter(index)}. {option.strip()}" for index, option in enumerate(question.options)]
+    parts += [paragraph.line(line, looks["option"]) for line in lines]
     return [KeepTogether(parts)]
 
 
