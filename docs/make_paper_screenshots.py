@@ -32,7 +32,7 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="hoctap-paper-shots-"))
     os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
     os.environ["XDG_DATA_HOME"] = str(folder / "data")
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtGui import QFont
     from PySide6.QtTest import QTest
 
@@ -97,8 +97,16 @@ def main() -> int:
         page.refresh()
         page.tabs.setCurrentIndex(1)
         page.open_paper(sheets[0].code)
-        for field, key in zip(page.entry.fields[:7], "ACBDDAB", strict=False):
-            QTest.keyClicks(field, key)
+        # What a secretary types for the first seven questions (a multiple choice ends with Enter).
+        keys = {"single": "B", "truefalse": "D", "multi": "AC"}
+        for field in page.entry.fields[:7]:
+            question = field.question
+            typed = keys.get(question.type, "-")
+            if question.type == "matching":
+                typed = "".join("CAB"[item % 3] for item in range(len(question.left_items)))
+            QTest.keyClicks(field, typed)
+            if question.type in ("multi", "cloze"):
+                QTest.keyClick(field, Qt.Key.Key_Return)
         settle()
         capture(page, OUTPUT / f"paper-entry{suffix}.png")
         if size == LARGE_FONT:

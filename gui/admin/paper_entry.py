@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -26,6 +26,7 @@ from quiz.errors import UserError
 from quiz.text import fold_answer
 
 Response = dict[str, Any] | None
+MAXIMUM_COLUMNS = 4
 
 
 class AnswerField(QLineEdit):
@@ -93,6 +94,8 @@ class PaperEntry(QWidget):
         super().__init__(parent)
         self.sheet: PaperSheet | None = None
         self.fields: list[AnswerField] = []
+        self.cells: list[tuple[QLabel, AnswerField, QLabel]] = []
+        self.columns = 0
         self.heading = QLabel(self)
         self.heading.setObjectName("paper_entry_heading")
         self.heading.setWordWrap(True)
@@ -101,6 +104,7 @@ class PaperEntry(QWidget):
         self.field_area.setObjectName("paper_fields")
         self.field_area.setWidgetResizable(True)
         self.field_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.field_area.viewport().installEventFilter(self)
         self.review_button = make_button(self.tr("Xem lại trước khi lưu"), "paper_review", self)
         self.review_button.clicked.connect(self.show_review)
         fields_page = QWidget(self)
@@ -142,33 +146,62 @@ class PaperEntry(QWidget):
             name=sheet.member_name, code=f"{sheet.code[:3]}-{sheet.code[3:]}", count=len(sheet.questions)
         ))  # fmt: skip
         holder = QWidget()
-        grid = QGridLayout(holder)
         self.fields = []
-        for row, question in enumerate(sheet.questions):
+        self.cells = []
+        for index, question in enumerate(sheet.questions):
             field = AnswerField(question, holder)
             label = QLabel(self.tr("Câu {0}").format(question.position + 1), holder)
             label.setBuddy(field)
-            grid.addWidget(label, row, 0)
-            grid.addWidget(field, row, 1)
-            grid.addWidget(QLabel(self._hint(question), holder), row, 2)
-            field.completed.connect(lambda position=row: self.show_fields(position + 1))
-            field.back_requested.connect(lambda position=row: self.show_fields(max(0, position - 1)))
+            self.cells.append((label, field, QLabel(self._hint(question), holder)))
+            field.completed.connect(lambda position=index: self.show_fields(position + 1))
+            field.back_requested.connect(lambda position=index: self.show_fields(max(0, position - 1)))
             field.refused.connect(self.message)
             self.fields.append(field)
-        grid.setColumnStretch(2, 1)
+        self.columns = 0
         self.field_area.setWidget(holder)
+        self.arrange()
         self.show_fields(0)
+
+    def arrange(self) -> None:
+        """As many columns of fields as the width takes (more of the paper in view), numbered down each column."""
+        holder = self.field_area.widget()
+        if not self.cells or holder is None:
+            return
+        spacing = 3 * 8 + 24
+        widest = max(sum(widget.sizeHint().width() for widget in cell) + spacing for cell in self.cells)
+        columns = max(1, min(MAXIMUM_COLUMNS, self.field_area.viewport().width() // widest))
+        if columns == self.columns:
+            return
+        self.columns = columns
+        grid = QGridLayout()
+        rows = -(-len(self.cells) // columns)
+        for index, cell in enumerate(self.cells):
+            for offset, widget in enumerate(cell):
+                grid.addWidget(widget, index % rows, index // rows * 3 + offset)
+        for column in range(columns):
+            grid.setColumnStretch(column * 3 + 2, 1)
+        grid.setRowStretch(rows, 1)
+        # A widget keeps one layout for life: the old one goes with a throw-away widget.
+        old = holder.layout()
+        if old is not None:
+            QWidget().setLayout(old)
+        holder.setLayout(grid)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The fields' viewport changed size (window resized, font changed): re-count the columns.
+        if watched is self.field_area.viewport() and event.type() == QEvent.Type.Resize:
+            self.arrange()
+        return False
 
     def _hint(self, question: PaperQuestion) -> str:
         if question.type == "cloze":
-            return self.tr("câu điền: gõ câu trả lời rồi Enter")
+            return self.tr("câu điền, Enter")
         if question.type == "truefalse":
-            return self.tr("Đ (hoặc D) / S")
+            return self.tr("Đ (D) / S")
         if question.type == "matching":
-            return self.tr("{0} chữ cái cho các ý 1, 2, …").format(len(question.left_items))
+            return self.tr("{0} chữ cái").format(len(question.left_items))
         last = "ABCDEFGHIJ"[len(question.options) - 1]
-        several = self.tr(", có thể nhiều chữ, Enter") if question.type == "multi" else ""
-        return f"A–{last}{several}"
+        return f"A–{last}" + (self.tr(" (nhiều), Enter") if question.type == "multi" else "")
 
     def show_fields(self, position: int) -> None:
         """Go to the field at ``position``; past the last one, to the review grid."""
@@ -185,6 +218,7 @@ class PaperEntry(QWidget):
         """Clear the fields after saving, ready for the next paper."""
         self.sheet = None
         self.fields = []
+        self.cells = []
         self.heading.clear()
         self.field_area.setWidget(QWidget())
         self.grid.setRowCount(0)

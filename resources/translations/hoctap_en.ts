@@ -44,12 +44,12 @@
 <context>
     <name>AnswerField</name>
     <message>
-        <location filename="../../gui/admin/paper_entry.py" line="42" />
+        <location filename="../../gui/admin/paper_entry.py" line="43" />
         <source>Câu {0}</source>
         <translation>Question {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_entry.py" line="64" />
+        <location filename="../../gui/admin/paper_entry.py" line="65" />
         <source>Câu ghép đôi: mỗi ý gõ một chữ cái có trong câu, hoặc - nếu bỏ trống.</source>
         <translation>Matching question: type one of its letters for each item, or - for a blank.</translation>
     </message>
@@ -990,72 +990,72 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>PaperEntry</name>
     <message>
-        <location filename="../../gui/admin/paper_entry.py" line="104" />
+        <location filename="../../gui/admin/paper_entry.py" line="108" />
         <source>Xem lại trước khi lưu</source>
         <translation>Review before saving</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_entry.py" line="113" />
+        <location filename="../../gui/admin/paper_entry.py" line="117" />
         <source>Xem lại các câu trả lời đã nhập</source>
         <translation>Review the answers entered</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_entry.py" line="114" />
+        <location filename="../../gui/admin/paper_entry.py" line="118" />
         <source>Câu</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_entry.py" line="114" />
+        <location filename="../../gui/admin/paper_entry.py" line="118" />
         <source>Đã nhập</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_entry.py" line="114" />
+        <location filename="../../gui/admin/paper_entry.py" line="118" />
         <source>Câu điền: chấp nhận?</source>
         <translation>Typed answer: accept?</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_entry.py" line="117" />
+        <location filename="../../gui/admin/paper_entry.py" line="121" />
         <source>&amp;Lưu và chấm điểm</source>
         <translation>&amp;Save and score</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_entry.py" line="120" />
+        <location filename="../../gui/admin/paper_entry.py" line="124" />
         <source>&amp;Sửa lại</source>
         <translation>&amp;Correct</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_entry.py" line="141" />
+        <location filename="../../gui/admin/paper_entry.py" line="145" />
         <source>{name} — mã {code} — {count} câu</source>
         <translation>{name} — code {code} — {count} questions</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_entry.py" line="149" />
+        <location filename="../../gui/admin/paper_entry.py" line="153" />
         <source>Câu {0}</source>
         <translation>Question {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_entry.py" line="164" />
-        <source>câu điền: gõ câu trả lời rồi Enter</source>
-        <translation>typed answer: type it, then Enter</translation>
+        <location filename="../../gui/admin/paper_entry.py" line="198" />
+        <source>câu điền, Enter</source>
+        <translation>typed answer, Enter</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_entry.py" line="166" />
-        <source>Đ (hoặc D) / S</source>
-        <translation>Đ (or D) / S</translation>
+        <location filename="../../gui/admin/paper_entry.py" line="200" />
+        <source>Đ (D) / S</source>
+        <translation>Đ (D) / S</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_entry.py" line="168" />
-        <source>{0} chữ cái cho các ý 1, 2, …</source>
-        <translation>{0} letters for items 1, 2, …</translation>
+        <location filename="../../gui/admin/paper_entry.py" line="202" />
+        <source>{0} chữ cái</source>
+        <translation>{0} letters</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_entry.py" line="170" />
-        <source>, có thể nhiều chữ, Enter</source>
-        <translation>, several letters allowed, then Enter</translation>
+        <location filename="../../gui/admin/paper_entry.py" line="204" />
+        <source> (nhiều), Enter</source>
+        <translation> (several), Enter</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_entry.py" line="213" />
+        <location filename="../../gui/admin/paper_entry.py" line="247" />
         <source>Đáp án: {0}</source>
         <translation>Accepted: {0}</translation>
     </message>
