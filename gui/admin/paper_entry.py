@@ -142,9 +142,11 @@ class PaperEntry(QWidget):
     def open(self, sheet: PaperSheet) -> None:
         """Show a fresh field per question of ``sheet`` and put the cursor in the first."""
         self.sheet = sheet
-        self.heading.setText(self.tr("{name} — mã {code} — {count} câu").format(
-            name=sheet.member_name, code=f"{sheet.code[:3]}-{sheet.code[3:]}", count=len(sheet.questions)
-        ))  # fmt: skip
+        self.heading.setText(
+            self.tr("{name} — mã {code} — {count} câu").format(
+                name=sheet.member_name, code=f"{sheet.code[:3]}-{sheet.code[3:]}", count=len(sheet.questions)
+            )
+        )
         holder = QWidget()
         self.fields = []
         self.cells = []

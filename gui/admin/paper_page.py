@@ -262,10 +262,14 @@ class PaperPage(AdminPage):
         if result is None:
             return
         name = sheet.member_name or self.blank_owner.currentText().split(" — ")[0]
-        self.show_message(self.tr("Đã lưu bài của {name}: {right}/{total} câu đúng ({percent}).").format(
-            name=name, right=result.correct_count, total=result.question_count,
-            percent=format_percent(result.score_percent),
-        ))  # fmt: skip
+        self.show_message(
+            self.tr("Đã lưu bài của {name}: {right}/{total} câu đúng ({percent}).").format(
+                name=name,
+                right=result.correct_count,
+                total=result.question_count,
+                percent=format_percent(result.score_percent),
+            )
+        )
         self.entry.close_paper()
         self.owner_label.hide()
         self.blank_owner.hide()

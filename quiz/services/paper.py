@@ -354,6 +354,11 @@ def _question(
 def _candidate(question: Question) -> Candidate:
     keep_order = options_keep_order(question.choices) if question.type in ("single", "multi") else False
     return Candidate(
-        question.id, question.section_id, question.type, question.fact_key, len(question.choices), keep_order,
+        question.id,
+        question.section_id,
+        question.type,
+        question.fact_key,
+        len(question.choices),
+        keep_order,
         question.fact_kind,
-    )  # fmt: skip
+    )

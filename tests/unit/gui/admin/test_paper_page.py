@@ -62,9 +62,12 @@ def right_tokens(service: Service, sheet: PaperSheet) -> list[str]:
             assert stored is not None
             keys = list(key_indexes(keyed(stored), item.option_order))
             response = (
-                {"pairs": keys} if question.type == "matching" else
-                {"choices": keys} if question.type == "multi" else {"choice": keys[0]}
-            )  # fmt: skip
+                {"pairs": keys}
+                if question.type == "matching"
+                else {"choices": keys}
+                if question.type == "multi"
+                else {"choice": keys[0]}
+            )
             tokens.append(token_for(question, response))
     return tokens
 
