@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from gui.quiz_start import mode_name
 from gui.reader_content import list_documents
 from gui.style import named, set_role
+from quiz.engine.types import EXAM_MODES
 from quiz.errors import UserError
 from quiz.formatting import format_percent, format_short_date
 from quiz.service import Service
@@ -111,7 +112,7 @@ class ProgressView(QWidget):
             ],
         )
         studied = sum(1 for info in sections if info.studied)
-        exams = [entry for entry in history if entry.mode == "exam" and entry.submitted_at is not None]
+        exams = [entry for entry in history if entry.mode in EXAM_MODES and entry.submitted_at is not None]
         best = max((entry.score_percent for entry in exams), default=None)
         text = self.tr("Đã học {studied}/{total} phần. Đã làm {exams} bài kiểm tra.").format(
             studied=studied, total=len(sections), exams=len(exams)

@@ -19,6 +19,7 @@ def mode_name(mode: str) -> str:
         "practice": QCoreApplication.translate("QuizMode", "Luyện tập"),
         "section": QCoreApplication.translate("QuizMode", "Luyện tập theo phần"),
         "review": QCoreApplication.translate("QuizMode", "Ôn tập"),
+        "paper": QCoreApplication.translate("QuizMode", "Bài kiểm tra trên giấy"),
     }
     return names.get(mode, mode)
 

@@ -11,6 +11,7 @@ from quiz.services.bank import BankService, generate_bank
 from quiz.services.context import Actor, ServiceContext
 from quiz.services.documents import DocumentService
 from quiz.services.members import MemberService
+from quiz.services.paper import PaperService
 from quiz.services.pledges import PledgeService
 from quiz.services.progress import ProgressService
 from quiz.services.quizzes import QuizService
@@ -42,6 +43,7 @@ class Service:
         self.analysis = AnalysisService(self.context)
         self.unit = UnitService(self.context)
         self.results = ResultsService(self.context)
+        self.paper = PaperService(self.context, self.quizzes)
         # Cross-area reactions are wired here so the areas stay independent of each other.
         # The hooks run after the import's or the merge's own checks (and for the seeds, with nobody signed in).
         generate = functools.partial(generate_bank, self.context)

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from quiz.engine.types import EXAM_MODES
 from quiz.errors import NotFound, UserError
 from quiz.formatting import format_short_date
 from quiz.text import fold
@@ -111,7 +112,11 @@ def collect_form(service: Service, member_id: str, document_id: str | None = Non
     settings = service.settings.all()
     pledge = service.pledges.get(member_id, document.id)
     exams = sorted(
-        (item for item in service.quizzes.history(member_id, document.id) if item.mode == "exam" and item.submitted_at),
+        (
+            item
+            for item in service.quizzes.history(member_id, document.id)
+            if item.mode in EXAM_MODES and item.submitted_at
+        ),
         key=lambda item: item.submitted_at or item.started_at,
     )
     counted = next((item for item in exams if item.counts), exams[-1] if exams else None)

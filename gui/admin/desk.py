@@ -11,6 +11,7 @@ from gui.admin.bank_page import BankPage
 from gui.admin.common import AdminPage
 from gui.admin.import_page import ImportPage
 from gui.admin.members_page import MembersPage
+from gui.admin.paper_page import PaperPage
 from gui.admin.quiz_settings_page import QuizSettingsPage
 from gui.admin.reports_page import ReportsPage
 from gui.admin.results_page import ResultsPage
@@ -28,6 +29,7 @@ PAGE_CLASSES: tuple[type[AdminPage], ...] = (
     MembersPage,
     UnitProgressPage,
     ReportsPage,
+    PaperPage,
     ResultsPage,
     SettingsPage,
 )

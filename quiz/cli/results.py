@@ -1,4 +1,4 @@
-"""Command-line commands of the results area: the unit key, export, preview and merge of .nqpkg packages."""
+"""Command-line commands of the results area: the unit key, .nqpkg packages, and entering paper quizzes."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from pathlib import Path
 
 from quiz.cli import CommandContext, SubParsers
 from quiz.errors import UserError
-from quiz.formatting import format_number
+from quiz.formatting import format_number, format_percent
 from quiz.packages.report import preview_lines, report_lines
 from quiz.packages.types import KIND_NAMES, MemberMatch
 from quiz.text import fold, to_nfc
 
 
 def register(commands: SubParsers[argparse.ArgumentParser]) -> None:
-    """Add ``results key|export|preview|import``."""
+    """Add ``results key|export|preview|import|enter``."""
     parser = commands.add_parser("results", help="gói kết quả .nqpkg giữa các máy: đặt khoá, xuất, xem, gộp")
     actions = parser.add_subparsers(dest="results_command", metavar="ACTION", required=True)
     key = actions.add_parser("key", help="đặt khoá chung của đơn vị (giống nhau trên mọi máy của đơn vị)")
@@ -36,6 +36,19 @@ def register(commands: SubParsers[argparse.ArgumentParser]) -> None:
     )
     merge.add_argument("--match-all", action="store_true", help="xác nhận mọi cặp trùng họ tên và ngày sinh")
     merge.set_defaults(handler=run_import)
+    enter = actions.add_parser("enter", help="nhập câu trả lời của một bài kiểm tra trên giấy và chấm điểm")
+    enter.add_argument("--attempt", required=True, metavar="MÃ", help="mã bài làm in trên bài (ví dụ K7M-3PX)")
+    enter.add_argument(
+        "--answers", required=True, metavar="ĐÁP_ÁN", help='mỗi câu một mục: A–D, Đ/S, "câu điền", - nếu bỏ trống'
+    )
+    enter.add_argument("--member", metavar="HỌ_TÊN", help="đảng viên đã làm bài (chỉ cho bài in để trống tên)")
+    enter.add_argument(
+        "--accept", type=int, action="append", default=[], metavar="SỐ_CÂU", help="câu điền được chấm là đúng"
+    )
+    enter.add_argument(
+        "--reject", type=int, action="append", default=[], metavar="SỐ_CÂU", help="câu điền được chấm là sai"
+    )
+    enter.set_defaults(handler=run_enter)
 
 
 def run_key(context: CommandContext) -> int:
@@ -91,3 +104,31 @@ def run_import(context: CommandContext) -> int:
     for line in report_lines(report):
         print(line)
     return 3 if report.has_refusals else 0
+
+
+def run_enter(context: CommandContext) -> int:
+    """Score one paper: the tokens in paper order, typed answers decided by --accept/--reject or as on screen."""
+    from quiz.engine.paper_entry import responses_for
+
+    arguments, service = context.arguments, context.service()
+    sheet = service.paper.sheet(arguments.attempt)
+    if sheet.submitted_at is not None:
+        raise UserError(f"Bài trên giấy của {sheet.member_name} đã được nhập điểm rồi.")
+    member_id = None
+    if sheet.is_blank:
+        if not arguments.member:
+            raise UserError("Bài này in để trống tên; hãy cho biết đảng viên đã làm bài bằng --member.")
+        found = service.members.search(arguments.member, limit=2)
+        if len(found) != 1:
+            raise UserError(f"Không tìm thấy đúng một đảng viên “{arguments.member}”; hãy ghi họ tên đầy đủ hơn.")
+        member_id = found[0].id
+    responses = responses_for(sheet.questions, to_nfc(arguments.answers))
+    decisions = {number - 1: True for number in arguments.accept} | {number - 1: False for number in arguments.reject}
+    result = service.paper.enter_results(sheet.paper_id, responses, decisions, member_id)
+    sheet = service.paper.sheet(sheet.paper_id)
+    verdict = "đạt" if result.passed else "chưa đạt"
+    print(
+        f"{sheet.member_name}: {result.correct_count}/{result.question_count} câu đúng, "
+        f"điểm {format_number(result.score_percent / 10, 2)}/10 ({format_percent(result.score_percent)}), {verdict}."
+    )
+    return 0

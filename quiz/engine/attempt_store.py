@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from quiz.engine import views
+from quiz.engine.drawing import Candidate, DrawnQuestion, options_keep_order
 from quiz.engine.quiz_settings import load_settings
-from quiz.engine.types import AttemptSummary
-from quiz.errors import NotFound
+from quiz.engine.types import EXAM_MODES, AttemptSummary, QuizSettingsData
+from quiz.errors import NotFound, UserError
+from quiz.questions.weights import question_weight
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question
 from quiz.storage.models.documents import Section
@@ -31,7 +33,7 @@ def score_attempt(session: Session, attempt: Attempt, submitted_at: dt.datetime,
 
 
 def is_counted_exam(attempt: Attempt) -> bool:
-    return attempt.mode == "exam" and attempt.submitted_at is not None
+    return attempt.mode in EXAM_MODES and attempt.submitted_at is not None
 
 
 def submitted_exams(session: Session, member_id: str, document_id: str) -> int:
@@ -40,7 +42,7 @@ def submitted_exams(session: Session, member_id: str, document_id: str) -> int:
             select(func.count()).where(
                 Attempt.member_id == member_id,
                 Attempt.document_id == document_id,
-                Attempt.mode == "exam",
+                Attempt.mode.in_(EXAM_MODES),
                 Attempt.submitted_at.is_not(None),
             )
         )
@@ -96,3 +98,97 @@ def attempt_summary(attempt: Attempt, title: str, counts: bool) -> AttemptSummar
         passed=attempt.passed,
         counts=counts,
     )
+
+
+def question_pool(
+    session: Session,
+    document_id: str,
+    mode: str,
+    settings: QuizSettingsData,
+    section_id: str | None,
+    question_ids: Sequence[str] | None,
+    fact_keys: Sequence[str] | None,
+) -> list[Candidate]:
+    """The enabled questions an attempt of ``mode`` draws from (exam and paper: the settings' sections)."""
+    # Columns only: a large bank has thousands of questions; the texts give each question its weight.
+    statement = select(
+        Question.id,
+        Question.section_id,
+        Question.type,
+        Question.fact_key,
+        Question.fact_kind,
+        Question.choices,
+        Question.prompt,
+        Question.sentence,
+    ).where(Question.document_id == document_id, Question.enabled.is_(True))
+    if mode == "section":
+        if section_id is None or session.get(Section, section_id) is None:
+            raise UserError("Hãy chọn phần của văn bản muốn luyện tập.")
+        statement = statement.where(Question.section_id == section_id)
+    elif mode == "review":
+        if not question_ids and not fact_keys:
+            raise UserError("Hôm nay không có nội dung nào cần ôn tập.")
+        statement = statement.where(
+            or_(Question.id.in_(list(question_ids or [])), Question.fact_key.in_(list(fact_keys or [])))
+        )
+    elif settings.section_ids:
+        statement = statement.where(Question.section_id.in_(list(settings.section_ids)))
+    return [
+        Candidate(
+            row.id,
+            row.section_id,
+            row.type,
+            row.fact_key,
+            len(row.choices),
+            options_keep_order(row.choices) if row.type in ("single", "multi") else False,
+            row.fact_kind,
+            question_weight(row.fact_kind, row.prompt, row.sentence),
+        )
+        for row in session.execute(statement)
+    ]
+
+
+def create_attempt(
+    session: Session,
+    member_id: str,
+    document_id: str,
+    mode: str,
+    section_id: str | None,
+    pool: Sequence[Candidate],
+    drawn: Sequence[DrawnQuestion],
+    seed: int,
+    now: dt.datetime,
+    deadline_at: dt.datetime | None = None,
+) -> tuple[Attempt, list[AttemptItem]]:
+    """Store a new attempt with its drawn questions in their option order (the draw is frozen from here on)."""
+    attempt = Attempt(
+        member_id=member_id,
+        document_id=document_id,
+        mode=mode,
+        section_id=section_id,
+        seed=seed,
+        started_at=now,
+        deadline_at=deadline_at,
+        question_count=len(drawn),
+    )
+    session.add(attempt)
+    session.flush()
+    by_id = {candidate.question_id: candidate for candidate in pool}
+    items = []
+    for position, pick in enumerate(drawn):
+        candidate = by_id[pick.question_id]
+        item = AttemptItem(
+            attempt_id=attempt.id,
+            position=position,
+            question_id=pick.question_id,
+            question_type=candidate.type,
+            section_id=candidate.section_id,
+            fact_key=candidate.fact_key,
+            fact_kind=candidate.fact_kind,
+            option_order=list(pick.option_order),
+            flagged=False,
+        )
+        session.add(item)
+        items.append(item)
+    session.flush()
+    return attempt, items

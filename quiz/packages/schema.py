@@ -73,7 +73,7 @@ ATTEMPT = {
     "id": _id(),
     "member_id": _id(),
     "document_id": _id(),
-    "mode": _str(10, ("exam", "practice", "section", "review")),
+    "mode": _str(10, ("exam", "practice", "section", "review", "paper")),
     "section_id": _id(True),
     "seed": INT,
     "started_at": _when(),

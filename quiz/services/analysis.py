@@ -15,6 +15,7 @@ from quiz.engine.analysis_items import (
     QuestionFacts,
     item_statistics,
 )
+from quiz.engine.types import EXAM_MODES
 from quiz.services.context import ServiceContext
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question
@@ -31,7 +32,7 @@ class AnalysisService:
     def item_statistics(
         self,
         document_id: str,
-        modes: Sequence[str] = ("exam",),
+        modes: Sequence[str] = EXAM_MODES,
         min_responses: int = MIN_RESPONSES_FOR_FLAGS,
         flagged_only: bool = False,
     ) -> list[ItemStatistics]:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from quiz.engine.member_types import UNIT_KINDS, MemberDraft, MemberOverview, MemberProfile, MemberSummary, UnitView
 from quiz.engine.passwords import hash_secret
+from quiz.engine.types import EXAM_MODES
 from quiz.errors import AccessDenied, NotFound, UserError
 from quiz.services.accounts import check_pin
 from quiz.services.context import ServiceContext
@@ -195,7 +196,7 @@ class MemberService:
                 member_id: (count, best)
                 for member_id, count, best in session.execute(
                     select(Attempt.member_id, func.count(), func.max(Attempt.score_percent))
-                    .where(Attempt.mode == "exam", Attempt.submitted_at.is_not(None))
+                    .where(Attempt.mode.in_(EXAM_MODES), Attempt.submitted_at.is_not(None))
                     .group_by(Attempt.member_id)
                 )
             }

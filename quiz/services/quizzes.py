@@ -11,18 +11,19 @@ import secrets
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from quiz.engine import attempt_store as store
 from quiz.engine import views
-from quiz.engine.drawing import Candidate, draw_questions, options_keep_order
+from quiz.engine.drawing import draw_questions
 from quiz.engine.quiz_settings import load_settings, store_settings
 from quiz.engine.scoring import counted_index, score_response
 from quiz.engine.types import (
     MODES,
+    PAPER_MODE,
     AnswerFeedback,
     AttemptClosed,
     AttemptResult,
@@ -33,12 +34,11 @@ from quiz.engine.types import (
 )
 from quiz.errors import NotFound, UserError
 from quiz.formatting import format_short_date
-from quiz.questions.weights import question_weight
 from quiz.services.context import ServiceContext
 from quiz.storage.base import new_id, utc_now
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question
-from quiz.storage.models.documents import Document, Section
+from quiz.storage.models.documents import Document
 from quiz.storage.models.people import Member
 
 logger = logging.getLogger(__name__)
@@ -99,7 +99,7 @@ class QuizService:
             settings = load_settings(session, document_id)
             now = self.clock()
             abandoned = self._check_can_start(session, member_id, document_id, mode, settings, now)
-            pool = self._pool(session, document_id, mode, settings, section_id, question_ids, fact_keys)
+            pool = store.question_pool(session, document_id, mode, settings, section_id, question_ids, fact_keys)
             count = question_count or (len(pool) if mode == "review" else settings.question_count)
             seed = secrets.randbelow(2**31)
             drawn = draw_questions(pool, count, seed, settings.type_mix if mode in ("exam", "practice") else None)
@@ -108,36 +108,10 @@ class QuizService:
             deadline_at = None
             if mode == "exam" and settings.time_limit_minutes:
                 deadline_at = now + dt.timedelta(minutes=settings.time_limit_minutes)
-            attempt = Attempt(
-                member_id=member_id,
-                document_id=document_id,
-                mode=mode,
-                section_id=section_id if mode == "section" else None,
-                seed=seed,
-                started_at=now,
-                deadline_at=deadline_at,
-                question_count=len(drawn),
+            section = section_id if mode == "section" else None
+            attempt, items = store.create_attempt(
+                session, member_id, document_id, mode, section, pool, drawn, seed, now, deadline_at
             )
-            session.add(attempt)
-            session.flush()
-            by_id = {candidate.question_id: candidate for candidate in pool}
-            items = []
-            for position, pick in enumerate(drawn):
-                candidate = by_id[pick.question_id]
-                item = AttemptItem(
-                    attempt_id=attempt.id,
-                    position=position,
-                    question_id=pick.question_id,
-                    question_type=candidate.type,
-                    section_id=candidate.section_id,
-                    fact_key=candidate.fact_key,
-                    fact_kind=candidate.fact_kind,
-                    option_order=list(pick.option_order),
-                    flagged=False,
-                )
-                session.add(item)
-                items.append(item)
-            session.flush()
             view = views.attempt_view(attempt, items, store.load_questions(session, items), {})
         for attempt_id in abandoned:
             self._run_hooks(attempt_id)
@@ -206,7 +180,7 @@ class QuizService:
         with self._context.session() as session:
             attempt = session.scalars(
                 select(Attempt)
-                .where(Attempt.member_id == member_id, Attempt.submitted_at.is_(None))
+                .where(Attempt.member_id == member_id, Attempt.submitted_at.is_(None), Attempt.mode != PAPER_MODE)
                 .order_by(Attempt.started_at.desc())
                 .limit(1)
             ).first()
@@ -321,8 +295,11 @@ class QuizService:
         now: dt.datetime,
     ) -> list[str]:
         """Refuse what the settings forbid; submit abandoned practice attempts and return their ids."""
+        # A printed paper stays open until the secretary enters it; starting on screen must not close it.
         open_attempts = session.scalars(
-            select(Attempt).where(Attempt.member_id == member_id, Attempt.submitted_at.is_(None))
+            select(Attempt).where(
+                Attempt.member_id == member_id, Attempt.submitted_at.is_(None), Attempt.mode != PAPER_MODE
+            )
         ).all()
         if any(attempt.mode == "exam" for attempt in open_attempts):
             raise UserError("Đồng chí đang làm dở một bài kiểm tra; hãy tiếp tục và nộp bài đó trước.")
@@ -335,53 +312,6 @@ class QuizService:
         for attempt in open_attempts:
             store.score_attempt(session, attempt, now, automatic=False)
         return [attempt.id for attempt in open_attempts]
-
-    def _pool(
-        self,
-        session: Session,
-        document_id: str,
-        mode: str,
-        settings: QuizSettingsData,
-        section_id: str | None,
-        question_ids: Sequence[str] | None,
-        fact_keys: Sequence[str] | None,
-    ) -> list[Candidate]:
-        # Columns only: a large bank has thousands of questions; the texts give each question its weight.
-        statement = select(
-            Question.id,
-            Question.section_id,
-            Question.type,
-            Question.fact_key,
-            Question.fact_kind,
-            Question.choices,
-            Question.prompt,
-            Question.sentence,
-        ).where(Question.document_id == document_id, Question.enabled.is_(True))
-        if mode == "section":
-            if section_id is None or session.get(Section, section_id) is None:
-                raise UserError("Hãy chọn phần của văn bản muốn luyện tập.")
-            statement = statement.where(Question.section_id == section_id)
-        elif mode == "review":
-            if not question_ids and not fact_keys:
-                raise UserError("Hôm nay không có nội dung nào cần ôn tập.")
-            statement = statement.where(
-                or_(Question.id.in_(list(question_ids or [])), Question.fact_key.in_(list(fact_keys or [])))
-            )
-        elif settings.section_ids:
-            statement = statement.where(Question.section_id.in_(list(settings.section_ids)))
-        return [
-            Candidate(
-                row.id,
-                row.section_id,
-                row.type,
-                row.fact_key,
-                len(row.choices),
-                options_keep_order(row.choices) if row.type in ("single", "multi") else False,
-                row.fact_kind,
-                question_weight(row.fact_kind, row.prompt, row.sentence),
-            )
-            for row in session.execute(statement)
-        ]
 
     def _attempt(self, session: Session, attempt_id: str) -> Attempt:
         attempt = session.get(Attempt, attempt_id)

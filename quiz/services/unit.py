@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import Subquery
 
 from quiz.engine.quiz_settings import load_settings
+from quiz.engine.types import EXAM_MODES
 from quiz.engine.unit_statistics import question_statistics
 from quiz.engine.unit_types import ChiBoProgress, HardQuestion, MemberProgress, UnitProgress
 from quiz.errors import NotFound
@@ -233,7 +234,9 @@ def _member_rows(
 
 def _exam_rows(document_id: str, counting: str, deadline: dt.date | None) -> Subquery:
     """Per member: submitted exams, best score, the counted score and pass (best or last), done by deadline."""
-    submitted = and_(Attempt.document_id == document_id, Attempt.mode == "exam", Attempt.submitted_at.is_not(None))
+    submitted = and_(
+        Attempt.document_id == document_id, Attempt.mode.in_(EXAM_MODES), Attempt.submitted_at.is_not(None)
+    )
     passed = case((Attempt.passed.is_(True), 1), else_=0)
     if deadline is None:
         in_time: Any = literal(1)

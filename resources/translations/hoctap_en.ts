@@ -3,7 +3,7 @@
 <context>
     <name>AdminDesk</name>
     <message>
-        <location filename="../../gui/admin/desk.py" line="53" />
+        <location filename="../../gui/admin/desk.py" line="55" />
         <source>Các mục quản trị</source>
         <translation>Administration sections</translation>
     </message>
@@ -39,6 +39,19 @@
         <location filename="../../gui/admin/quiz_settings_page.py" line="42" />
         <source>Ghép cặp</source>
         <translation>Matching</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerField</name>
+    <message>
+        <location filename="../../gui/admin/paper_entry.py" line="43" />
+        <source>Câu {0}</source>
+        <translation>Question {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_entry.py" line="65" />
+        <source>Câu ghép đôi: mỗi ý gõ một chữ cái có trong câu, hoặc - nếu bỏ trống.</source>
+        <translation>Matching question: type one of its letters for each item, or - for a blank.</translation>
     </message>
 </context>
 <context>
@@ -975,6 +988,272 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     </message>
 </context>
 <context>
+    <name>PaperEntry</name>
+    <message>
+        <location filename="../../gui/admin/paper_entry.py" line="108" />
+        <source>Xem lại trước khi lưu</source>
+        <translation>Review before saving</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_entry.py" line="117" />
+        <source>Xem lại các câu trả lời đã nhập</source>
+        <translation>Review the answers entered</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_entry.py" line="118" />
+        <source>Câu</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_entry.py" line="118" />
+        <source>Đã nhập</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_entry.py" line="118" />
+        <source>Câu điền: chấp nhận?</source>
+        <translation>Typed answer: accept?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_entry.py" line="121" />
+        <source>&amp;Lưu và chấm điểm</source>
+        <translation>&amp;Save and score</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_entry.py" line="124" />
+        <source>&amp;Sửa lại</source>
+        <translation>&amp;Correct</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_entry.py" line="145" />
+        <source>{name} — mã {code} — {count} câu</source>
+        <translation>{name} — code {code} — {count} questions</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_entry.py" line="153" />
+        <source>Câu {0}</source>
+        <translation>Question {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_entry.py" line="198" />
+        <source>câu điền, Enter</source>
+        <translation>typed answer, Enter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_entry.py" line="200" />
+        <source>Đ (D) / S</source>
+        <translation>Đ (D) / S</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_entry.py" line="202" />
+        <source>{0} chữ cái</source>
+        <translation>{0} letters</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_entry.py" line="204" />
+        <source> (nhiều), Enter</source>
+        <translation> (several), Enter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_entry.py" line="247" />
+        <source>Đáp án: {0}</source>
+        <translation>Accepted: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PaperPage</name>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="50" />
+        <source>Bài kiểm tra trên giấy</source>
+        <translation>Quiz on paper</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="57" />
+        <source>Chi bộ</source>
+        <translation>Party cell</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="63" />
+        <source>&amp;Văn bản:</source>
+        <translation>&amp;Document:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="63" />
+        <source>C&amp;hi bộ:</source>
+        <translation>C&amp;ell:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="73" />
+        <source>In bài</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="74" />
+        <source>Nhập kết quả</source>
+        <translation>Enter results</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="75" />
+        <source>Bản thu hoạch giấy</source>
+        <translation>Paper forms</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="79" />
+        <source>Bài trên giấy</source>
+        <translation>Paper quizzes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="87" />
+        <source>Đảng viên được in bài</source>
+        <translation>Members to print for</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="91" />
+        <source>Số câu hỏi</source>
+        <translation>Number of questions</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="95" />
+        <source>Số bản để trống tên</source>
+        <translation>Number of blank copies</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="96" />
+        <source>Có cả câu điền (cần người đọc khi nhập điểm)</source>
+        <translation>Include typed answers (someone must read them when entering)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="98" />
+        <source>In bài kiểm tra (PDF)…</source>
+        <translation>Print the quiz (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="101" />
+        <source>Số &amp;câu:</source>
+        <translation>&amp;Questions:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="105" />
+        <source>Bản để &amp;trống:</source>
+        <translation>&amp;Blank copies:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="111" />
+        <source>Mỗi đảng viên được chọn có một bài riêng (xáo trộn riêng, mã riêng).</source>
+        <translation>Each ticked member gets a paper of their own (own shuffle, own code).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="123" />
+        <source>Lưu tệp</source>
+        <translation>Save file</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="129" />
+        <source>Hãy đánh dấu ít nhất một đảng viên để in bài.</source>
+        <translation>Tick at least one member to print a paper for.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="156" />
+        <source>Đã lưu {0}.</source>
+        <translation>Saved {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="163" />
+        <source>Đang in…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="178" />
+        <source>Mã bài làm</source>
+        <translation>Paper code</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="179" />
+        <source>mã in trên bài, ví dụ K7M-3PX</source>
+        <translation>the code printed on the paper, e.g. K7M-3PX</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="184" />
+        <source>Bài chờ nhập</source>
+        <translation>Papers waiting for entry</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="187" />
+        <source>&amp;Mở bài</source>
+        <translation>&amp;Open paper</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="189" />
+        <source>In lại…</source>
+        <translation>Print again…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="193" />
+        <source>Đảng viên đã làm bài in để trống tên</source>
+        <translation>Member who wrote the blank copy</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="200" />
+        <source>Mã &amp;bài:</source>
+        <translation>Paper &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="205" />
+        <source>hoặc &amp;chọn:</source>
+        <translation>or &amp;choose:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="210" />
+        <source>Bài này &amp;của:</source>
+        <translation>This paper &amp;belongs to:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="247" />
+        <source>Bài của {0} đã được nhập điểm rồi.</source>
+        <translation>{0}'s paper has already been entered.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="258" />
+        <source>Hãy chọn đảng viên đã làm bài in để trống tên này.</source>
+        <translation>Choose the member who wrote this blank copy.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="265" />
+        <source>Đã lưu bài của {name}: {right}/{total} câu đúng ({percent}).</source>
+        <translation>Saved {name}'s paper: {right}/{total} right ({percent}).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="293" />
+        <source>Đã nộp bản giấy</source>
+        <translation>Handed in on paper</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="295" />
+        <source>In bản thu hoạch để viết tay (PDF)…</source>
+        <translation>Print forms to fill in by hand (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="298" />
+        <source>Đánh dấu những đồng chí đã nộp bản thu hoạch và cam kết trên giấy:</source>
+        <translation>Tick the members who handed in their form on paper:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="313" />
+        <source>Chi bộ chưa có đảng viên nào.</source>
+        <translation>The cell has no members yet.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="352" />
+        <source>chờ nhập</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/paper_page.py" line="353" />
+        <source>(để trống tên)</source>
+        <translation>(blank copy)</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <location filename="../../gui/pdf_preview.py" line="134" />
@@ -1129,124 +1408,124 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../gui/progress_view.py" line="88" />
+        <location filename="../../gui/progress_view.py" line="89" />
         <source>đang làm</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="90" />
+        <location filename="../../gui/progress_view.py" line="91" />
         <source>Đạt</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="90" />
+        <location filename="../../gui/progress_view.py" line="91" />
         <source>Chưa đạt</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="107" />
+        <location filename="../../gui/progress_view.py" line="108" />
         <source>Đã học</source>
         <translation>Studied</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="107" />
+        <location filename="../../gui/progress_view.py" line="108" />
         <source>Đã mở</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="108" />
+        <location filename="../../gui/progress_view.py" line="109" />
         <source>{minutes} phút</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="116" />
+        <location filename="../../gui/progress_view.py" line="117" />
         <source>Đã học {studied}/{total} phần. Đã làm {exams} bài kiểm tra.</source>
         <translation>Studied {studied}/{total} parts. Took {exams} exam(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="120" />
+        <location filename="../../gui/progress_view.py" line="121" />
         <source>Điểm cao nhất: {best}.</source>
         <translation>Best score: {best}.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="121" />
+        <location filename="../../gui/progress_view.py" line="122" />
         <source>Có {due} câu cần ôn tập hôm nay.</source>
         <translation>{due} question(s) due for review today.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="142" />
-        <location filename="../../gui/progress_view.py" line="151" />
+        <location filename="../../gui/progress_view.py" line="143" />
+        <location filename="../../gui/progress_view.py" line="152" />
         <source>Các lần làm bài</source>
         <translation>My attempts</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="143" />
+        <location filename="../../gui/progress_view.py" line="144" />
         <source>Câu cần ôn tập hôm nay</source>
         <translation>Due for review today</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="144" />
-        <location filename="../../gui/progress_view.py" line="153" />
+        <location filename="../../gui/progress_view.py" line="145" />
+        <location filename="../../gui/progress_view.py" line="154" />
         <source>Các phần đã học</source>
         <translation>Parts studied</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="146" />
+        <location filename="../../gui/progress_view.py" line="147" />
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="146" />
+        <location filename="../../gui/progress_view.py" line="147" />
         <source>Loại bài</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="146" />
+        <location filename="../../gui/progress_view.py" line="147" />
         <source>Số câu đúng</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="146" />
+        <location filename="../../gui/progress_view.py" line="147" />
         <source>Điểm</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="146" />
+        <location filename="../../gui/progress_view.py" line="147" />
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="148" />
+        <location filename="../../gui/progress_view.py" line="149" />
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="148" />
+        <location filename="../../gui/progress_view.py" line="149" />
         <source>Đến hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="148" />
+        <location filename="../../gui/progress_view.py" line="149" />
         <source>Số lần ôn</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="149" />
+        <location filename="../../gui/progress_view.py" line="150" />
         <source>Phần</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="149" />
+        <location filename="../../gui/progress_view.py" line="150" />
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="149" />
+        <location filename="../../gui/progress_view.py" line="150" />
         <source>Thời gian đọc</source>
         <translation>Reading time</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="152" />
+        <location filename="../../gui/progress_view.py" line="153" />
         <source>Câu cần ôn tập</source>
         <translation>Due for review</translation>
     </message>
@@ -1418,6 +1697,11 @@ Read the resolution, take quizzes and write the member's reflection and commitme
         <location filename="../../gui/quiz_start.py" line="21" />
         <source>Ôn tập</source>
         <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="22" />
+        <source>Bài kiểm tra trên giấy</source>
+        <translation>Quiz on paper</translation>
     </message>
 </context>
 <context>
@@ -1663,67 +1947,67 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>QuizStartPage</name>
     <message>
-        <location filename="../../gui/quiz_start.py" line="99" />
+        <location filename="../../gui/quiz_start.py" line="100" />
         <source>Để làm bài, đồng chí hãy chọn tên của mình ở màn hình đầu (menu Tệp → Đổi người dùng).</source>
         <translation>To take a quiz, choose your name on the start screen (File → Switch user).</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="101" />
+        <location filename="../../gui/quiz_start.py" line="102" />
         <source>Bài kiểm tra gồm {count} câu</source>
         <translation>The exam has {count} questions</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="103" />
+        <location filename="../../gui/quiz_start.py" line="104" />
         <source>làm trong {minutes} phút</source>
         <translation>to answer in {minutes} minutes</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="104" />
+        <location filename="../../gui/quiz_start.py" line="105" />
         <source>đạt từ {mark} % trở lên</source>
         <translation>pass mark {mark} %</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="108" />
+        <location filename="../../gui/quiz_start.py" line="109" />
         <source>Còn {left} lượt làm bài.</source>
         <translation>{left} attempt(s) left.</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="110" />
+        <location filename="../../gui/quiz_start.py" line="111" />
         <source>Hạn cuối: {date}.</source>
         <translation>Deadline: {date}.</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="119" />
+        <location filename="../../gui/quiz_start.py" line="120" />
         <source>Làm bài</source>
         <translation>Quiz</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="130" />
+        <location filename="../../gui/quiz_start.py" line="131" />
         <source>Bắt đầu bài kiểm tra</source>
         <translation>Start the exam</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="131" />
+        <location filename="../../gui/quiz_start.py" line="132" />
         <source>Luyện tập (biết ngay đúng sai)</source>
         <translation>Practice (instant feedback)</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="132" />
+        <location filename="../../gui/quiz_start.py" line="133" />
         <source>Luyện tập phần đang đọc</source>
         <translation>Practise the part I am reading</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="133" />
+        <location filename="../../gui/quiz_start.py" line="134" />
         <source>Ôn tập ({due} câu đến hạn)</source>
         <translation>Review ({due} due)</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="140" />
+        <location filename="../../gui/quiz_start.py" line="141" />
         <source>Đồng chí còn một bài làm dở ({mode}, đã trả lời {answered}/{total} câu). Các câu trả lời vẫn còn nguyên.</source>
         <translation>You have an unfinished quiz ({mode}, {answered}/{total} answered). Your answers are kept.</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="144" />
+        <location filename="../../gui/quiz_start.py" line="145" />
         <source>Làm tiếp bài đang dở</source>
         <translation>Continue the unfinished quiz</translation>
     </message>

@@ -55,7 +55,7 @@ class Attempt(Base):
     id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
     member_id: Mapped[str] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    # "exam", "practice", "section" or "review".
+    # "exam", "practice", "section", "review" or "paper" (printed, entered by the secretary; counts as an exam).
     mode: Mapped[str] = mapped_column(String(10))
     # The section of a per-section practice (no foreign key: attempts outlive re-imported sections).
     section_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), nullable=True)

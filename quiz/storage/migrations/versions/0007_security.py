@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_security"
+revision = "0007_security"
 down_revision = "0006_performance"
 branch_labels = None
 depends_on = None
