@@ -105,31 +105,34 @@ class VietnameseArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"Lỗi: {vietnamese_message(message)} Gõ “{self.prog} -h” để xem cách dùng.\n")
 
 
-def option_strings(parser: argparse.ArgumentParser) -> set[str]:
-    """Every option any level of ``parser`` knows (-h, --json, --db, ...)."""
-    found: set[str] = set()
+def option_strings(parser: argparse.ArgumentParser) -> dict[str, bool]:
+    """Every option any level of ``parser`` knows (-h, --json, --db, ...), and whether it takes a value."""
+    found: dict[str, bool] = {}
     for action in parser._actions:
-        found.update(action.option_strings)
+        found.update(dict.fromkeys(action.option_strings, action.nargs != 0))
         if isinstance(action, argparse._SubParsersAction):
             for sub_parser in action.choices.values():
-                found |= option_strings(sub_parser)
+                found.update(option_strings(sub_parser))
     return found
 
 
 def dash_names_as_paths(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list[str]:
     """A word like ``-ten-tep.txt`` is a file name, not an option: pass it as ``./-ten-tep.txt`` so argparse takes it.
 
-    Only single-dash words longer than an option letter that no parser knows; ``--`` ends the rewriting.
+    Only single-dash words longer than an option letter that no parser knows and that are not the value of the
+    option before them (``--answers "- A B"`` keeps its value); ``--`` ends the rewriting.
     """
     options = option_strings(parser)
     rewritten: list[str] = []
     after_separator = False
+    value_expected = False
     for word in argv:
         looks_like_name = word.startswith("-") and not word.startswith("--") and len(word) > 2
         looks_like_name = looks_like_name and not _NUMBER.match(word)
-        if not after_separator and looks_like_name and word not in options:
+        if not after_separator and not value_expected and looks_like_name and word not in options:
             word = os.path.join(".", word)
         after_separator = after_separator or word == "--"
+        value_expected = options.get(word, False) and "=" not in word
         rewritten.append(word)
     return rewritten
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import main
+from quiz.cli import build_parser, dash_names_as_paths, documents, results
 from tests.unit.quiz.importing.helpers import RESOLUTION
 
 ENGLISH = ("usage:", "error:", "Traceback", "Lỗi không mong đợi", "arguments are required", "unrecognized")
@@ -48,6 +49,12 @@ def test_a_file_name_starting_with_a_dash_is_a_file(
     assert json.loads(out)
     code, _, err = run(["sections", "-khong-co.txt"], capsys)
     assert code == 2 and "Không tìm thấy tệp “-khong-co.txt”" in err
+
+
+def test_an_option_value_starting_with_a_dash_is_kept_as_typed() -> None:
+    parser = build_parser([documents.register, results.register])
+    argv = ["results", "enter", "--attempt", "K7M3PX", "--answers", "- A Đ", "-nghi-quyet.txt"]
+    assert dash_names_as_paths(parser, argv)[-3:] == ["--answers", "- A Đ", os.path.join(".", "-nghi-quyet.txt")]
 
 
 @pytest.mark.parametrize(
