@@ -124,6 +124,13 @@ ROLES: dict[str, str] = {
     "results.export": ADMIN,
     "results.preview": ADMIN,
     "results.import_packages": ADMIN,
+    "paper.create_papers": ADMIN,
+    "paper.sheet": ADMIN,
+    "paper.assign_blank": ADMIN,
+    "paper.list_papers": ADMIN,
+    "paper.enter_results": ADMIN,
+    "paper.form_states": ADMIN,
+    "paper.set_form_handed_in": ADMIN,
 }
 
 
