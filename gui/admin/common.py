@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from gui import dialogs
 from gui.style import set_role
@@ -31,6 +31,22 @@ def make_button(text: str, object_name: str, parent: QWidget | None = None) -> Q
     button.setMinimumHeight(MINIMUM_BUTTON_HEIGHT)
     button.setAutoDefault(False)
     return button
+
+
+def wrapped_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """A label that wraps instead of widening its page (long Vietnamese sentences at 20 pt)."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    return label
+
+
+def vertical_scroll(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
+    """A frameless scroll area for a long form: it scrolls up and down; its content takes the full width."""
+    scroll = QScrollArea(parent)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(content)
+    return scroll
 
 
 def parse_date(text: str, field_name: str) -> dt.date | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from gui.admin.common import parse_date, show_date
 from quiz.engine.member_types import MemberDraft, MemberProfile, UnitView
@@ -23,15 +23,30 @@ class MemberForm(QWidget):
         self.chi_bo.setAccessibleName(self.tr("Chi bộ"))
         self.joined_party_on = self._line("member_joined_party_on", self.tr("Ngày vào Đảng"), self.tr("ngày/tháng/năm"))
         self.card_number = self._line("member_card_number", self.tr("Số thẻ đảng viên"))
-        layout = QFormLayout(self)
-        layout.addRow(self.tr("&Họ và tên:"), self.full_name)
-        layout.addRow(self.tr("Ngày &sinh:"), self.birth_date)
-        layout.addRow(self.tr("Chức vụ Đả&ng:"), self.party_position)
-        layout.addRow(self.tr("Chức vụ &chuyên môn:"), self.job_position)
-        layout.addRow(self.tr("Đơn vị &công tác:"), self.workplace)
-        layout.addRow(self.tr("Chi &bộ:"), self.chi_bo)
-        layout.addRow(self.tr("Ngày &vào Đảng:"), self.joined_party_on)
-        layout.addRow(self.tr("Số &thẻ đảng viên:"), self.card_number)
+        self.chi_bo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chi_bo.setMinimumContentsLength(12)
+        rows = (
+            (self.tr("&Họ và tên:"), self.full_name),
+            (self.tr("Ngày &sinh:"), self.birth_date),
+            (self.tr("Chức vụ Đả&ng:"), self.party_position),
+            (self.tr("Chức vụ &chuyên môn:"), self.job_position),
+            (self.tr("Đơn vị &công tác:"), self.workplace),
+            (self.tr("Chi &bộ:"), self.chi_bo),
+            (self.tr("Ngày &vào Đảng:"), self.joined_party_on),
+            (self.tr("Số &thẻ đảng viên:"), self.card_number),
+        )
+        # Two columns of label + field: half the height of one column, so the member list above keeps its rows.
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        half = (len(rows) + 1) // 2
+        for index, (text, field) in enumerate(rows):
+            label = QLabel(text, self)
+            label.setBuddy(field)
+            row, column = index % half, 2 * (index // half)
+            layout.addWidget(label, row, column)
+            layout.addWidget(field, row, column + 1)
+        layout.setColumnStretch(1, 1)
+        layout.setColumnStretch(3, 1)
 
     def _line(self, object_name: str, accessible_name: str, placeholder: str = "") -> QLineEdit:
         line = QLineEdit(self)
@@ -39,6 +54,7 @@ class MemberForm(QWidget):
         line.setAccessibleName(accessible_name)
         line.setPlaceholderText(placeholder)
         line.setMinimumHeight(34)
+        line.setMinimumWidth(line.fontMetrics().averageCharWidth() * 10)
         return line
 
     def set_units(self, units: list[UnitView]) -> None:

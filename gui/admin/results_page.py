@@ -13,17 +13,19 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
 from gui import dialogs
-from gui.admin.common import AdminPage, make_button, show_date
+from gui.admin.common import AdminPage, make_button, show_date, wrapped_label
+from gui.admin.flow_layout import FlowLayout
 from gui.admin.work import ProgressRow
 from gui.tasks import Task, TaskRunner
 from quiz.packages.types import KIND_NAMES, ExportSummary, MemberMatch, MergeReport, PackagePreview
@@ -61,10 +63,12 @@ class ResultsPage(AdminPage):
         self.key_button.clicked.connect(self.set_unit_key)
         self.key_label = QLabel(box)
         self.key_label.setObjectName("unit_key_id")
-        layout = QHBoxLayout(box)
-        layout.addWidget(self.key_edit, 1)
-        layout.addWidget(self.key_button)
-        layout.addWidget(self.key_label)
+        self.key_label.setWordWrap(True)
+        layout = QGridLayout(box)
+        layout.addWidget(self.key_edit, 0, 0)
+        layout.addWidget(self.key_button, 0, 1)
+        layout.addWidget(self.key_label, 1, 0, 1, 2)
+        layout.setColumnStretch(0, 1)
         return box
 
     def _build_export_box(self) -> QGroupBox:
@@ -75,10 +79,11 @@ class ResultsPage(AdminPage):
         self.include_document = QCheckBox(self.tr("Kèm cả văn bản nghị quyết"), box)
         self.export_button = make_button(self.tr("Xuất gói kết quả…"), "export_package", box)
         self.export_button.clicked.connect(lambda: self.choose_save_path(self.export_package))
-        layout = QHBoxLayout(box)
-        layout.addWidget(self.export_scope, 1)
-        layout.addWidget(self.include_document)
-        layout.addWidget(self.export_button)
+        self.export_scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.export_scope.setMinimumContentsLength(12)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.export_scope)
+        layout.addLayout(FlowLayout().add_widgets(self.include_document, self.export_button))
         return box
 
     def _build_import_box(self) -> QGroupBox:
@@ -98,17 +103,25 @@ class ResultsPage(AdminPage):
         self.match_list.setAccessibleName(
             self.tr("Đảng viên trùng họ tên và ngày sinh: đánh dấu nếu là cùng một người")
         )
-        layout = QGridLayout(box)
-        layout.addWidget(self.choose_button, 0, 0)
-        layout.addWidget(self.merge_button, 0, 1)
-        layout.addWidget(self.preview_text, 1, 0, 1, 3)
-        layout.addWidget(
-            QLabel(self.tr("Trùng họ tên và ngày sinh — đánh dấu nếu là cùng một người:"), box), 2, 0, 1, 3
+        matches = QWidget(box)
+        matches_layout = QVBoxLayout(matches)
+        matches_layout.setContentsMargins(0, 0, 0, 0)
+        matches_layout.addWidget(
+            wrapped_label(self.tr("Trùng họ tên và ngày sinh — đánh dấu nếu là cùng một người:"), matches)
         )
-        layout.addWidget(self.match_list, 3, 0, 1, 3)
-        layout.setColumnStretch(2, 1)
-        layout.setRowStretch(1, 2)
-        layout.setRowStretch(3, 1)
+        matches_layout.addWidget(self.match_list, 1)
+        # The preview and the matches share the box's height; the admin drags the line between them.
+        splitter = QSplitter(Qt.Orientation.Vertical, box)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.preview_text)
+        splitter.addWidget(matches)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        for widget in (self.preview_text, self.match_list):
+            widget.setMinimumHeight(widget.fontMetrics().height() * 2)
+        layout = QVBoxLayout(box)
+        layout.addLayout(FlowLayout().add_widgets(self.choose_button, self.merge_button))
+        layout.addWidget(splitter, 1)
         return box
 
     def refresh(self) -> None:
