@@ -38,8 +38,8 @@ class SettingsPage(AdminPage):
     """Unit-wide values go to the database; this PC's choices (database, language, font) to Preferences."""
 
     # The main window connects these to apply a choice at once (font sizer, translator); both are also saved.
-    font_size_chosen = Signal(int)
-    language_chosen = Signal(str)
+    font_size_changed = Signal(int)
+    language_changed = Signal(str)
 
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(service, task_runner, parent)
@@ -203,8 +203,8 @@ class SettingsPage(AdminPage):
         self.preferences.set_language(language)
         self.preferences.set_font_size(self.font_size.value())
         self.perform(lambda: self.service.settings.set("language", language))
-        self.font_size_chosen.emit(self.font_size.value())
-        self.language_chosen.emit(language)
+        self.font_size_changed.emit(self.font_size.value())
+        self.language_changed.emit(language)
         self.show_message(self.tr("Đã lưu. Ngôn ngữ mới dùng đầy đủ khi mở lại chương trình."))
 
     def change_admin_password(self) -> None:

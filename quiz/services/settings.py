@@ -9,8 +9,11 @@ from quiz.services.context import ServiceContext
 from quiz.storage.models.documents import Setting
 
 DEFAULT_SETTINGS: dict[str, Any] = {
+    # The printed header's names (quiz.engine.unit_details.UNIT_DETAIL_KEYS, public): asked at first start.
     "place_name": "",
-    "party_committee": "ĐẢNG BỘ",
+    "party_committee": "",
+    "unit_name": "",
+    "forms_deadline": "",
     "language": "vi",
     "reflection_questions": [
         "Những nội dung cốt lõi, điểm mới của Nghị quyết là gì?",
