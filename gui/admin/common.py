@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from gui import dialogs
@@ -40,12 +41,52 @@ def wrapped_label(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
+class VerticalScrollArea(QScrollArea):
+    """Scrolls up and down only: it asks for its content's minimum width, so a splitter or a window never
+    squeezes the content into needing a sideways scroll bar; its minimum height stays small."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's override
+        content = self.widget()
+        hint = super().minimumSizeHint()
+        if content is None:
+            return hint
+        frame = 2 * self.frameWidth()
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(content.minimumSizeHint().width() + frame + scroll_bar, hint.height())
+
+
+class _ScrolledHolder(QWidget):
+    """Holds a scroll area's content without a layout, so QScrollArea sizes it from its *minimum* size: through
+    a layout with height-for-width (wrapped labels, button rows) it would take the content's preferred height
+    and show a scroll bar even where the minimum fits."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.content = content
+        content.setParent(self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's override
+        return self.content.minimumSizeHint().expandedTo(self.content.minimumSize())
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the content's minimum changed: the scroll area asks again
+        return super().event(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.content.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+
 def vertical_scroll(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
     """A frameless scroll area for a long form: it scrolls up and down; its content takes the full width."""
-    scroll = QScrollArea(parent)
+    scroll = VerticalScrollArea(parent)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidgetResizable(True)
-    scroll.setWidget(content)
+    scroll.setWidget(_ScrolledHolder(content, scroll))
     return scroll
 
 

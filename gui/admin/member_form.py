@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from gui.admin.common import parse_date, show_date
 from quiz.engine.member_types import MemberDraft, MemberProfile, UnitView
@@ -35,18 +35,11 @@ class MemberForm(QWidget):
             (self.tr("Ngày &vào Đảng:"), self.joined_party_on),
             (self.tr("Số &thẻ đảng viên:"), self.card_number),
         )
-        # Two columns of label + field: half the height of one column, so the member list above keeps its rows.
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        half = (len(rows) + 1) // 2
-        for index, (text, field) in enumerate(rows):
-            label = QLabel(text, self)
-            label.setBuddy(field)
-            row, column = index % half, 2 * (index // half)
-            layout.addWidget(label, row, column)
-            layout.addWidget(field, row, column + 1)
-        layout.setColumnStretch(1, 1)
-        layout.setColumnStretch(3, 1)
+        # Beside the member list: when the column is narrow (large font) each label goes above its field.
+        layout = QFormLayout(self)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for text, field in rows:
+            layout.addRow(text, field)
 
     def _line(self, object_name: str, accessible_name: str, placeholder: str = "") -> QLineEdit:
         line = QLineEdit(self)

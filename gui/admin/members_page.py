@@ -6,10 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFrame,
     QGroupBox,
     QLineEdit,
-    QScrollArea,
     QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
@@ -18,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import dialogs
-from gui.admin.common import AdminPage, make_button, show_date
+from gui.admin.common import AdminPage, make_button, show_date, vertical_scroll
 from gui.admin.flow_layout import FlowLayout
 from gui.admin.member_form import MemberForm
 from gui.admin.table_model import Column, RecordTableModel, make_table_view, selected_source_row
@@ -125,25 +123,25 @@ class MembersPage(AdminPage):
             self.new_member_button,
         )
         # The list gets most of the height; the profile form scrolls and the splitter lets the admin trade rows.
-        form_scroll = QScrollArea(box)
+        # The profile and its buttons on the right; the list keeps the box's whole height (many rows in view).
+        profile = QWidget(box)
+        profile_layout = QVBoxLayout(profile)
+        profile_layout.setContentsMargins(0, 0, 0, 0)
+        form_scroll = vertical_scroll(self.form, profile)
         form_scroll.setObjectName("member_form_scroll")
-        form_scroll.setWidgetResizable(True)
-        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        form_scroll.setWidget(self.form)
-        form_scroll.setMinimumHeight(self.form.fontMetrics().height() * 5)
-        self.member_splitter = QSplitter(Qt.Orientation.Vertical, box)
+        profile_layout.addWidget(form_scroll, 1)
+        profile_layout.addLayout(buttons)
+        self.member_splitter = QSplitter(Qt.Orientation.Horizontal, box)
         self.member_splitter.setObjectName("member_splitter")
         self.member_splitter.setChildrenCollapsible(False)
         self.member_splitter.addWidget(self.member_table)
-        self.member_splitter.addWidget(form_scroll)
+        self.member_splitter.addWidget(profile)
         self.member_splitter.setStretchFactor(0, 3)
         self.member_splitter.setStretchFactor(1, 2)
-        self.member_splitter.setSizes([600, 240])
+        self.member_splitter.setSizes([520, 360])
         layout = QVBoxLayout(box)
         layout.addWidget(self.search_box)
         layout.addWidget(self.member_splitter, 1)
-        layout.addLayout(buttons)
         self._update_member_buttons()
         return box
 

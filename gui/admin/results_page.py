@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -44,8 +45,11 @@ class ResultsPage(AdminPage):
         self.chosen_paths: list[Path] = []
         self.matches: list[MemberMatch] = []
         self.last_report: MergeReport | None = None
-        self.page_layout.addWidget(self._build_key_box())
-        self.page_layout.addWidget(self._build_export_box())
+        # The two small boxes side by side: the packages' preview below keeps the page's height.
+        top = QHBoxLayout()
+        top.addWidget(self._build_key_box(), 1)
+        top.addWidget(self._build_export_box(), 1)
+        self.page_layout.addLayout(top)
         self.page_layout.addWidget(self._build_import_box(), 1)
         self.progress_row = ProgressRow(self.tr("Tiến độ"), self)
         self.page_layout.addWidget(self.progress_row)
@@ -54,7 +58,8 @@ class ResultsPage(AdminPage):
         return self.tr("Tổng hợp kết quả")
 
     def _build_key_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Khoá chung của đơn vị (giống nhau trên mọi máy)"), self)
+        box = QGroupBox(self.tr("Khoá chung của đơn vị"), self)
+        box.setToolTip(self.tr("Khoá chung giống nhau trên mọi máy của đơn vị."))
         self.key_edit = QLineEdit(box)
         self.key_edit.setObjectName("unit_key")
         self.key_edit.setAccessibleName(self.tr("Khoá chung của đơn vị"))
