@@ -97,7 +97,7 @@ class BankPage(AdminPage):
         self.add_button.clicked.connect(self.add_question)
         self.toggle_button.clicked.connect(self._toggle_selected)
         editor_layout = QVBoxLayout(editor_box)
-        editor_layout.addWidget(vertical_scroll(self.editor, editor_box), 1)
+        editor_layout.addWidget(vertical_scroll(self.editor, editor_box, preferred=True), 1)
         editor_layout.addLayout(FlowLayout().add_widgets(self.save_button, self.add_button, self.toggle_button))
         return editor_box
 

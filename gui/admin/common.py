@@ -81,12 +81,15 @@ class _ScrolledHolder(QWidget):
         super().resizeEvent(event)
 
 
-def vertical_scroll(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
-    """A frameless scroll area for a long form: it scrolls up and down; its content takes the full width."""
+def vertical_scroll(content: QWidget, parent: QWidget | None = None, preferred: bool = False) -> QScrollArea:
+    """A frameless scroll area for a long form: it scrolls up and down; its content takes the full width.
+
+    The content gets the viewport's height when its minimum fits; with ``preferred`` it gets its preferred
+    height (text boxes taller than their minimum) and scrolls sooner."""
     scroll = VerticalScrollArea(parent)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidgetResizable(True)
-    scroll.setWidget(_ScrolledHolder(content, scroll))
+    scroll.setWidget(content if preferred else _ScrolledHolder(content, scroll))
     return scroll
 
 

@@ -16,6 +16,9 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        # The height the items took at the last width they were given: reported as the minimum height, because
+        # splitters and scroll areas ask for a minimum, never for a height at a width.
+        self._wrapped_height = 0
         if parent is None:
             self.setContentsMargins(0, 0, 0, 0)
 
@@ -47,7 +50,10 @@ class FlowLayout(QLayout):
 
     def setGeometry(self, rectangle: QRect) -> None:  # noqa: N802 - Qt's override
         super().setGeometry(rectangle)
-        self._arrange(rectangle, move=True)
+        height = self._arrange(rectangle, move=True)
+        if height != self._wrapped_height:
+            self._wrapped_height = height
+            self.invalidate()  # the parent asks again for the minimum, now with the wrapped height
 
     def sizeHint(self) -> QSize:
         # One line when there is room for it; heightForWidth gives the real height once the width is known.
@@ -57,13 +63,14 @@ class FlowLayout(QLayout):
             width += hint.width() + (self._spacing if width else 0)
             height = max(height, hint.height())
         margins = self.contentsMargins()
-        return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
+        one_line = QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
+        return one_line.expandedTo(QSize(0, self._wrapped_height))
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt's override
-        size = QSize()
+        margins: QMargins = self.contentsMargins()
+        size = QSize(0, max(self._wrapped_height - margins.top() - margins.bottom(), 0))
         for item in self._visible_items():
             size = size.expandedTo(item.minimumSize())
-        margins: QMargins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     def _visible_items(self) -> list[QLayoutItem]:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
+    QHBoxLayout,
     QLineEdit,
     QSplitter,
     QTreeWidget,
@@ -41,7 +42,7 @@ class MembersPage(AdminPage):
         self.splitter.addWidget(self._build_members_box())
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([280, 900])
+        self.splitter.setSizes([270, 900])
         self.page_layout.addWidget(self.splitter, 1)
 
     def title(self) -> str:
@@ -120,28 +121,26 @@ class MembersPage(AdminPage):
             self.delete_member_button,
             self.clear_pin_button,
             self.reopen_pledge_button,
-            self.new_member_button,
         )
-        # The list gets most of the height; the profile form scrolls and the splitter lets the admin trade rows.
-        # The profile and its buttons on the right; the list keeps the box's whole height (many rows in view).
-        profile = QWidget(box)
-        profile_layout = QVBoxLayout(profile)
-        profile_layout.setContentsMargins(0, 0, 0, 0)
-        form_scroll = vertical_scroll(self.form, profile)
-        form_scroll.setObjectName("member_form_scroll")
-        profile_layout.addWidget(form_scroll, 1)
-        profile_layout.addLayout(buttons)
+        # The profile beside the list (it scrolls at a large font), the buttons below both: the list keeps most
+        # of the box's height (many rows in view) and the splitter lets the admin trade widths.
+        profile_scroll = vertical_scroll(self.form, box)
+        profile_scroll.setObjectName("member_profile_scroll")
         self.member_splitter = QSplitter(Qt.Orientation.Horizontal, box)
         self.member_splitter.setObjectName("member_splitter")
         self.member_splitter.setChildrenCollapsible(False)
         self.member_splitter.addWidget(self.member_table)
-        self.member_splitter.addWidget(profile)
-        self.member_splitter.setStretchFactor(0, 3)
-        self.member_splitter.setStretchFactor(1, 2)
-        self.member_splitter.setSizes([520, 360])
+        self.member_splitter.addWidget(profile_scroll)
+        self.member_splitter.setStretchFactor(0, 1)
+        self.member_splitter.setStretchFactor(1, 1)
+        # "Làm trống" starts a new profile: beside the search, so the row of buttons below fits one line.
+        top = QHBoxLayout()
+        top.addWidget(self.search_box, 1)
+        top.addWidget(self.new_member_button)
         layout = QVBoxLayout(box)
-        layout.addWidget(self.search_box)
+        layout.addLayout(top)
         layout.addWidget(self.member_splitter, 1)
+        layout.addLayout(buttons)
         self._update_member_buttons()
         return box
 

@@ -123,7 +123,7 @@ class ResultsPage(AdminPage):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
         for widget in (self.preview_text, self.match_list):
-            widget.setMinimumHeight(widget.fontMetrics().height() * 2)
+            widget.setMinimumHeight(widget.fontMetrics().height() * 3 // 2)
         layout = QVBoxLayout(box)
         layout.addLayout(FlowLayout().add_widgets(self.choose_button, self.merge_button))
         layout.addWidget(splitter, 1)
