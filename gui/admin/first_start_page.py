@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from gui.admin.common import AdminPage, make_button, parse_date, show_date, vertical_scroll, wrapped_label
 from gui.admin.flow_layout import FlowLayout
@@ -60,19 +60,20 @@ class FirstStartPage(AdminPage):
         set_role(self.example, "hint")
         for line in (self.party_committee, self.unit_name, self.place_name):
             line.textChanged.connect(lambda _text: self._show_example())
-        layout = FlowLayout()
-        self.save_button = make_button(self.tr("Lưu và bắt đầu"), "save_unit_details", self)
+        self.save_button = make_button(self.tr("Lưu và bắt đầu"), "save_unit_details", content)
         set_role(self.save_button, "primary")
-        self.later_button = make_button(self.tr("Để sau"), "unit_details_later", self)
+        self.later_button = make_button(self.tr("Để sau"), "unit_details_later", content)
         self.save_button.clicked.connect(self.save)
         self.later_button.clicked.connect(self.finished)
-        layout.add_widgets(self.save_button, self.later_button)
-        column = QFormLayout(content)
-        column.addRow(intro)
-        column.addRow(form)
-        column.addRow(self.example)
+        # One column of readable width, the buttons right under the fields they save.
+        content.setMaximumWidth(content.fontMetrics().averageCharWidth() * 110)
+        column = QVBoxLayout(content)
+        column.addWidget(intro)
+        column.addLayout(form)
+        column.addWidget(self.example)
+        column.addLayout(FlowLayout().add_widgets(self.save_button, self.later_button))
+        column.addStretch(1)
         self.page_layout.addWidget(vertical_scroll(content, self), 1)
-        self.page_layout.addLayout(layout)
         self.refresh()
 
     def _line(self, object_name: str, accessible_name: str, placeholder: str) -> QLineEdit:
