@@ -10,7 +10,6 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -77,6 +76,8 @@ class BankPage(AdminPage):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([600, 400])
         self.page_layout.addWidget(self.splitter, 1)
+        # Below both halves: one line even at 20 pt, where the editor's column would stack them.
+        self.page_layout.addLayout(FlowLayout().add_widgets(self.save_button, self.add_button, self.toggle_button))
         self._update_buttons()
 
     def _build_table_side(self) -> QWidget:
@@ -98,7 +99,6 @@ class BankPage(AdminPage):
         self.toggle_button.clicked.connect(self._toggle_selected)
         editor_layout = QVBoxLayout(editor_box)
         editor_layout.addWidget(vertical_scroll(self.editor, editor_box, preferred=True), 1)
-        editor_layout.addLayout(FlowLayout().add_widgets(self.save_button, self.add_button, self.toggle_button))
         return editor_box
 
     def title(self) -> str:
@@ -123,7 +123,7 @@ class BankPage(AdminPage):
         row.addWidget(self.advanced_button)
         return row
 
-    def _build_filter_row(self, parent: QWidget) -> QGridLayout:
+    def _build_filter_row(self, parent: QWidget) -> QHBoxLayout:
         self.section_filter = self._combo("section_filter", self.tr("Lọc theo mục"))
         self.type_filter = self._combo("type_filter", self.tr("Lọc theo loại câu hỏi"))
         self.type_filter.addItem(self.tr("Mọi loại"), None)
@@ -149,17 +149,16 @@ class BankPage(AdminPage):
             combo.currentIndexChanged.connect(lambda _index: self.apply_filters())
         self.count_label = QLabel(parent)
         self.count_label.setObjectName("question_count_label")
-        # Two lines of filters above the table, each combo free to shrink: the table side stays narrow.
-        grid = QGridLayout()
-        grid.addWidget(self.section_filter, 0, 0, 1, 2)
-        grid.addWidget(self.type_filter, 0, 2)
-        grid.addWidget(self.flag_filter, 1, 0)
-        grid.addWidget(self.search_box, 1, 1, 1, 1)
-        grid.addWidget(self.count_label, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(2, 1)
-        return grid
+        # One line of filters above the table, each combo free to shrink (the open list shows names in full):
+        # the table keeps its height (ten rows and more at 1366×768) and its side stays narrow at 20 pt.
+        self.search_box.setMinimumWidth(self.search_box.fontMetrics().averageCharWidth() * 8)
+        row = QHBoxLayout()
+        row.addWidget(self.section_filter, 2)
+        row.addWidget(self.type_filter, 1)
+        row.addWidget(self.flag_filter, 1)
+        row.addWidget(self.search_box, 2)
+        row.addWidget(self.count_label)
+        return row
 
     def _combo(self, object_name: str, accessible_name: str) -> QComboBox:
         combo = QComboBox(self)
@@ -167,7 +166,7 @@ class BankPage(AdminPage):
         combo.setAccessibleName(accessible_name)
         combo.setMinimumHeight(34)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(8)
+        combo.setMinimumContentsLength(6)
         return combo
 
     # Loading -------------------------------------------------------------------------------------------------
