@@ -86,9 +86,11 @@ class ResultsPage(AdminPage):
         self.export_button.clicked.connect(lambda: self.choose_save_path(self.export_package))
         self.export_scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.export_scope.setMinimumContentsLength(12)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.export_scope)
-        layout.addLayout(FlowLayout().add_widgets(self.include_document, self.export_button))
+        layout = QGridLayout(box)
+        layout.addWidget(self.export_scope, 0, 0)
+        layout.addWidget(self.include_document, 0, 1)
+        layout.addWidget(self.export_button, 1, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        layout.setColumnStretch(0, 1)
         return box
 
     def _build_import_box(self) -> QGroupBox:
