@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QScrollArea, QStackedWidget, QWidget
 
 from gui.admin.bank_page import BankPage
@@ -60,8 +60,28 @@ class AdminDesk(QWidget):
         self.stack = QStackedWidget(self)
         self.pages: list[AdminPage] = []
         self.page_frames: list[QScrollArea] = []
+        self._build_pages()
+        self.first_start = FirstStartPage(service, task_runner, self)
+        self.first_start.finished.connect(self.close_first_start)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.first_start, 1)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.navigation.currentRowChanged.connect(self._show_page)
+        self.navigation.setCurrentRow(0)
+        details = self.first_start.attempt(lambda: UnitDetails.from_settings(service.settings.all()))
+        self._set_first_start_shown(details is not None and not details.is_complete())
+
+    def _build_pages(self) -> None:
+        """Make every page in the current language (again after a language change), with its list entry."""
+        for frame in self.page_frames:
+            self.stack.removeWidget(frame)
+            frame.deleteLater()
+        self.pages, self.page_frames = [], []
+        self.navigation.blockSignals(True)
+        self.navigation.clear()
         for page_class in PAGE_CLASSES:
-            page = page_class(service, task_runner, self.stack)
+            page = page_class(self.service, self.task_runner, self.stack)
             self.pages.append(page)
             # A page taller than the screen scrolls up and down; it never needs sideways scrolling.
             frame = vertical_scroll(page, self.stack)
@@ -69,21 +89,23 @@ class AdminDesk(QWidget):
             self.page_frames.append(frame)
             self.stack.addWidget(frame)
             QListWidgetItem(page.title(), self.navigation)
+        self.navigation.blockSignals(False)
+        self.navigation.setAccessibleName(self.tr("Các mục quản trị"))
         self._fit_navigation()
-        self.first_start = FirstStartPage(service, task_runner, self)
-        self.first_start.finished.connect(self.close_first_start)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.first_start, 1)
-        layout.addWidget(self.navigation)
-        layout.addWidget(self.stack, 1)
         settings = self.page(SettingsPage)
         assert isinstance(settings, SettingsPage)
         settings.font_size_changed.connect(self.font_size_changed)
         settings.language_changed.connect(self.language_changed)
-        self.navigation.currentRowChanged.connect(self._show_page)
-        self.navigation.setCurrentRow(0)
-        details = self.first_start.attempt(lambda: UnitDetails.from_settings(service.settings.all()))
-        self._set_first_start_shown(details is not None and not details.is_complete())
+
+    def retranslate(self) -> None:
+        """The pages set their texts once, when made: remake them in the new language and show the same one.
+        Put off while a page works (an import, a print run), whose progress would be lost."""
+        if any(getattr(page, "is_busy", lambda: False)() for page in self.pages):
+            return
+        row = max(self.navigation.currentRow(), 0)
+        self._build_pages()
+        self.navigation.setCurrentRow(row)
+        self._show_page(row)
 
     def _fit_navigation(self) -> None:
         """As wide as the longest title at the current font, but never more than a sixth of a 1366 px screen
@@ -100,6 +122,9 @@ class AdminDesk(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._fit_navigation()
+        elif event.type() == QEvent.Type.LanguageChange and self.pages:
+            # Posted, not at once: Qt is still sending this event to the old pages.
+            QTimer.singleShot(0, self, self.retranslate)
         super().changeEvent(event)
 
     def is_first_start_shown(self) -> bool:
