@@ -121,7 +121,8 @@ class AdminDesk(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
-            self._fit_navigation()
+            # Posted: the list itself receives the new font after the desk does.
+            QTimer.singleShot(0, self, self._fit_navigation)
         elif event.type() == QEvent.Type.LanguageChange and self.pages:
             # Posted, not at once: Qt is still sending this event to the old pages.
             QTimer.singleShot(0, self, self.retranslate)

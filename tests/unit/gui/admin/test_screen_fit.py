@@ -149,3 +149,24 @@ def test_first_start_page_fits_a_small_laptop(
         assert desk.first_start.save_button.isVisible() and not clipped_buttons(window)
     finally:
         set_font_point_size(None, DEFAULT_FONT_SIZE)
+
+
+def test_a_font_change_while_the_desk_is_open_reflows_it(
+    qtbot: QtBot, demo_service: Service, task_runner: TaskRunner
+) -> None:
+    """The settings page's font choice applies at once: the open desk must fit at the new size too."""
+    set_font_point_size(None, DEFAULT_FONT_SIZE)  # as the application starts: its font and style sheet set
+    window, desk = desk_window(demo_service, task_runner)
+    qtbot.addWidget(window)
+    desk.show_page(MembersPage)
+    window.show()
+    settle()
+    narrow = desk.navigation.width()
+    set_font_point_size(None, LARGE_FONT_SIZE)
+    try:
+        settle()
+        assert desk.navigation.width() > narrow
+        assert_fits_screen(window, SMALL_LAPTOP, horizontal_scroll_allowed=window.findChildren(QAbstractItemView))
+        assert not clipped_buttons(window)
+    finally:
+        set_font_point_size(None, DEFAULT_FONT_SIZE)
