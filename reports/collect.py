@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from quiz.engine.types import EXAM_MODES
+from quiz.engine.unit_details import UnitDetails
 from quiz.errors import NotFound, UserError
 from quiz.formatting import format_short_date
 from quiz.text import fold
@@ -96,8 +97,14 @@ def identity_fields(profile: MemberProfile, settings: Mapping[str, Any]) -> tupl
 
 
 def header_for(profile_unit: str, chi_bo: str, settings: Mapping[str, Any], date: dt.date) -> DocumentHeader:
-    committee = prefixed(profile_unit, "Đảng bộ") or str(settings.get("party_committee") or "")
-    return DocumentHeader(committee, prefixed(chi_bo, "Chi bộ"), str(settings.get("place_name") or ""), date)
+    """The member's (or report's) own units first; the names the secretary gave at first start fill the gaps."""
+    details = UnitDetails.from_settings(settings)
+    issuing_body = prefixed(chi_bo, "Chi bộ") or details.unit_name
+    committee = prefixed(profile_unit, "Đảng bộ")
+    if not committee or fold(committee) == fold(issuing_body):
+        # A report of the whole đảng bộ is issued by it: the line above names its superior committee.
+        committee = details.party_committee
+    return DocumentHeader(committee, issuing_body, details.place_name, date)
 
 
 def layout_of(settings: Mapping[str, Any]) -> FormLayout:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from quiz.engine.unit_details import UnitDetails
 from reports.collect import find_chi_bo, header_for
 from reports.model import DocumentHeader, HardQuestion, PendingMember, UnitReportData, UnitRow
 
@@ -76,7 +77,8 @@ def collect_unit(
         resolution_title=progress.document_title,
         rows=rows,
         total=total,
-        deadline=progress.deadline,
+        # The exam's deadline when one is set, else the deadline for handing in forms given at first start.
+        deadline=progress.deadline or UnitDetails.from_settings(settings).forms_deadline,
         pending=pending,
         hardest=hardest,
         score_maximum=SCORE_MAXIMUM,

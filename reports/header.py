@@ -12,6 +12,8 @@ from reports.styles import FRAME_WIDTH, MILLIMETRE, balanced, plain, styles, tab
 PARTY_NAME = "ĐẢNG CỘNG SẢN VIỆT NAM"
 PARTY_NAME_SIZE = 15
 LEFT_WIDTH = 72 * MILLIMETRE
+# Printed where a name is still unknown, so it can be written in by hand (never a bare "ĐẢNG BỘ").
+BLANK_NAME = "……………………"
 
 
 def underlined_title(text: str, face: str, size: float) -> Any:
@@ -41,14 +43,14 @@ def party_header(header: DocumentHeader) -> Any:
     from reportlab.platypus import Paragraph, Table
 
     sheet = styles()
-    committee = balanced(header.party_committee.upper(), fonts.REGULAR, 14, LEFT_WIDTH)
+    committee = balanced(header.party_committee.upper() or BLANK_NAME, fonts.REGULAR, 14, LEFT_WIDTH)
     left: list[Any] = [Paragraph(committee, sheet.centered)]
     if header.chi_bo:
         left.append(Paragraph(balanced(header.chi_bo.upper(), fonts.BOLD, 14, LEFT_WIDTH), sheet.centered_bold))
     left.append(Paragraph("*", sheet.centered))
     right: list[Any] = [
         underlined_title(PARTY_NAME, fonts.BOLD, PARTY_NAME_SIZE),
-        Paragraph(plain(format_place_date(header.place, header.date)), sheet.centered_italic),
+        Paragraph(plain(format_place_date(header.place or BLANK_NAME, header.date)), sheet.centered_italic),
     ]
     table = Table([[left, right]], colWidths=[LEFT_WIDTH, FRAME_WIDTH - LEFT_WIDTH])
     table.setStyle(

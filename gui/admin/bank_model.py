@@ -50,6 +50,16 @@ class BankTableModel(QAbstractTableModel):
             self.tr("Nguồn"),
             self.tr("Trọng số"),
         ]
+        # Plain-words explanations of the statistics columns, shown when the pointer rests on the header.
+        self._header_tips = {
+            self.tr("Số lần hỏi"): self.tr("Số lần câu này đã có trong các bài kiểm tra đã nộp."),
+            self.tr("Tỉ lệ đúng"): self.tr("Phần trăm số lần đảng viên trả lời đúng câu này."),
+            self.tr("Độ phân biệt"): self.tr(
+                "Câu tốt thì người làm bài tốt trả lời đúng nhiều hơn người làm bài kém; số gần 0 hoặc âm là câu"
+                " cần xem lại."
+            ),
+            self.tr("Cảnh báo"): self.tr("Lý do thống kê cho thấy câu này có thể quá dễ, quá khó hoặc gây hiểu nhầm."),
+        }
 
     def set_rows(self, rows: list[BankRow]) -> None:
         self.beginResetModel()
@@ -83,6 +93,8 @@ class BankTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            return self._header_tips.get(self._headers[section])
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -22,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from gui import dialogs
 from gui.admin.bank_model import BankRow, BankTableModel
-from gui.admin.common import AdminPage, make_button
+from gui.admin.common import AdminPage, make_button, vertical_scroll
 from gui.admin.document_picker import DocumentPicker
+from gui.admin.flow_layout import FlowLayout
 from gui.admin.question_editor import QuestionEditor
 from gui.admin.quiz_settings_page import type_names
 from quiz.engine.analysis_items import ItemStatistics
@@ -46,7 +48,6 @@ class BankPage(AdminPage):
         self.sections: list[SectionInfo] = []
         self.statistics: dict[str, ItemStatistics] = {}
         self.page_layout.addLayout(self._build_top_row())
-        self.page_layout.addLayout(self._build_filter_row())
         self.model = BankTableModel(self.type_names, self.toggle_question, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -64,6 +65,30 @@ class BankPage(AdminPage):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.selectionModel().selectionChanged.connect(lambda _new, _old: self._question_chosen())
+        # Table and editor side by side: the table keeps the page's full height (many rows in view) and the
+        # admin drags the splitter to trade the table's width for the editor's.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("bank_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._build_table_side())
+        self.splitter.addWidget(self._build_editor_side())
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([600, 400])
+        self.page_layout.addWidget(self.splitter, 1)
+        # Below both halves: one line even at 20 pt, where the editor's column would stack them.
+        self.page_layout.addLayout(FlowLayout().add_widgets(self.save_button, self.add_button, self.toggle_button))
+        self._update_buttons()
+
+    def _build_table_side(self) -> QWidget:
+        side = QWidget(self)
+        layout = QVBoxLayout(side)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._build_filter_row(side))
+        layout.addWidget(self.table, 1)
+        return side
+
+    def _build_editor_side(self) -> QGroupBox:
         editor_box = QGroupBox(self.tr("Câu hỏi đang chọn"), self)
         self.editor = QuestionEditor(self.type_names, editor_box)
         self.save_button = make_button(self.tr("Lưu sửa đổi"), "save_question", editor_box)
@@ -72,21 +97,9 @@ class BankPage(AdminPage):
         self.save_button.clicked.connect(self.save_question)
         self.add_button.clicked.connect(self.add_question)
         self.toggle_button.clicked.connect(self._toggle_selected)
-        buttons = QHBoxLayout()
-        for button in (self.save_button, self.add_button, self.toggle_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
         editor_layout = QVBoxLayout(editor_box)
-        editor_layout.addWidget(self.editor)
-        editor_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(editor_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([520, 340])
-        self.page_layout.addWidget(splitter, 1)
-        self._update_buttons()
+        editor_layout.addWidget(vertical_scroll(self.editor, editor_box, preferred=True), 1)
+        return editor_box
 
     def title(self) -> str:
         return self.tr("Ngân hàng câu hỏi")
@@ -94,20 +107,23 @@ class BankPage(AdminPage):
     def _build_top_row(self) -> QHBoxLayout:
         self.document_picker = DocumentPicker(self)
         self.document_picker.document_changed.connect(lambda _document_id: self.load_document())
-        self.export_button = make_button(self.tr("Xuất GIFT…"), "export_gift", self)
-        self.import_button = make_button(self.tr("Nhập GIFT…"), "import_gift", self)
-        self.export_button.clicked.connect(lambda: self.choose_export_path(self.export_gift))
-        self.import_button.clicked.connect(lambda: self.choose_gift_file(self.import_gift))
+        # Exchanging questions with Moodle files is rare and technical: it waits under "Nâng cao".
+        self.advanced_button = make_button(self.tr("Nâng cao"), "bank_advanced", self)
+        self.advanced_menu = QMenu(self.advanced_button)
+        self.import_action = self.advanced_menu.addAction(self.tr("Nhập câu hỏi từ tệp GIFT (Moodle)…"))
+        self.export_action = self.advanced_menu.addAction(self.tr("Xuất câu hỏi đang dùng ra tệp GIFT…"))
+        self.import_action.triggered.connect(lambda: self.choose_gift_file(self.import_gift))
+        self.export_action.triggered.connect(lambda: self.choose_export_path(self.export_gift))
+        self.advanced_button.setMenu(self.advanced_menu)
         row = QHBoxLayout()
         label = QLabel(self.tr("&Văn bản:"), self)
         label.setBuddy(self.document_picker)
         row.addWidget(label)
         row.addWidget(self.document_picker, 1)
-        row.addWidget(self.import_button)
-        row.addWidget(self.export_button)
+        row.addWidget(self.advanced_button)
         return row
 
-    def _build_filter_row(self) -> QHBoxLayout:
+    def _build_filter_row(self, parent: QWidget) -> QHBoxLayout:
         self.section_filter = self._combo("section_filter", self.tr("Lọc theo mục"))
         self.type_filter = self._combo("type_filter", self.tr("Lọc theo loại câu hỏi"))
         self.type_filter.addItem(self.tr("Mọi loại"), None)
@@ -123,7 +139,7 @@ class BankPage(AdminPage):
         )
         for key, name in zip(FLAG_FILTERS, flag_names, strict=True):
             self.flag_filter.addItem(name, key)
-        self.search_box = QLineEdit(self)
+        self.search_box = QLineEdit(parent)
         self.search_box.setObjectName("question_search")
         self.search_box.setAccessibleName(self.tr("Tìm trong nội dung câu hỏi"))
         self.search_box.setPlaceholderText(self.tr("Tìm trong câu hỏi (gõ không dấu cũng được)"))
@@ -131,12 +147,16 @@ class BankPage(AdminPage):
         self.search_box.textChanged.connect(lambda _text: self.apply_filters())
         for combo in (self.section_filter, self.type_filter, self.flag_filter):
             combo.currentIndexChanged.connect(lambda _index: self.apply_filters())
-        self.count_label = QLabel(self)
+        self.count_label = QLabel(parent)
         self.count_label.setObjectName("question_count_label")
+        # One line of filters above the table, each combo free to shrink (the open list shows names in full):
+        # the table keeps its height (ten rows and more at 1366×768) and its side stays narrow at 20 pt.
+        self.search_box.setMinimumWidth(self.search_box.fontMetrics().averageCharWidth() * 8)
         row = QHBoxLayout()
-        for widget in (self.section_filter, self.type_filter, self.flag_filter):
-            row.addWidget(widget)
-        row.addWidget(self.search_box, 1)
+        row.addWidget(self.section_filter, 2)
+        row.addWidget(self.type_filter, 1)
+        row.addWidget(self.flag_filter, 1)
+        row.addWidget(self.search_box, 2)
         row.addWidget(self.count_label)
         return row
 
@@ -145,6 +165,8 @@ class BankPage(AdminPage):
         combo.setObjectName(object_name)
         combo.setAccessibleName(accessible_name)
         combo.setMinimumHeight(34)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)
         return combo
 
     # Loading -------------------------------------------------------------------------------------------------
@@ -238,8 +260,9 @@ class BankPage(AdminPage):
         self.toggle_button.setText(
             self.tr("Bật lại câu hỏi") if question and not question.enabled else self.tr("Tắt câu hỏi")
         )
-        for widget in (self.add_button, self.export_button, self.import_button):
-            widget.setEnabled(has_document)
+        self.add_button.setEnabled(has_document)
+        for action in (self.import_action, self.export_action):
+            action.setEnabled(has_document)
 
     def toggle_question(self, question_id: str, enabled: bool) -> bool:
         message = self.tr("Đã bật lại câu hỏi.") if enabled else self.tr("Đã tắt câu hỏi; bài mới sẽ không có câu này.")

@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from gui import dialogs
 from gui.style import set_role
@@ -31,6 +32,65 @@ def make_button(text: str, object_name: str, parent: QWidget | None = None) -> Q
     button.setMinimumHeight(MINIMUM_BUTTON_HEIGHT)
     button.setAutoDefault(False)
     return button
+
+
+def wrapped_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """A label that wraps instead of widening its page (long Vietnamese sentences at 20 pt)."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    return label
+
+
+class VerticalScrollArea(QScrollArea):
+    """Scrolls up and down only: it asks for its content's minimum width, so a splitter or a window never
+    squeezes the content into needing a sideways scroll bar; its minimum height stays small."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's override
+        content = self.widget()
+        hint = super().minimumSizeHint()
+        if content is None:
+            return hint
+        frame = 2 * self.frameWidth()
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(content.minimumSizeHint().width() + frame + scroll_bar, hint.height())
+
+
+class _ScrolledHolder(QWidget):
+    """Holds a scroll area's content without a layout, so QScrollArea sizes it from its *minimum* size: through
+    a layout with height-for-width (wrapped labels, button rows) it would take the content's preferred height
+    and show a scroll bar even where the minimum fits."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.content = content
+        content.setParent(self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's override
+        return self.content.minimumSizeHint().expandedTo(self.content.minimumSize())
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the content's minimum changed: the scroll area asks again
+        return super().event(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.content.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+
+def vertical_scroll(content: QWidget, parent: QWidget | None = None, preferred: bool = False) -> QScrollArea:
+    """A frameless scroll area for a long form: it scrolls up and down; its content takes the full width.
+
+    The content gets the viewport's height when its minimum fits; with ``preferred`` it gets its preferred
+    height (text boxes taller than their minimum) and scrolls sooner."""
+    scroll = VerticalScrollArea(parent)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(content if preferred else _ScrolledHolder(content, scroll))
+    return scroll
 
 
 def parse_date(text: str, field_name: str) -> dt.date | None:

@@ -31,9 +31,10 @@ class DocumentPicker(QComboBox):
         super().__init__(parent)
         self.setObjectName("document_picker")
         self.setAccessibleName(self.tr("Văn bản"))
-        self.setMinimumContentsLength(30)
+        # Short enough to fit beside a label and a button at 20 pt; the full title is in the tooltip.
+        self.setMinimumContentsLength(16)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.currentIndexChanged.connect(lambda _index: self.document_changed.emit(self.document_id() or ""))
+        self.currentIndexChanged.connect(lambda _index: self._chosen())
 
     def reload(self, service: Service, select_id: str | None = None) -> None:
         chosen = select_id or self.document_id()
@@ -48,6 +49,10 @@ class DocumentPicker(QComboBox):
         # A new import is listed last; default to the newest document.
         self.setCurrentIndex(index if index >= 0 else self.count() - 1)
         self.blockSignals(False)
+        self._chosen()
+
+    def _chosen(self) -> None:
+        self.setToolTip(self.currentText())
         self.document_changed.emit(self.document_id() or "")
 
     def document_id(self) -> str | None:

@@ -82,6 +82,7 @@ class ImportPage(AdminPage):
         picker_row.addWidget(self.delete_button)
         self.page_layout.addLayout(picker_row)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_sections_box())
         splitter.addWidget(self._build_removed_box())
         splitter.setStretchFactor(0, 1)
@@ -102,7 +103,9 @@ class ImportPage(AdminPage):
         return box
 
     def _build_removed_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Các dòng đã loại bỏ (số trang, đầu trang…)"), self)
+        # A short title: a group box is never narrower than its title, and the two boxes share one row.
+        box = QGroupBox(self.tr("Các dòng đã loại bỏ"), self)
+        box.setToolTip(self.tr("Số trang, đầu trang, chân trang… mà chương trình đã bỏ khi nhập."))
         self.removed_table = QTableWidget(0, 2, box)
         self.removed_table.setObjectName("removed_lines")
         self.removed_table.setAccessibleName(self.tr("Các dòng đã loại bỏ khi nhập"))

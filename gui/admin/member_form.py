@@ -23,15 +23,23 @@ class MemberForm(QWidget):
         self.chi_bo.setAccessibleName(self.tr("Chi bộ"))
         self.joined_party_on = self._line("member_joined_party_on", self.tr("Ngày vào Đảng"), self.tr("ngày/tháng/năm"))
         self.card_number = self._line("member_card_number", self.tr("Số thẻ đảng viên"))
+        self.chi_bo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chi_bo.setMinimumContentsLength(12)
+        rows = (
+            (self.tr("&Họ và tên:"), self.full_name),
+            (self.tr("Ngày &sinh:"), self.birth_date),
+            (self.tr("Chức vụ Đả&ng:"), self.party_position),
+            (self.tr("Chức vụ &chuyên môn:"), self.job_position),
+            (self.tr("Đơn vị &công tác:"), self.workplace),
+            (self.tr("Chi &bộ:"), self.chi_bo),
+            (self.tr("Ngày &vào Đảng:"), self.joined_party_on),
+            (self.tr("Số &thẻ đảng viên:"), self.card_number),
+        )
+        # Beside the member list: when the column is narrow (large font) each label goes above its field.
         layout = QFormLayout(self)
-        layout.addRow(self.tr("&Họ và tên:"), self.full_name)
-        layout.addRow(self.tr("Ngày &sinh:"), self.birth_date)
-        layout.addRow(self.tr("Chức vụ Đả&ng:"), self.party_position)
-        layout.addRow(self.tr("Chức vụ &chuyên môn:"), self.job_position)
-        layout.addRow(self.tr("Đơn vị &công tác:"), self.workplace)
-        layout.addRow(self.tr("Chi &bộ:"), self.chi_bo)
-        layout.addRow(self.tr("Ngày &vào Đảng:"), self.joined_party_on)
-        layout.addRow(self.tr("Số &thẻ đảng viên:"), self.card_number)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for text, field in rows:
+            layout.addRow(text, field)
 
     def _line(self, object_name: str, accessible_name: str, placeholder: str = "") -> QLineEdit:
         line = QLineEdit(self)
@@ -39,6 +47,7 @@ class MemberForm(QWidget):
         line.setAccessibleName(accessible_name)
         line.setPlaceholderText(placeholder)
         line.setMinimumHeight(34)
+        line.setMinimumWidth(line.fontMetrics().averageCharWidth() * 10)
         return line
 
     def set_units(self, units: list[UnitView]) -> None:

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
@@ -18,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui import dialogs
-from gui.admin.common import AdminPage, make_button, show_date
+from gui.admin.common import AdminPage, make_button, show_date, vertical_scroll
+from gui.admin.flow_layout import FlowLayout
 from gui.admin.member_form import MemberForm
 from gui.admin.table_model import Column, RecordTableModel, make_table_view, selected_source_row
 from quiz.engine.member_types import MemberProfile, UnitView
@@ -37,12 +37,15 @@ class MembersPage(AdminPage):
         super().__init__(service, task_runner, parent)
         self.set_heading(self.tr("Đảng viên và chi bộ"))
         self.units: list[UnitView] = []
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self._build_units_box())
-        splitter.addWidget(self._build_members_box())
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([340, 900])
-        self.page_layout.addWidget(splitter, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("members_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._build_units_box())
+        self.splitter.addWidget(self._build_members_box())
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([270, 900])
+        self.page_layout.addWidget(self.splitter, 1)
 
     def title(self) -> str:
         return self.tr("Đảng viên, chi bộ")
@@ -68,11 +71,9 @@ class MembersPage(AdminPage):
         self.add_chi_bo_button.clicked.connect(lambda: self.add_unit("chi_bo"))
         self.rename_unit_button.clicked.connect(self.rename_unit)
         self.delete_unit_button.clicked.connect(self.delete_unit)
-        buttons = QGridLayout()
-        buttons.addWidget(self.add_dang_bo_button, 0, 0)
-        buttons.addWidget(self.add_chi_bo_button, 0, 1)
-        buttons.addWidget(self.rename_unit_button, 1, 0)
-        buttons.addWidget(self.delete_unit_button, 1, 1)
+        buttons = FlowLayout().add_widgets(
+            self.add_dang_bo_button, self.add_chi_bo_button, self.rename_unit_button, self.delete_unit_button
+        )
         layout = QVBoxLayout(box)
         layout.addWidget(self.unit_tree, 1)
         layout.addWidget(self.unit_name)
@@ -125,22 +126,33 @@ class MembersPage(AdminPage):
         self.delete_member_button.clicked.connect(self.delete_member)
         self.clear_pin_button.clicked.connect(self.clear_pin)
         self.new_member_button.clicked.connect(self._new_member)
-        buttons = QHBoxLayout()
-        for button in (
+        buttons = FlowLayout().add_widgets(
             self.confirm_member_button,
             self.add_member_button,
             self.save_member_button,
             self.delete_member_button,
             self.clear_pin_button,
             self.reopen_pledge_button,
-            self.new_member_button,
             self.failures_button,
-        ):
-            buttons.addWidget(button)
+        )
+        # The profile beside the list (it scrolls at a large font), the buttons below both: the list keeps most
+        # of the box's height (many rows in view) and the splitter lets the admin trade widths.
+        profile_scroll = vertical_scroll(self.form, box)
+        profile_scroll.setObjectName("member_profile_scroll")
+        self.member_splitter = QSplitter(Qt.Orientation.Horizontal, box)
+        self.member_splitter.setObjectName("member_splitter")
+        self.member_splitter.setChildrenCollapsible(False)
+        self.member_splitter.addWidget(self.member_table)
+        self.member_splitter.addWidget(profile_scroll)
+        self.member_splitter.setStretchFactor(0, 1)
+        self.member_splitter.setStretchFactor(1, 1)
+        # "Làm trống" starts a new profile: beside the search, so the row of buttons below fits one line.
+        top = QHBoxLayout()
+        top.addWidget(self.search_box, 1)
+        top.addWidget(self.new_member_button)
         layout = QVBoxLayout(box)
-        layout.addWidget(self.search_box)
-        layout.addWidget(self.member_table, 1)
-        layout.addWidget(self.form)
+        layout.addLayout(top)
+        layout.addWidget(self.member_splitter, 1)
         layout.addLayout(buttons)
         self._update_member_buttons()
         return box

@@ -27,6 +27,10 @@ class QuestionEditor(QWidget):
         self.type.currentIndexChanged.connect(lambda _index: self._update_hint())
         self.section = QComboBox(self)
         self.section.setObjectName("question_section")
+        # Section titles can be a whole sentence: the combo may shrink; the open list shows them in full.
+        for combo in (self.type, self.section):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         self.section.setAccessibleName(self.tr("Mục của văn bản"))
         self.prompt = self._text_box("question_prompt", self.tr("Nội dung câu hỏi"), 52)
         self.options = self._text_box("question_options", self.tr("Phương án hoặc đáp án, mỗi dòng một"), 80)
@@ -34,6 +38,7 @@ class QuestionEditor(QWidget):
         self.hint.setWordWrap(True)
         self.explanation = self._text_box("question_explanation", self.tr("Giải thích"), 40)
         layout = QFormLayout(self)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addRow(self.tr("&Loại:"), self.type)
         layout.addRow(self.tr("&Mục:"), self.section)
         layout.addRow(self.tr("&Câu hỏi:"), self.prompt)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.admin.common import AdminPage, make_button, parse_date, show_date
+from gui.admin.common import AdminPage, make_button, parse_date, show_date, vertical_scroll, wrapped_label
 from gui.admin.document_picker import DocumentPicker
 from quiz.engine.quiz_settings import MAXIMUM_QUESTIONS
 from quiz.engine.types import QUESTION_TYPES, QuizSettingsData
@@ -56,10 +56,13 @@ class QuizSettingsPage(AdminPage):
         picker_row.addWidget(picker_label)
         picker_row.addWidget(self.document_picker, 1)
         self.page_layout.addLayout(picker_row)
-        columns = QHBoxLayout()
+        content = QWidget(self)
+        columns = QHBoxLayout(content)
+        columns.setContentsMargins(0, 0, 0, 0)
         columns.addWidget(self._build_rules_box(), 1)
         columns.addWidget(self._build_content_box(), 1)
-        self.page_layout.addLayout(columns, 1)
+        # The boxes scroll at a large font; "Lưu cài đặt" stays below them, always in view.
+        self.page_layout.addWidget(vertical_scroll(content, self), 1)
         self.save_button = make_button(self.tr("Lưu cài đặt"), "save_quiz_settings", self)
         self.save_button.clicked.connect(self.save_settings)
         self.page_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -93,7 +96,10 @@ class QuizSettingsPage(AdminPage):
         self.deadline = QLineEdit(box)
         self.deadline.setObjectName("deadline")
         self.deadline.setPlaceholderText(self.tr("ngày/tháng/năm, để trống nếu không có hạn"))
+        self.counting.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.counting.setMinimumContentsLength(10)
         layout = QFormLayout(box)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         rows = (
             (self.tr("Số &câu hỏi:"), self.question_count, self.tr("Số câu hỏi mỗi bài")),
             (self.tr("&Thời gian làm bài:"), self.time_limit, self.tr("Thời gian làm bài")),
@@ -125,10 +131,11 @@ class QuizSettingsPage(AdminPage):
         self.sections = QListWidget(box)
         self.sections.setObjectName("quiz_sections")
         self.sections.setAccessibleName(self.tr("Các phần của văn bản đưa vào bài; không chọn phần nào là lấy tất cả"))
+        self.sections.setMinimumHeight(self.sections.fontMetrics().height() * 6)
         layout = QVBoxLayout(box)
-        layout.addWidget(QLabel(self.tr("Tỉ lệ các loại câu hỏi (0 là không dùng):"), box))
+        layout.addWidget(wrapped_label(self.tr("Tỉ lệ các loại câu hỏi (0 là không dùng):"), box))
         layout.addLayout(weights)
-        layout.addWidget(QLabel(self.tr("Các phần đưa vào bài (không đánh dấu phần nào là lấy tất cả):"), box))
+        layout.addWidget(wrapped_label(self.tr("Các phần đưa vào bài (không đánh dấu phần nào là lấy tất cả):"), box))
         layout.addWidget(self.sections, 1)
         return box
 

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui import dialogs
-from gui.admin.common import AdminPage, make_button
+from gui.admin.common import AdminPage, make_button, vertical_scroll
 from gui.admin.document_picker import DocumentPicker
+from gui.admin.flow_layout import FlowLayout
 from gui.admin.work import CancelGate, ProgressRow
 from gui.tasks import Task, TaskControl, TaskRunner
 
@@ -35,12 +36,16 @@ class ReportsPage(AdminPage):
         row.addWidget(label)
         row.addWidget(self.document_picker, 1)
         self.page_layout.addLayout(row)
-        self.page_layout.addWidget(self._build_unit_box())
-        self.page_layout.addWidget(self._build_forms_box())
+        content = QWidget(self)
+        boxes = QVBoxLayout(content)
+        boxes.setContentsMargins(0, 0, 0, 0)
+        boxes.addWidget(self._build_unit_box(content))
+        boxes.addWidget(self._build_forms_box(content))
+        boxes.addStretch(1)
+        self.page_layout.addWidget(vertical_scroll(content, self), 1)
         self.progress_row = ProgressRow(self.tr("Tiến độ in"), self)
         self.progress_row.cancel_requested.connect(self.cancel)
         self.page_layout.addWidget(self.progress_row)
-        self.page_layout.addStretch(1)
 
     def title(self) -> str:
         return self.tr("Báo cáo")
@@ -50,11 +55,12 @@ class ReportsPage(AdminPage):
         combo.setObjectName(object_name)
         combo.setAccessibleName(accessible_name)
         combo.setMinimumHeight(34)
-        combo.setMinimumContentsLength(24)
+        combo.setMinimumContentsLength(14)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         return combo
 
-    def _build_unit_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Báo cáo tổng hợp kết quả học tập"), self)
+    def _build_unit_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("Báo cáo tổng hợp kết quả học tập"), parent)
         self.unit_scope = self._combo("report_scope", self.tr("Phạm vi báo cáo"))
         self.unit_pdf_button = make_button(self.tr("Lưu báo cáo PDF…"), "unit_report_pdf", box)
         self.unit_xlsx_button = make_button(self.tr("Lưu báo cáo Excel…"), "unit_report_xlsx", box)
@@ -65,20 +71,20 @@ class ReportsPage(AdminPage):
         label.setBuddy(self.unit_scope)
         layout.addWidget(label, 0, 0)
         layout.addWidget(self.unit_scope, 0, 1)
-        layout.addWidget(self.unit_pdf_button, 0, 2)
-        layout.addWidget(self.unit_xlsx_button, 0, 3)
+        # Buttons on their own line, wrapping at a large font, never pushed past the page's edge.
+        layout.addLayout(FlowLayout().add_widgets(self.unit_pdf_button, self.unit_xlsx_button), 1, 0, 1, 2)
         hint = QLabel(
             self.tr("Theo từng chi bộ và toàn đơn vị: số đảng viên đã học, đã làm bài, đạt, đã cam kết; biểu đồ; ")
             + self.tr("danh sách chưa hoàn thành đúng hạn; các câu hỏi khó nhất."),
             box,
         )
         hint.setWordWrap(True)
-        layout.addWidget(hint, 1, 0, 1, 4)
+        layout.addWidget(hint, 2, 0, 1, 2)
         layout.setColumnStretch(1, 1)
         return box
 
-    def _build_forms_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Bản thu hoạch và cam kết"), self)
+    def _build_forms_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("Bản thu hoạch và cam kết"), parent)
         self.forms_chi_bo = self._combo("forms_chi_bo", self.tr("Chi bộ cần in"))
         self.forms_button = make_button(self.tr("In cả chi bộ ra một tệp PDF…"), "chi_bo_forms", box)
         self.forms_button.clicked.connect(self._ask_chi_bo_forms)
@@ -94,9 +100,9 @@ class ReportsPage(AdminPage):
         ):
             label = QLabel(text, box)
             label.setBuddy(combo)
-            layout.addWidget(label, row, 0)
-            layout.addWidget(combo, row, 1)
-            layout.addWidget(button, row, 2)
+            layout.addWidget(label, 2 * row, 0)
+            layout.addWidget(combo, 2 * row, 1)
+            layout.addLayout(FlowLayout().add_widgets(button), 2 * row + 1, 1)
         layout.setColumnStretch(1, 1)
         return box
 

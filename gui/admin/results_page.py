@@ -19,11 +19,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
 from gui import dialogs
-from gui.admin.common import AdminPage, make_button, show_date
+from gui.admin.common import AdminPage, make_button, show_date, wrapped_label
+from gui.admin.flow_layout import FlowLayout
 from gui.admin.work import ProgressRow
 from gui.tasks import Task, TaskRunner
 from quiz.packages.types import KIND_NAMES, ExportSummary, MemberMatch, MergeReport, PackagePreview
@@ -42,8 +45,11 @@ class ResultsPage(AdminPage):
         self.chosen_paths: list[Path] = []
         self.matches: list[MemberMatch] = []
         self.last_report: MergeReport | None = None
-        self.page_layout.addWidget(self._build_key_box())
-        self.page_layout.addWidget(self._build_export_box())
+        # The two small boxes side by side: the packages' preview below keeps the page's height.
+        top = QHBoxLayout()
+        top.addWidget(self._build_key_box(), 1)
+        top.addWidget(self._build_export_box(), 1)
+        self.page_layout.addLayout(top)
         self.page_layout.addWidget(self._build_import_box(), 1)
         self.progress_row = ProgressRow(self.tr("Tiến độ"), self)
         self.page_layout.addWidget(self.progress_row)
@@ -52,7 +58,8 @@ class ResultsPage(AdminPage):
         return self.tr("Tổng hợp kết quả")
 
     def _build_key_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Khoá chung của đơn vị (giống nhau trên mọi máy)"), self)
+        box = QGroupBox(self.tr("Khoá chung của đơn vị"), self)
+        box.setToolTip(self.tr("Khoá chung giống nhau trên mọi máy của đơn vị."))
         self.key_edit = QLineEdit(box)
         self.key_edit.setObjectName("unit_key")
         self.key_edit.setAccessibleName(self.tr("Khoá chung của đơn vị"))
@@ -61,10 +68,12 @@ class ResultsPage(AdminPage):
         self.key_button.clicked.connect(self.set_unit_key)
         self.key_label = QLabel(box)
         self.key_label.setObjectName("unit_key_id")
-        layout = QHBoxLayout(box)
-        layout.addWidget(self.key_edit, 1)
-        layout.addWidget(self.key_button)
-        layout.addWidget(self.key_label)
+        self.key_label.setWordWrap(True)
+        layout = QGridLayout(box)
+        layout.addWidget(self.key_edit, 0, 0)
+        layout.addWidget(self.key_button, 0, 1)
+        layout.addWidget(self.key_label, 1, 0, 1, 2)
+        layout.setColumnStretch(0, 1)
         return box
 
     def _build_export_box(self) -> QGroupBox:
@@ -75,10 +84,13 @@ class ResultsPage(AdminPage):
         self.include_document = QCheckBox(self.tr("Kèm cả văn bản nghị quyết"), box)
         self.export_button = make_button(self.tr("Xuất gói kết quả…"), "export_package", box)
         self.export_button.clicked.connect(lambda: self.choose_save_path(self.export_package))
-        layout = QHBoxLayout(box)
-        layout.addWidget(self.export_scope, 1)
-        layout.addWidget(self.include_document)
-        layout.addWidget(self.export_button)
+        self.export_scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.export_scope.setMinimumContentsLength(12)
+        layout = QGridLayout(box)
+        layout.addWidget(self.export_scope, 0, 0)
+        layout.addWidget(self.include_document, 0, 1)
+        layout.addWidget(self.export_button, 1, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        layout.setColumnStretch(0, 1)
         return box
 
     def _build_import_box(self) -> QGroupBox:
@@ -98,17 +110,25 @@ class ResultsPage(AdminPage):
         self.match_list.setAccessibleName(
             self.tr("Đảng viên trùng họ tên và ngày sinh: đánh dấu nếu là cùng một người")
         )
-        layout = QGridLayout(box)
-        layout.addWidget(self.choose_button, 0, 0)
-        layout.addWidget(self.merge_button, 0, 1)
-        layout.addWidget(self.preview_text, 1, 0, 1, 3)
-        layout.addWidget(
-            QLabel(self.tr("Trùng họ tên và ngày sinh — đánh dấu nếu là cùng một người:"), box), 2, 0, 1, 3
+        matches = QWidget(box)
+        matches_layout = QVBoxLayout(matches)
+        matches_layout.setContentsMargins(0, 0, 0, 0)
+        matches_layout.addWidget(
+            wrapped_label(self.tr("Trùng họ tên và ngày sinh — đánh dấu nếu là cùng một người:"), matches)
         )
-        layout.addWidget(self.match_list, 3, 0, 1, 3)
-        layout.setColumnStretch(2, 1)
-        layout.setRowStretch(1, 2)
-        layout.setRowStretch(3, 1)
+        matches_layout.addWidget(self.match_list, 1)
+        # The preview and the matches share the box's height; the admin drags the line between them.
+        splitter = QSplitter(Qt.Orientation.Vertical, box)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.preview_text)
+        splitter.addWidget(matches)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        for widget in (self.preview_text, self.match_list):
+            widget.setMinimumHeight(widget.fontMetrics().height() * 3 // 2)
+        layout = QVBoxLayout(box)
+        layout.addLayout(FlowLayout().add_widgets(self.choose_button, self.merge_button))
+        layout.addWidget(splitter, 1)
         return box
 
     def refresh(self) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from gui.admin.common import make_button
+from gui.admin.flow_layout import FlowLayout
 from quiz.importing.types import SectionInfo
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -35,14 +36,12 @@ class SectionEditor(QWidget):
         self.merge_button = make_button(self.tr("Gộp với mục sau"), "merge_section", self)
         self.rename_button.clicked.connect(self._request_rename)
         self.merge_button.clicked.connect(self._request_merge)
-        row = QHBoxLayout()
-        row.addWidget(self.title_edit, 1)
-        row.addWidget(self.rename_button)
-        row.addWidget(self.merge_button)
+        buttons = FlowLayout().add_widgets(self.rename_button, self.merge_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree, 1)
-        layout.addLayout(row)
+        layout.addWidget(self.title_edit)
+        layout.addLayout(buttons)
         self._update_buttons()
 
     def set_sections(self, sections: list[SectionInfo], keep: str | None = None) -> None:

@@ -10,11 +10,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -22,24 +20,33 @@ from PySide6.QtWidgets import (
 )
 
 from gui import dialogs
-from gui.admin.common import AdminPage, make_button
+from gui.admin.common import AdminPage, make_button, parse_date, show_date, vertical_scroll
+from gui.admin.flow_layout import flow_widget
 from gui.preferences import DATABASE_URL_KEY, MAXIMUM_FONT_SIZE, MINIMUM_FONT_SIZE, Preferences
+from quiz.engine.unit_details import (
+    FORMS_DEADLINE_KEY,
+    PARTY_COMMITTEE_KEY,
+    PLACE_NAME_KEY,
+    UNIT_NAME_KEY,
+    UnitDetails,
+    parse_iso_date,
+)
 
 if TYPE_CHECKING:
     from gui.tasks import TaskRunner
     from quiz.service import Service
 
-# Unit-wide keys (stored in the database, shared by every PC of the unit) that this page edits as text.
-# The chi bộ printed on a member's form is the member's own chi bộ (members page), so it is not a setting.
-TEXT_SETTINGS = ("place_name", "party_committee")
+# Unit-wide keys (stored in the database, shared by every PC of the unit) that this page edits as text: the
+# printed header's names asked at first start (a member's own chi bộ, when set, is printed instead of unit_name).
+TEXT_SETTINGS = (PLACE_NAME_KEY, PARTY_COMMITTEE_KEY, UNIT_NAME_KEY)
 
 
 class SettingsPage(AdminPage):
     """Unit-wide values go to the database; this PC's choices (database, language, font) to Preferences."""
 
     # The main window connects these to apply a choice at once (font sizer, translator); both are also saved.
-    font_size_chosen = Signal(int)
-    language_chosen = Signal(str)
+    font_size_changed = Signal(int)
+    language_changed = Signal(str)
 
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(service, task_runner, parent)
@@ -52,10 +59,7 @@ class SettingsPage(AdminPage):
         layout.addWidget(self._build_view_box(content))
         layout.addWidget(self._build_password_box(content))
         layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        self.page_layout.addWidget(scroll, 1)
+        self.page_layout.addWidget(vertical_scroll(content, self), 1)
 
     def title(self) -> str:
         return self.tr("Cài đặt chung")
@@ -73,10 +77,7 @@ class SettingsPage(AdminPage):
         self.choose_database_button.clicked.connect(self._choose_database_file)
         self.save_database_button = make_button(self.tr("Lưu địa chỉ"), "save_database", box)
         self.save_database_button.clicked.connect(self.save_database_url)
-        row = QHBoxLayout()
-        row.addWidget(self.database_url, 1)
-        row.addWidget(self.choose_database_button)
-        row.addWidget(self.save_database_button)
+        row = flow_widget(box, self.choose_database_button, self.save_database_button)
         hint = QLabel(
             self.tr(
                 "Đơn vị có máy chủ trong mạng nội bộ có thể nhập địa chỉ PostgreSQL, ví dụ "
@@ -87,7 +88,8 @@ class SettingsPage(AdminPage):
         hint.setWordWrap(True)
         layout = QVBoxLayout(box)
         layout.addWidget(self.current_database)
-        layout.addLayout(row)
+        layout.addWidget(self.database_url)
+        layout.addWidget(row)
         layout.addWidget(hint)
         return box
 
@@ -95,6 +97,10 @@ class SettingsPage(AdminPage):
         box = QGroupBox(self.tr("Thông tin in trên bản thu hoạch và báo cáo"), parent)
         self.place_name = self._line(box, "place_name", self.tr("Địa danh"), self.tr("ví dụ: Hạ Long"))
         self.party_committee = self._line(box, "party_committee", self.tr("Đảng bộ cấp trên"), "ĐẢNG BỘ …")
+        self.unit_name = self._line(box, "unit_name", self.tr("Tên chi bộ hoặc đảng bộ"), "CHI BỘ …")
+        self.forms_deadline = self._line(
+            box, "forms_deadline", self.tr("Hạn nộp bản thu hoạch, cam kết"), self.tr("ngày/tháng/năm")
+        )
         self.reflection_questions = QPlainTextEdit(box)
         self.reflection_questions.setObjectName("reflection_questions")
         self.reflection_questions.setAccessibleName(self.tr("Câu hỏi thu hoạch, mỗi dòng một câu"))
@@ -108,8 +114,11 @@ class SettingsPage(AdminPage):
         self.save_forms_button = make_button(self.tr("Lưu thông tin biểu mẫu"), "save_forms", box)
         self.save_forms_button.clicked.connect(self.save_form_settings)
         layout = QFormLayout(box)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         layout.addRow(self.tr("Đị&a danh:"), self.place_name)
         layout.addRow(self.tr("Đảng &bộ cấp trên:"), self.party_committee)
+        layout.addRow(self.tr("Tên chi bộ (đả&ng bộ):"), self.unit_name)
+        layout.addRow(self.tr("Hạn nộp thu hoạch, cam &kết:"), self.forms_deadline)
         layout.addRow(self.tr("Câu hỏi &thu hoạch\n(mỗi dòng một câu):"), self.reflection_questions)
         layout.addRow(self.tr("Cách &in:"), self.form_layout)
         self.save_forms_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -172,6 +181,7 @@ class SettingsPage(AdminPage):
         for key in TEXT_SETTINGS:
             line: QLineEdit = getattr(self, key)
             line.setText(str(values.get(key) or ""))
+        self.forms_deadline.setText(show_date(parse_iso_date(values.get(FORMS_DEADLINE_KEY))))
         questions = values.get("reflection_questions") or []
         self.reflection_questions.setPlainText("\n".join(str(question) for question in questions))
         self.form_layout.setCurrentIndex(max(self.form_layout.findData(values.get("form_layout", "combined")), 0))
@@ -184,10 +194,18 @@ class SettingsPage(AdminPage):
         lines = self.reflection_questions.toPlainText().splitlines()
         values["reflection_questions"] = [line.strip() for line in lines if line.strip()]
         values["form_layout"] = self.form_layout.currentData()
+        deadline = parse_date(self.forms_deadline.text(), self.tr("Hạn nộp thu hoạch, cam kết"))
+        values[FORMS_DEADLINE_KEY] = deadline.isoformat() if deadline else ""
         return values
 
     def save_form_settings(self) -> None:
-        values = self.form_values()
+        values = self.attempt(self.form_values)
+        if values is None:
+            return
+        missing = UnitDetails.from_settings(values).missing()
+        if missing:
+            self.show_message(self.tr("Xin nhập {0}: phần đầu của giấy tờ in cần có.").format(", ".join(missing)), True)
+            return
         if not values["reflection_questions"]:
             self.show_message(self.tr("Cần ít nhất một câu hỏi thu hoạch."), error=True)
             return
@@ -203,9 +221,9 @@ class SettingsPage(AdminPage):
         self.preferences.set_language(language)
         self.preferences.set_font_size(self.font_size.value())
         self.perform(lambda: self.service.settings.set("language", language))
-        self.font_size_chosen.emit(self.font_size.value())
-        self.language_chosen.emit(language)
-        self.show_message(self.tr("Đã lưu. Ngôn ngữ mới dùng đầy đủ khi mở lại chương trình."))
+        self.font_size_changed.emit(self.font_size.value())
+        self.language_changed.emit(language)
+        self.show_message(self.tr("Đã áp dụng cỡ chữ và ngôn ngữ trên máy này."))
 
     def change_admin_password(self) -> None:
         old, new = self.old_password.text(), self.new_password.text()

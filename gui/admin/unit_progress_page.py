@@ -58,7 +58,11 @@ class UnitProgressPage(AdminPage):
         self.late_table.setObjectName("members_not_done")
         late_box = QGroupBox(self.tr("Đảng viên chưa hoàn thành bài kiểm tra"), self)
         QVBoxLayout(late_box).addWidget(self.late_table)
+        for table in (self.chi_bo_table, self.late_table):
+            table.setMinimumHeight(table.fontMetrics().height() * 3)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        self.chart.setMinimumHeight(self.chart.fontMetrics().height() * 4)
         splitter.addWidget(self.chi_bo_table)
         splitter.addWidget(self.chart)
         splitter.addWidget(late_box)

@@ -36,8 +36,11 @@ def _declare(*settings: Declared) -> dict[str, Declared]:
 
 # Adding a setting is one line here. A key not declared is treated as admin-only (never public by accident).
 SETTINGS = _declare(
+    # The printed header's names (quiz.engine.unit_details.UNIT_DETAIL_KEYS): asked at first start.
     Declared("place_name", str, ""),
-    Declared("party_committee", str, "ĐẢNG BỘ"),
+    Declared("party_committee", str, ""),
+    Declared("unit_name", str, ""),
+    Declared("forms_deadline", str, ""),
     Declared("language", str, "vi"),
     Declared(
         "reflection_questions",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 import pytest
@@ -9,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.admin.desk import AdminDesk
 from gui.tasks import TaskRunner
+from quiz.engine.unit_details import UnitDetails
 from quiz.service import Service
 
 # The offscreen platform warns that it cannot propagate size hints when a window is shown; harmless.
@@ -22,8 +24,16 @@ def task_runner(qtbot: QtBot) -> Iterator[TaskRunner]:
     runner.shutdown()
 
 
+def give_unit_details(service: Service) -> None:
+    """What the first start asks for, so the desk opens on its pages (the first-start test starts without)."""
+    details = UnitDetails("Đảng bộ xã Tân Lập", "Chi bộ thôn Khe Mạ", "Tân Lập", dt.date(2026, 12, 31))
+    for key, value in details.as_settings().items():
+        service.settings.set(key, value)
+
+
 @pytest.fixture
 def desk(qtbot: QtBot, service: Service, task_runner: TaskRunner) -> AdminDesk:
+    give_unit_details(service)
     widget = AdminDesk(service, task_runner)
     qtbot.addWidget(widget)
     widget.resize(1200, 800)

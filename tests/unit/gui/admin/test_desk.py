@@ -14,10 +14,14 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from gui.admin.common import AdminPage
 from gui.admin.desk import AdminDesk
 from gui.admin.members_page import MembersPage
+from gui.admin.settings_page import SettingsPage
+from gui.i18n import Translations
+from gui.preferences import Preferences
 
 # The offscreen platform warns that it cannot propagate size hints when a window is shown; harmless.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -30,9 +34,9 @@ def test_arrow_keys_in_the_page_list_switch_pages(desk: AdminDesk) -> None:
     desk.navigation.setCurrentRow(0)
     for row in range(1, len(desk.pages)):
         QTest.keyClick(desk.navigation, Qt.Key.Key_Down)
-        assert desk.stack.currentWidget() is desk.pages[row]
+        assert desk.current_page() is desk.pages[row] and desk.pages[row].isVisible()
     assert isinstance(desk.show_page(MembersPage), MembersPage)
-    assert desk.stack.currentWidget() is desk.page(MembersPage)
+    assert desk.current_page() is desk.page(MembersPage)
 
 
 def test_every_page_has_a_title_and_every_control_an_accessible_name(desk: AdminDesk) -> None:
@@ -53,3 +57,16 @@ def test_every_page_has_a_title_and_every_control_an_accessible_name(desk: Admin
                 unnamed.append(f"{type(page).__name__}: {type(control).__name__} {control.objectName()}")
     assert checked > 60
     assert unnamed == [], "\n".join(unnamed)
+
+
+def test_a_language_change_remakes_the_pages_in_that_language(qtbot: QtBot, desk: AdminDesk) -> None:
+    desk.show_page(SettingsPage)
+    translations = Translations(Preferences())
+    try:
+        assert translations.set_language("en", remember=False)
+        qtbot.waitUntil(lambda: desk.navigation.item(0).text() == "Import document")
+        assert desk.current_page().heading.text() == "General settings" and desk.current_page().isVisible()
+        assert isinstance(desk.current_page(), SettingsPage)
+    finally:
+        translations.set_language("vi", remember=False)
+    qtbot.waitUntil(lambda: desk.navigation.item(0).text() == "Nhập văn bản")

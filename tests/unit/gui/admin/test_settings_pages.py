@@ -89,8 +89,8 @@ def test_general_settings_are_saved(desk: AdminDesk, service: Service) -> None:
 
     chosen: list[int] = []
     languages: list[str] = []
-    desk.font_size_chosen.connect(chosen.append)
-    desk.language_chosen.connect(languages.append)
+    desk.font_size_changed.connect(chosen.append)
+    desk.language_changed.connect(languages.append)
     page.font_size.setValue(18)
     page.language.setCurrentIndex(page.language.findData("en"))
     QTest.mouseClick(page.save_view_button, Qt.MouseButton.LeftButton)
