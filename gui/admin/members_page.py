@@ -133,7 +133,6 @@ class MembersPage(AdminPage):
             self.delete_member_button,
             self.clear_pin_button,
             self.reopen_pledge_button,
-            self.failures_button,
         )
         # The profile beside the list (it scrolls at a large font), the buttons below both: the list keeps most
         # of the box's height (many rows in view) and the splitter lets the admin trade widths.
@@ -146,10 +145,12 @@ class MembersPage(AdminPage):
         self.member_splitter.addWidget(profile_scroll)
         self.member_splitter.setStretchFactor(0, 1)
         self.member_splitter.setStretchFactor(1, 1)
-        # "Làm trống" starts a new profile: beside the search, so the row of buttons below fits one line.
+        # "Làm trống" starts a new profile and the failed sign-ins concern the whole PC: both sit beside the
+        # search, so the row of member buttons below fits one line and the list keeps its rows.
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
         top.addWidget(self.new_member_button)
+        top.addWidget(self.failures_button)
         layout = QVBoxLayout(box)
         layout.addLayout(top)
         layout.addWidget(self.member_splitter, 1)
@@ -284,7 +285,10 @@ class MembersPage(AdminPage):
         for button in (self.save_member_button, self.delete_member_button, self.reopen_pledge_button):
             button.setEnabled(member is not None)
         self.clear_pin_button.setEnabled(member is not None and member.has_pin)
-        self.confirm_member_button.setEnabled(member is not None and member.pending)
+        # Shown only for a member awaiting approval: most days there is none, and the row of buttons stays one line.
+        pending = member is not None and member.pending
+        self.confirm_member_button.setEnabled(pending)
+        self.confirm_member_button.setVisible(pending)
 
     def _new_member(self) -> None:
         self.member_table.clearSelection()
