@@ -50,6 +50,10 @@ class MainWindow(QMainWindow):
         self.start_screen.admin_signed_in.connect(self.sign_in_admin)
         self.start_screen.read_only_chosen.connect(lambda: self.show_workspace(None))
         self.study = StudyPage(service)
+        # During an exam the toolbar only takes room from the question (the menus still work).
+        self.study.quiz.exam_running.connect(
+            lambda running: self.toolbar.setVisible(not running and self.pages.currentWidget() is self.tabs)
+        )
         self.study.reader.text.set_high_contrast(preferences.high_contrast())
         self.tabs = named(QTabWidget(), "workspace_tabs")
         self.tabs.setDocumentMode(True)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -106,16 +107,25 @@ class QuizPanel(QWidget):
         self.keys_hint = QLabel()
         self.keys_hint.setWordWrap(True)
         set_role(self.keys_hint, "hint")
+        # The question and the keys hint scroll together; only the navigator and the buttons stay fixed, so a
+        # 768 px screen at 20 pt still shows the options.
+        self.question_holder = QWidget()
+        self.question_holder_layout = QVBoxLayout(self.question_holder)
+        self.question_holder_layout.setContentsMargins(0, 0, 0, 0)
+        self.question_holder_layout.addStretch(1)
+        self.question_holder_layout.addWidget(self.keys_hint)
+        self.question_scroll.setWidget(self.question_holder)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.time_label)
         # Rows that wrap: at 20 pt or on a 1024 px screen the buttons move to a second line, never off screen.
         buttons = flow_row(self.previous_button, self.flag_button, self.next_button, trailing=(self.submit_button,))
         layout = QVBoxLayout(page)
-        layout.addWidget(self.header)
-        layout.addWidget(self.time_label)
+        layout.addLayout(top)
         layout.addWidget(self.progress)
         layout.addWidget(self.navigator)
         layout.addWidget(self.question_scroll, 1)
         layout.addLayout(buttons)
-        layout.addWidget(self.keys_hint)
         return page
 
     # Context -----------------------------------------------------------------------------------------------
@@ -197,8 +207,10 @@ class QuizPanel(QWidget):
         widget = QuestionWidget(question)
         widget.response_changed.connect(self._answer)
         widget.show_source_requested.connect(self._show_feedback_source)
+        self._drop_question_widget()
         self.question_widget = widget
-        self.question_scroll.setWidget(widget)
+        self.question_holder_layout.insertWidget(0, widget)
+        self.question_scroll.verticalScrollBar().setValue(0)
         self.flag_button.blockSignals(True)
         self.flag_button.setChecked(question.flagged)
         self.flag_button.blockSignals(False)
@@ -206,6 +218,17 @@ class QuizPanel(QWidget):
         self._update_next_button()
         self._update_header()
         widget.focus_answer()
+
+    def _drop_question_widget(self) -> None:
+        old = self.question_widget
+        if old is not None:
+            # Its answer was flushed already; a late signal (focus leaving a typed answer) must not save it
+            # to the question shown next.
+            old.response_changed.disconnect(self._answer)
+            self.question_holder_layout.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+            self.question_widget = None
 
     def _update_next_button(self) -> None:
         last = self.attempt is not None and self.position == self.attempt.question_count - 1
@@ -338,7 +361,7 @@ class QuizPanel(QWidget):
     def _show_results(self, attempt_id: str) -> None:
         self._clock.stop()
         self.attempt = None
-        self.question_widget = None
+        self._drop_question_widget()
         self.results.show_attempt(attempt_id)
         self.pages.setCurrentWidget(self.results)
         self.exam_running.emit(False)

@@ -126,26 +126,6 @@ class QuizStartPage(QWidget):
             text += " " + self.tr("Hạn cuối: {date}.").format(date=format_date(settings.deadline))
         return text
 
-    def _review_text(self, due: int) -> str:
-        """What Ôn tập is, and when there is nothing due today, when the next questions come due."""
-        if self._member_id is None:
-            return ""
-        if due:
-            return self.tr("Ôn tập hỏi lại những ý đồng chí từng trả lời chưa đúng, đúng lúc sắp quên.")
-        try:
-            cards = self._service.reviews.all_cards(self._member_id)
-        except UserError:
-            cards = []
-        if not cards:
-            return self.tr(
-                "Ôn tập hỏi lại những ý đồng chí từng trả lời chưa đúng. Hãy làm bài kiểm tra hoặc luyện tập trước."
-            )
-        day = _local_day(min(card.due for card in cards))
-        count = sum(1 for card in cards if _local_day(card.due) == day)
-        return self.tr("Hôm nay chưa có câu cần ôn. {count} câu đến hạn ngày {date}.").format(
-            count=count, date=format_short_date(day)
-        )
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -167,7 +147,7 @@ class QuizStartPage(QWidget):
         self.practice_button.setText(self.tr("Luyện tập (biết ngay đúng sai)"))
         self.section_button.setText(self.tr("Luyện tập phần đang đọc"))
         self.review_button.setText(self.tr("Ôn tập ({due} câu đến hạn)").format(due=due))
-        self.review_info.setText(self._review_text(due))
+        self.review_info.setText(review_explanation(self._service, self._member_id, due))
         self.review_info.setVisible(self._member_id is not None)
         if self._member_id is not None:
             self.review_button.setEnabled(due > 0 and self._unfinished is None)
@@ -180,6 +160,29 @@ class QuizStartPage(QWidget):
                 ).format(mode=mode_name(attempt.mode), answered=attempt.answered_count, total=attempt.question_count)
             )
         self.resume_button.setText(self.tr("Làm tiếp bài đang dở"))
+
+
+def review_explanation(service: Service, member_id: str | None, due: int) -> str:
+    """What Ôn tập is, and when there is nothing due today, when the next questions come due."""
+    if member_id is None:
+        return ""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("QuizStartPage", text)
+
+    if due:
+        return tr("Ôn tập hỏi lại những ý đồng chí từng trả lời chưa đúng, đúng lúc sắp quên.")
+    try:
+        cards = service.reviews.all_cards(member_id)
+    except UserError:
+        cards = []
+    if not cards:
+        return tr("Ôn tập hỏi lại những ý đồng chí từng trả lời chưa đúng. Hãy làm bài kiểm tra hoặc luyện tập trước.")
+    day = _local_day(min(card.due for card in cards))
+    count = sum(1 for card in cards if _local_day(card.due) == day)
+    return tr("Hôm nay chưa có câu cần ôn. {count} câu đến hạn ngày {date}.").format(
+        count=count, date=format_short_date(day)
+    )
 
 
 def _local_day(moment: dt.datetime) -> dt.date:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -91,6 +92,7 @@ class Reader(QWidget):
         self._note_timer.timeout.connect(self.save_note)
         self.note_edit.textChanged.connect(self._note_timer.start)
         self._note_section: str | None = None
+        self._split_done = False
         self._build_layout()
         self.retranslate()
         self._update_member_controls()
@@ -128,6 +130,17 @@ class Reader(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._split_done:
+            self._split_done = True
+            # After the layout settles: the section titles get about a quarter of the reader.
+            QTimer.singleShot(0, self._first_split)
+
+    def _first_split(self) -> None:
+        width = self.splitter.width()
+        self.splitter.setSizes([width // 4, width - width // 4])
 
     # Documents ---------------------------------------------------------------------------------------------
 

@@ -112,8 +112,9 @@ QTabBar::tab:selected {{ font-weight: bold; border-bottom: 4px solid {chosen["hi
 QProgressBar {{ border: 2px solid #6b6b6b; border-radius: 4px; text-align: center; min-height: {font_size}px;
   color: {chosen["text"]}; background: {chosen["base"]}; }}
 QProgressBar::chunk {{ background: {chosen["bar"]}; }}
-QPushButton[navigator="true"] {{ padding: 2px 4px; min-width: {font_size * 2}px; min-height: {font_size * 2}px; }}
-QPushButton[navigator="true"][answered="true"] {{ background: {chosen["answered"]}; }}
+QPushButton[navigator="true"] {{ padding: 2px 4px; min-width: {font_size * 2}px; min-height: {font_size * 2}px;
+  background: {chosen["base"]}; border-style: dashed; }}
+QPushButton[navigator="true"][answered="true"] {{ background: {chosen["answered"]}; border-style: solid; }}
 QPushButton[navigator="true"]:checked {{ background: {chosen["highlight"]}; color: {chosen["highlighted_text"]};
   border: 3px solid {chosen["text"]}; }}
 QSpinBox {{ padding-right: {indicator}px; }}
