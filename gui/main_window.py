@@ -50,10 +50,7 @@ class MainWindow(QMainWindow):
         self.start_screen.admin_signed_in.connect(self.sign_in_admin)
         self.start_screen.read_only_chosen.connect(lambda: self.show_workspace(None))
         self.study = StudyPage(service)
-        # During an exam the toolbar only takes room from the question (the menus still work).
-        self.study.quiz.exam_running.connect(
-            lambda running: self.toolbar.setVisible(not running and self.pages.currentWidget() is self.tabs)
-        )
+        self.study.quiz.exam_running.connect(self._exam_running)
         self.study.reader.text.set_high_contrast(preferences.high_contrast())
         self.tabs = named(QTabWidget(), "workspace_tabs")
         self.tabs.setDocumentMode(True)
@@ -233,6 +230,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.pledge_page, "")
         self.tabs.addTab(self.progress_page, "")
         self.retranslate()
+
+    def _exam_running(self, running: bool) -> None:
+        # During an exam the toolbar only takes room from the question (the menus still work).
+        self.toolbar.setVisible(not running and self.pages.currentWidget() is self.tabs)
 
     def _tab_changed(self, _index: int) -> None:
         page = self.tabs.currentWidget()
