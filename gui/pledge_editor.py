@@ -278,4 +278,5 @@ def documents_folder() -> Path:
     from PySide6.QtCore import QStandardPaths
 
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(location) if location else Path.home()
+    # A fresh account may have no Documents folder yet: the home folder, never the program's.
+    return Path(location) if location and Path(location).is_dir() else Path.home()
