@@ -106,3 +106,17 @@ def test_result_bar_and_verdict_text_are_readable(chosen: dict[str, str]) -> Non
     for verdict in (chosen["pass"], chosen["fail"]):
         assert contrast_ratio(verdict, chosen["window"]) >= 4.5, verdict
     assert contrast_ratio(chosen["highlighted_text"], chosen["highlight"]) >= 4.5
+
+
+def test_qt_dialogs_speak_vietnamese(qtbot: QtBot, window: MainWindow, study_data: StudyData) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "Tìm trong:"
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Save)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Huỷ"
+    window.translations.set_language("en")
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "Look in:"
+    window.translations.set_language("vi")
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "Tìm trong:"
