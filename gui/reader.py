@@ -25,7 +25,7 @@ from gui import dialogs
 from gui.flow_layout import flow_row
 from gui.reader_content import ReaderContent, ReaderSection, list_documents, load_content
 from gui.reader_text import ReaderText
-from gui.style import named
+from gui.style import named, set_role
 from quiz.errors import UserError
 from quiz.service import Service
 
@@ -84,8 +84,9 @@ class Reader(QWidget):
         self.facts_box = named(QCheckBox(), "facts_box")
         self.facts_box.setChecked(True)
         self.facts_box.toggled.connect(self._facts_toggled)
+        # The legend sits beside the switch, in the same wrapping row: no extra line under the text.
         self.legend = named(QLabel(), "reader_legend")
-        self.legend.setWordWrap(True)
+        set_role(self.legend, "hint")
         self.note_edit = named(QPlainTextEdit(), "note_edit")
         self.note_edit.hide()
         self._note_timer = QTimer(self, singleShot=True, interval=800)
@@ -112,14 +113,13 @@ class Reader(QWidget):
         search_row.addWidget(self.next_hit)
         # The search field may be narrower than its placeholder; the hit count is short.
         self.search_edit.setMinimumWidth(self.search_edit.fontMetrics().averageCharWidth() * 8)
-        actions = flow_row(self.studied_box, self.bookmark_box, self.note_button, self.facts_box)
+        actions = flow_row(self.studied_box, self.bookmark_box, self.note_button, self.facts_box, self.legend)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.addLayout(search_row)
         middle_layout.addWidget(self.text, 1)
         middle_layout.addLayout(actions)
-        middle_layout.addWidget(self.legend)
         middle_layout.addWidget(self.note_edit)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -429,7 +429,8 @@ class Reader(QWidget):
         self.note_button.setText(self.tr("Ghi chú của tôi"))
         self.facts_box.setText(self.tr("Hiện các ý có câu hỏi"))
         self.facts_box.setToolTip(self.tr("Gạch chấm dưới những câu trong văn bản có câu hỏi kiểm tra"))
-        self.legend.setText(
+        self.legend.setText(self.tr("(gạch chấm dưới câu)"))
+        self.legend.setToolTip(
             self.tr("Gạch chấm dưới: ý có câu hỏi · nền vàng: kết quả tìm · nền xanh: câu nguồn của câu hỏi")
         )
         self.note_edit.setAccessibleName(self.tr("Ghi chú cho phần này"))

@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name />
+    <message>
+        <location filename="../../gui/quiz_start.py" line="174" />
+        <source>Ôn tập hỏi lại những ý đồng chí từng trả lời chưa đúng, đúng lúc sắp quên.</source>
+        <translation>Review asks again what you got wrong, just before you would forget it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="180" />
+        <source>Ôn tập hỏi lại những ý đồng chí từng trả lời chưa đúng. Hãy làm bài kiểm tra hoặc luyện tập trước.</source>
+        <translation>Review asks again what you got wrong. Take the exam or practise first.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="183" />
+        <source>Hôm nay chưa có câu cần ôn. {count} câu đến hạn ngày {date}.</source>
+        <translation>Nothing to review today. {count} questions are due on {date}.</translation>
+    </message>
+</context>
+<context>
     <name>AdminDesk</name>
     <message>
         <location filename="../../gui/admin/desk.py" line="53" />
@@ -300,72 +318,72 @@
 <context>
     <name>CommitmentTable</name>
     <message>
-        <location filename="../../gui/commitment_table.py" line="181" />
+        <location filename="../../gui/commitment_table.py" line="176" />
         <source>Nội dung việc làm đăng ký</source>
         <translation>Planned action</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="182" />
+        <location filename="../../gui/commitment_table.py" line="177" />
         <source>Biện pháp thực hiện</source>
         <translation>How it will be done</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="183" />
+        <location filename="../../gui/commitment_table.py" line="178" />
         <source>Thời gian hoàn thành</source>
         <translation>Completion date</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="184" />
+        <location filename="../../gui/commitment_table.py" line="179" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="187" />
+        <location filename="../../gui/commitment_table.py" line="182" />
         <source>Bảng đăng ký cam kết (F2 để sửa ô)</source>
         <translation>Commitment table (F2 edits a cell)</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="188" />
+        <location filename="../../gui/commitment_table.py" line="183" />
         <source>Thêm dòng</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="189" />
+        <location filename="../../gui/commitment_table.py" line="184" />
         <source>Xoá dòng</source>
         <translation>Remove row</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="190" />
+        <location filename="../../gui/commitment_table.py" line="185" />
         <source>Lên ▲</source>
         <translation>Up ▲</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="191" />
+        <location filename="../../gui/commitment_table.py" line="186" />
         <source>Chuyển dòng lên</source>
         <translation>Move row up</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="192" />
+        <location filename="../../gui/commitment_table.py" line="187" />
         <source>Xuống ▼</source>
         <translation>Down ▼</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="193" />
+        <location filename="../../gui/commitment_table.py" line="188" />
         <source>Chuyển dòng xuống</source>
         <translation>Move row down</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="196" />
+        <location filename="../../gui/commitment_table.py" line="191" />
         <source>&amp;Gợi ý từ văn bản (chọn rồi bấm "Thêm gợi ý vào bảng", sau đó sửa lại cho phù hợp với công việc của mình):</source>
         <translation>&amp;Suggestions from the document (choose one, press "Add suggestion to table", then adapt it to your own work):</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="200" />
+        <location filename="../../gui/commitment_table.py" line="195" />
         <source>Gợi ý việc làm</source>
         <translation>Suggested actions</translation>
     </message>
     <message>
-        <location filename="../../gui/commitment_table.py" line="201" />
+        <location filename="../../gui/commitment_table.py" line="196" />
         <source>Thêm gợi ý vào bảng</source>
         <translation>Add suggestion to table</translation>
     </message>
@@ -510,146 +528,146 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="171" />
-        <location filename="../../gui/main_window.py" line="306" />
+        <location filename="../../gui/main_window.py" line="183" />
+        <location filename="../../gui/main_window.py" line="349" />
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="226" />
+        <location filename="../../gui/main_window.py" line="250" />
         <source>Đang học: {name}</source>
         <translation>Studying: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="228" />
+        <location filename="../../gui/main_window.py" line="252" />
         <source>Đang đăng nhập: quản trị</source>
         <translation>Signed in: administrator</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="230" />
+        <location filename="../../gui/main_window.py" line="254" />
         <source>Chỉ đọc văn bản</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248" />
+        <location filename="../../gui/main_window.py" line="276" />
         <source>Cỡ chữ: {size}</source>
         <translation>Font size: {size}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="260" />
+        <location filename="../../gui/main_window.py" line="288" />
         <source>Học tập Nghị quyết, phiên bản {version}.
 Đọc văn bản, làm bài kiểm tra và viết bản thu hoạch, cam kết của đảng viên.</source>
         <translation>Resolution Study, version {version}.
 Read the resolution, take quizzes and write the member's reflection and commitment form.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="263" />
-        <location filename="../../gui/main_window.py" line="326" />
+        <location filename="../../gui/main_window.py" line="291" />
+        <location filename="../../gui/main_window.py" line="369" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="299" />
+        <location filename="../../gui/main_window.py" line="342" />
         <source>Học tập Nghị quyết</source>
         <translation>Resolution Study</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="300" />
+        <location filename="../../gui/main_window.py" line="343" />
         <source>Học tập</source>
         <translation>Study</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="302" />
+        <location filename="../../gui/main_window.py" line="345" />
         <source>Thu hoạch và cam kết</source>
         <translation>Reflection and commitment</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="304" />
+        <location filename="../../gui/main_window.py" line="347" />
         <source>Tiến độ của tôi</source>
         <translation>My progress</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="307" />
+        <location filename="../../gui/main_window.py" line="350" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="308" />
+        <location filename="../../gui/main_window.py" line="351" />
         <source>&amp;Học tập</source>
         <translation>&amp;Study</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="309" />
+        <location filename="../../gui/main_window.py" line="352" />
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="310" />
+        <location filename="../../gui/main_window.py" line="353" />
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="311" />
+        <location filename="../../gui/main_window.py" line="354" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="312" />
+        <location filename="../../gui/main_window.py" line="355" />
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="314" />
+        <location filename="../../gui/main_window.py" line="357" />
         <source>Đổi người dùng</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="315" />
+        <location filename="../../gui/main_window.py" line="358" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="316" />
+        <location filename="../../gui/main_window.py" line="359" />
         <source>Chữ to hơn (Ctrl +)</source>
         <translation>Larger text (Ctrl +)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="317" />
+        <location filename="../../gui/main_window.py" line="360" />
         <source>Chữ nhỏ hơn (Ctrl −)</source>
         <translation>Smaller text (Ctrl −)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="318" />
+        <location filename="../../gui/main_window.py" line="361" />
         <source>Cỡ chữ mặc định</source>
         <translation>Default text size</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="319" />
+        <location filename="../../gui/main_window.py" line="362" />
         <source>Tương phản cao</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322" />
+        <location filename="../../gui/main_window.py" line="365" />
         <source>Tìm trong văn bản</source>
         <translation>Find in text</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="323" />
+        <location filename="../../gui/main_window.py" line="366" />
         <source>Đánh dấu đã học phần này</source>
         <translation>Mark this part as studied</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="324" />
+        <location filename="../../gui/main_window.py" line="367" />
         <source>Đánh dấu trang</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="325" />
+        <location filename="../../gui/main_window.py" line="368" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="328" />
+        <location filename="../../gui/main_window.py" line="371" />
         <source>Đổi ngôn ngữ giao diện (Ctrl+L)</source>
         <translation>Switch the interface language (Ctrl+L)</translation>
     </message>
@@ -977,57 +995,57 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="134" />
+        <location filename="../../gui/pdf_preview.py" line="133" />
         <source>Không in được</source>
         <translation>Could not print</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="134" />
+        <location filename="../../gui/pdf_preview.py" line="133" />
         <source>Máy in không nhận lệnh in ({error}).</source>
         <translation>The printer did not accept the job ({error}).</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="146" />
+        <location filename="../../gui/pdf_preview.py" line="145" />
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="147" />
+        <location filename="../../gui/pdf_preview.py" line="146" />
         <source>{pages} trang</source>
         <translation>{pages} page(s)</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="148" />
+        <location filename="../../gui/pdf_preview.py" line="147" />
         <source>&amp;In...</source>
         <translation>&amp;Print...</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="149" />
+        <location filename="../../gui/pdf_preview.py" line="148" />
         <source>&amp;Lưu thành tệp PDF...</source>
         <translation>&amp;Save as PDF...</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="150" />
+        <location filename="../../gui/pdf_preview.py" line="149" />
         <source>Đó&amp;ng</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="164" />
+        <location filename="../../gui/pdf_preview.py" line="163" />
         <source>Không lưu được</source>
         <translation>Could not save</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="165" />
+        <location filename="../../gui/pdf_preview.py" line="164" />
         <source>Không ghi được tệp {path}.</source>
         <translation>Could not write the file {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="173" />
+        <location filename="../../gui/pdf_preview.py" line="172" />
         <source>Lưu tệp PDF</source>
         <translation>Save PDF file</translation>
     </message>
     <message>
-        <location filename="../../gui/pdf_preview.py" line="174" />
+        <location filename="../../gui/pdf_preview.py" line="173" />
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -1071,49 +1089,49 @@ Read the resolution, take quizzes and write the member's reflection and commitme
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="212" />
-        <location filename="../../gui/pledge_editor.py" line="221" />
-        <location filename="../../gui/pledge_editor.py" line="244" />
+        <location filename="../../gui/pledge_editor.py" line="217" />
+        <location filename="../../gui/pledge_editor.py" line="226" />
+        <location filename="../../gui/pledge_editor.py" line="249" />
         <source>Đang tạo bản in...</source>
         <translation>Preparing the printout...</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="212" />
+        <location filename="../../gui/pledge_editor.py" line="217" />
         <source>Đang dựng trang xem trước...</source>
         <translation>Drawing the preview pages...</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="248" />
+        <location filename="../../gui/pledge_editor.py" line="253" />
         <source>Đã lưu tệp {path}.</source>
         <translation>Saved the file {path}.</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="256" />
+        <location filename="../../gui/pledge_editor.py" line="261" />
         <source>Bản thu hoạch và đăng ký cam kết</source>
         <translation>Reflection and commitment form</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="257" />
+        <location filename="../../gui/pledge_editor.py" line="262" />
         <source>I. Thu hoạch sau khi học tập</source>
         <translation>I. What I learned</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="258" />
+        <location filename="../../gui/pledge_editor.py" line="263" />
         <source>II. Đăng ký cam kết (việc làm cụ thể)</source>
         <translation>II. My commitments (concrete actions)</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="259" />
+        <location filename="../../gui/pledge_editor.py" line="264" />
         <source>Hoàn thành và khoá</source>
         <translation>Finish and lock</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="260" />
+        <location filename="../../gui/pledge_editor.py" line="265" />
         <source>Xem trước và in</source>
         <translation>Preview and print</translation>
     </message>
     <message>
-        <location filename="../../gui/pledge_editor.py" line="261" />
+        <location filename="../../gui/pledge_editor.py" line="266" />
         <source>Lưu thành tệp PDF</source>
         <translation>Save as PDF</translation>
     </message>
@@ -1129,124 +1147,124 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../gui/progress_view.py" line="88" />
+        <location filename="../../gui/progress_view.py" line="91" />
         <source>đang làm</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="90" />
+        <location filename="../../gui/progress_view.py" line="93" />
         <source>Đạt</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="90" />
+        <location filename="../../gui/progress_view.py" line="93" />
         <source>Chưa đạt</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="107" />
+        <location filename="../../gui/progress_view.py" line="110" />
         <source>Đã học</source>
         <translation>Studied</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="107" />
+        <location filename="../../gui/progress_view.py" line="110" />
         <source>Đã mở</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="108" />
+        <location filename="../../gui/progress_view.py" line="111" />
         <source>{minutes} phút</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="116" />
+        <location filename="../../gui/progress_view.py" line="123" />
         <source>Đã học {studied}/{total} phần. Đã làm {exams} bài kiểm tra.</source>
         <translation>Studied {studied}/{total} parts. Took {exams} exam(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="120" />
+        <location filename="../../gui/progress_view.py" line="127" />
         <source>Điểm cao nhất: {best}.</source>
         <translation>Best score: {best}.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="121" />
+        <location filename="../../gui/progress_view.py" line="128" />
         <source>Có {due} câu cần ôn tập hôm nay.</source>
         <translation>{due} question(s) due for review today.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="142" />
-        <location filename="../../gui/progress_view.py" line="151" />
+        <location filename="../../gui/progress_view.py" line="149" />
+        <location filename="../../gui/progress_view.py" line="158" />
         <source>Các lần làm bài</source>
         <translation>My attempts</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="143" />
+        <location filename="../../gui/progress_view.py" line="150" />
         <source>Câu cần ôn tập hôm nay</source>
         <translation>Due for review today</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="144" />
-        <location filename="../../gui/progress_view.py" line="153" />
+        <location filename="../../gui/progress_view.py" line="151" />
+        <location filename="../../gui/progress_view.py" line="160" />
         <source>Các phần đã học</source>
         <translation>Parts studied</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="146" />
+        <location filename="../../gui/progress_view.py" line="153" />
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="146" />
+        <location filename="../../gui/progress_view.py" line="153" />
         <source>Loại bài</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="146" />
+        <location filename="../../gui/progress_view.py" line="153" />
         <source>Số câu đúng</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="146" />
+        <location filename="../../gui/progress_view.py" line="153" />
         <source>Điểm</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="146" />
+        <location filename="../../gui/progress_view.py" line="153" />
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="148" />
+        <location filename="../../gui/progress_view.py" line="155" />
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="148" />
+        <location filename="../../gui/progress_view.py" line="155" />
         <source>Đến hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="148" />
+        <location filename="../../gui/progress_view.py" line="155" />
         <source>Số lần ôn</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="149" />
+        <location filename="../../gui/progress_view.py" line="156" />
         <source>Phần</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="149" />
+        <location filename="../../gui/progress_view.py" line="156" />
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="149" />
+        <location filename="../../gui/progress_view.py" line="156" />
         <source>Thời gian đọc</source>
         <translation>Reading time</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="152" />
+        <location filename="../../gui/progress_view.py" line="159" />
         <source>Câu cần ôn tập</source>
         <translation>Due for review</translation>
     </message>
@@ -1335,6 +1353,34 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     </message>
 </context>
 <context>
+    <name>QuestionNavigator</name>
+    <message>
+        <location filename="../../gui/exam_navigator.py" line="55" />
+        <source>đã trả lời</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exam_navigator.py" line="55" />
+        <source>chưa trả lời</source>
+        <translation>not answered</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exam_navigator.py" line="57" />
+        <source>đánh dấu xem lại</source>
+        <translation>flagged</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exam_navigator.py" line="59" />
+        <source>đang xem</source>
+        <translation>shown now</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exam_navigator.py" line="60" />
+        <source>Câu {number}: {states}</source>
+        <translation>Question {number}: {states}</translation>
+    </message>
+</context>
+<context>
     <name>QuestionWidget</name>
     <message>
         <location filename="../../gui/question_widgets.py" line="207" />
@@ -1400,22 +1446,22 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>QuizMode</name>
     <message>
-        <location filename="../../gui/quiz_start.py" line="18" />
+        <location filename="../../gui/quiz_start.py" line="20" />
         <source>Bài kiểm tra</source>
         <translation>Exam</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="19" />
+        <location filename="../../gui/quiz_start.py" line="21" />
         <source>Luyện tập</source>
         <translation>Practice</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="20" />
+        <location filename="../../gui/quiz_start.py" line="22" />
         <source>Luyện tập theo phần</source>
         <translation>Practice by part</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="21" />
+        <location filename="../../gui/quiz_start.py" line="23" />
         <source>Ôn tập</source>
         <translation>Review</translation>
     </message>
@@ -1423,98 +1469,113 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>QuizPanel</name>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="139" />
+        <location filename="../../gui/quiz_panel.py" line="160" />
         <source>Hôm nay không có câu nào cần ôn tập.</source>
         <translation>Nothing is due for review today.</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="233" />
+        <location filename="../../gui/quiz_panel.py" line="235" />
+        <source>Xem lại và nộp bài ▶</source>
+        <translation>Review and submit ▶</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="236" />
+        <source>Xem lại và nộp bài</source>
+        <translation>Review and submit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="306" />
         <source>{mode} — Câu {number}/{total}</source>
         <translation>{mode} — Question {number}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="238" />
+        <location filename="../../gui/quiz_panel.py" line="312" />
         <source>Đã trả lời {answered}/{total} câu</source>
         <translation>Answered {answered}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="239" />
+        <location filename="../../gui/quiz_panel.py" line="313" />
         <source> · {flagged} câu đánh dấu</source>
         <translation> · {flagged} flagged</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="254" />
+        <location filename="../../gui/quiz_panel.py" line="328" />
         <source>Thời gian còn lại: {minutes} phút {seconds:02d} giây</source>
         <translation>Time left: {minutes} min {seconds:02d} s</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="263" />
+        <location filename="../../gui/quiz_panel.py" line="337" />
         <source>Đồng chí đã trả lời tất cả các câu. Nộp bài bây giờ?</source>
         <translation>You have answered every question. Submit now?</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="265" />
+        <location filename="../../gui/quiz_panel.py" line="339" />
         <source>Còn {missing} câu chưa trả lời. Đồng chí vẫn muốn nộp bài?</source>
         <translation>{missing} question(s) are still unanswered. Submit anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="268" />
-        <location filename="../../gui/quiz_panel.py" line="271" />
+        <location filename="../../gui/quiz_panel.py" line="342" />
+        <location filename="../../gui/quiz_panel.py" line="345" />
         <source>Nộp bài</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="272" />
+        <location filename="../../gui/quiz_panel.py" line="346" />
         <source>Làm tiếp</source>
         <translation>Keep working</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="299" />
+        <location filename="../../gui/quiz_panel.py" line="373" />
         <source>Hết giờ</source>
         <translation>Time is up</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="335" />
+        <location filename="../../gui/quiz_panel.py" line="427" />
         <source>◀ Câu &amp;trước</source>
         <translation>◀ &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="336" />
+        <location filename="../../gui/quiz_panel.py" line="428" />
         <source>Câu trước</source>
         <translation>Previous question</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="337" />
+        <location filename="../../gui/quiz_panel.py" line="429" />
         <source>⚑ Đánh &amp;dấu xem lại</source>
         <translation>⚑ &amp;Flag for later</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="338" />
+        <location filename="../../gui/quiz_panel.py" line="430" />
         <source>Đánh dấu để xem lại</source>
         <translation>Flag to come back later</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="339" />
+        <location filename="../../gui/quiz_panel.py" line="432" />
+        <source>&amp;Nộp bài…</source>
+        <translation>&amp;Submit…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="433" />
+        <source>Xem các câu chưa trả lời, rồi nộp bài</source>
+        <translation>See the unanswered questions, then submit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_panel.py" line="235" />
         <source>Câu &amp;sau ▶</source>
         <translation>&amp;Next ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="340" />
+        <location filename="../../gui/quiz_panel.py" line="236" />
         <source>Câu sau</source>
         <translation>Next question</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="341" />
-        <source>&amp;Nộp bài</source>
-        <translation>&amp;Submit</translation>
-    </message>
-    <message>
-        <location filename="../../gui/quiz_panel.py" line="344" />
+        <location filename="../../gui/quiz_panel.py" line="436" />
         <source>Phím tắt: 1–4 hoặc A–D chọn đáp án; Enter hoặc Page Down: câu sau; Page Up: câu trước; Tab: chuyển giữa các nút.</source>
         <translation>Keys: 1–4 or A–D choose an answer; Enter or Page Down: next; Page Up: previous; Tab: move between buttons.</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="348" />
+        <location filename="../../gui/quiz_panel.py" line="440" />
         <source>Tiến độ làm bài</source>
         <translation>Quiz progress</translation>
     </message>
@@ -1663,67 +1724,67 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>QuizStartPage</name>
     <message>
-        <location filename="../../gui/quiz_start.py" line="99" />
+        <location filename="../../gui/quiz_start.py" line="115" />
         <source>Để làm bài, đồng chí hãy chọn tên của mình ở màn hình đầu (menu Tệp → Đổi người dùng).</source>
         <translation>To take a quiz, choose your name on the start screen (File → Switch user).</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="101" />
+        <location filename="../../gui/quiz_start.py" line="117" />
         <source>Bài kiểm tra gồm {count} câu</source>
         <translation>The exam has {count} questions</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="103" />
+        <location filename="../../gui/quiz_start.py" line="119" />
         <source>làm trong {minutes} phút</source>
         <translation>to answer in {minutes} minutes</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="104" />
+        <location filename="../../gui/quiz_start.py" line="120" />
         <source>đạt từ {mark} % trở lên</source>
         <translation>pass mark {mark} %</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="108" />
+        <location filename="../../gui/quiz_start.py" line="124" />
         <source>Còn {left} lượt làm bài.</source>
         <translation>{left} attempt(s) left.</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="110" />
+        <location filename="../../gui/quiz_start.py" line="126" />
         <source>Hạn cuối: {date}.</source>
         <translation>Deadline: {date}.</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="119" />
+        <location filename="../../gui/quiz_start.py" line="135" />
         <source>Làm bài</source>
         <translation>Quiz</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="130" />
+        <location filename="../../gui/quiz_start.py" line="146" />
         <source>Bắt đầu bài kiểm tra</source>
         <translation>Start the exam</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="131" />
+        <location filename="../../gui/quiz_start.py" line="147" />
         <source>Luyện tập (biết ngay đúng sai)</source>
         <translation>Practice (instant feedback)</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="132" />
+        <location filename="../../gui/quiz_start.py" line="148" />
         <source>Luyện tập phần đang đọc</source>
         <translation>Practise the part I am reading</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="133" />
+        <location filename="../../gui/quiz_start.py" line="149" />
         <source>Ôn tập ({due} câu đến hạn)</source>
         <translation>Review ({due} due)</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="140" />
+        <location filename="../../gui/quiz_start.py" line="158" />
         <source>Đồng chí còn một bài làm dở ({mode}, đã trả lời {answered}/{total} câu). Các câu trả lời vẫn còn nguyên.</source>
         <translation>You have an unfinished quiz ({mode}, {answered}/{total} answered). Your answers are kept.</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_start.py" line="144" />
+        <location filename="../../gui/quiz_start.py" line="162" />
         <source>Làm tiếp bài đang dở</source>
         <translation>Continue the unfinished quiz</translation>
     </message>
@@ -1731,93 +1792,113 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../gui/reader.py" line="204" />
+        <location filename="../../gui/reader.py" line="222" />
         <source>đã học</source>
         <translation>studied</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="206" />
+        <location filename="../../gui/reader.py" line="224" />
         <source>có đánh dấu trang</source>
         <translation>bookmarked</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="363" />
+        <location filename="../../gui/reader.py" line="401" />
         <source>{count} kết quả</source>
         <translation>{count} found</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="365" />
+        <location filename="../../gui/reader.py" line="403" />
         <source>Không tìm thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="379" />
+        <location filename="../../gui/reader.py" line="417" />
         <source>&amp;Văn bản:</source>
         <translation>&amp;Document:</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="380" />
+        <location filename="../../gui/reader.py" line="418" />
         <source>Các phần của văn bản</source>
         <translation>Parts of the document</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="381" />
+        <location filename="../../gui/reader.py" line="419" />
         <source>&amp;Tìm:</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="382" />
+        <location filename="../../gui/reader.py" line="420" />
         <source>Tìm trong văn bản (Ctrl+F), không cần dấu</source>
         <translation>Find in the text (Ctrl+F), accents optional</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="383" />
+        <location filename="../../gui/reader.py" line="421" />
         <source>Tìm trong văn bản</source>
         <translation>Find in text</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="384" />
-        <location filename="../../gui/reader.py" line="385" />
+        <location filename="../../gui/reader.py" line="422" />
+        <location filename="../../gui/reader.py" line="423" />
         <source>Kết quả trước</source>
         <translation>Previous match</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="386" />
+        <location filename="../../gui/reader.py" line="424" />
         <source>Kết quả sau</source>
         <translation>Next match</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="387" />
+        <location filename="../../gui/reader.py" line="425" />
         <source>Kết quả sau (Enter)</source>
         <translation>Next match (Enter)</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="388" />
+        <location filename="../../gui/reader.py" line="426" />
         <source>Nội dung văn bản</source>
         <translation>Document text</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="389" />
+        <location filename="../../gui/reader.py" line="427" />
         <source>Đã học xong phần này</source>
         <translation>I have studied this part</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="390" />
+        <location filename="../../gui/reader.py" line="428" />
         <source>Đánh dấu trang</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="391" />
+        <location filename="../../gui/reader.py" line="429" />
         <source>Ghi chú của tôi</source>
         <translation>My notes</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="392" />
+        <location filename="../../gui/reader.py" line="430" />
+        <source>Hiện các ý có câu hỏi</source>
+        <translation>Show the facts that have questions</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="431" />
+        <source>Gạch chấm dưới những câu trong văn bản có câu hỏi kiểm tra</source>
+        <translation>Dotted underline under the sentences that have quiz questions</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="432" />
+        <source>(gạch chấm dưới câu)</source>
+        <translation>(dotted underline)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="434" />
+        <source>Gạch chấm dưới: ý có câu hỏi · nền vàng: kết quả tìm · nền xanh: câu nguồn của câu hỏi</source>
+        <translation>Dotted underline: has a question · yellow: search hit · green: a question's source sentence</translation>
+    </message>
+    <message>
+        <location filename="../../gui/reader.py" line="436" />
         <source>Ghi chú cho phần này</source>
         <translation>Notes on this part</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="393" />
+        <location filename="../../gui/reader.py" line="437" />
         <source>Ghi chú riêng của đồng chí cho phần này (tự động lưu).</source>
         <translation>Your private notes on this part (saved automatically).</translation>
     </message>
@@ -2132,77 +2213,82 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../gui/results_view.py" line="78" />
+        <location filename="../../gui/results_view.py" line="83" />
         <source>Kết quả: {mode}</source>
         <translation>Result: {mode}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="79" />
+        <location filename="../../gui/results_view.py" line="84" />
         <source>ĐẠT</source>
         <translation>PASSED</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="79" />
+        <location filename="../../gui/results_view.py" line="84" />
         <source>CHƯA ĐẠT</source>
         <translation>NOT PASSED</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="81" />
+        <location filename="../../gui/results_view.py" line="86" />
         <source>Đúng {correct}/{total} câu — {percent} (cần {mark} để đạt).</source>
         <translation>{correct}/{total} correct — {percent} ({mark} needed to pass).</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="88" />
+        <location filename="../../gui/results_view.py" line="93" />
         <source>Bài được nộp tự động khi hết giờ.</source>
         <translation>Submitted automatically when time ran out.</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="91" />
+        <location filename="../../gui/results_view.py" line="98" />
+        <source>Luyện lại {count} câu chưa đúng</source>
+        <translation>Practise the {count} missed questions</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_view.py" line="101" />
         <source>Xem lại từng câu</source>
         <translation>Review each question</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="104" />
+        <location filename="../../gui/results_view.py" line="117" />
         <source>(Không rõ phần)</source>
         <translation>(Unknown part)</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="111" />
+        <location filename="../../gui/results_view.py" line="124" />
         <source>{section}: {percent}</source>
         <translation>{section}: {percent}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="124" />
+        <location filename="../../gui/results_view.py" line="137" />
         <source>Câu {number}</source>
         <translation>Question {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="130" />
+        <location filename="../../gui/results_view.py" line="143" />
         <source>(chưa trả lời)</source>
         <translation>(not answered)</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="131" />
+        <location filename="../../gui/results_view.py" line="144" />
         <source>Đồng chí trả lời: {answer}</source>
         <translation>Your answer: {answer}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="133" />
+        <location filename="../../gui/results_view.py" line="146" />
         <source>Đáp án đúng: {key}</source>
         <translation>Correct answer: {key}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="141" />
+        <location filename="../../gui/results_view.py" line="154" />
         <source>Xem trong văn bản</source>
         <translation>Show in the text</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="142" />
+        <location filename="../../gui/results_view.py" line="155" />
         <source>Xem câu {number} trong văn bản</source>
         <translation>Show question {number} in the text</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="162" />
+        <location filename="../../gui/results_view.py" line="175" />
         <source>Xong, quay lại</source>
         <translation>Done, go back</translation>
     </message>
@@ -2454,140 +2540,178 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gui/start_screen.py" line="221" />
+        <location filename="../../gui/start_screen.py" line="219" />
         <source>(Chưa chọn chi bộ)</source>
         <translation>(No Party cell chosen)</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="235" />
+        <location filename="../../gui/start_screen.py" line="233" />
         <source>Đồng chí {name}, xin nhập mã PIN:</source>
         <translation>{name}, please enter your PIN:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="277" />
+        <location filename="../../gui/start_screen.py" line="275" />
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passwords are not the same.</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="294" />
+        <location filename="../../gui/start_screen.py" line="292" />
         <source>Học tập Nghị quyết</source>
         <translation>Resolution Study</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="295" />
+        <location filename="../../gui/start_screen.py" line="293" />
         <source>&amp;Tìm tên của đồng chí (gõ vài chữ, không cần dấu):</source>
         <translation>&amp;Find your name (type a few letters, accents optional):</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="296" />
+        <location filename="../../gui/start_screen.py" line="294" />
         <source>Ví dụ: nguyen van</source>
         <translation>For example: nguyen van</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="297" />
+        <location filename="../../gui/start_screen.py" line="295" />
         <source>Tìm tên</source>
         <translation>Find name</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="298" />
+        <location filename="../../gui/start_screen.py" line="296" />
         <source>Danh sách đảng viên</source>
         <translation>Party members</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="299" />
+        <location filename="../../gui/start_screen.py" line="297" />
         <source>Vào học</source>
         <translation>Start studying</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="300" />
+        <location filename="../../gui/start_screen.py" line="298" />
         <source>Thêm tên của tôi</source>
         <translation>Add my name</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="301" />
+        <location filename="../../gui/start_screen.py" line="299" />
         <source>Chỉ đọc văn bản</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="302" />
+        <location filename="../../gui/start_screen.py" line="300" />
         <source>Quản trị (bí thư)</source>
         <translation>Administration (secretary)</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="303" />
+        <location filename="../../gui/start_screen.py" line="301" />
         <source>Mã PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="304" />
-        <location filename="../../gui/start_screen.py" line="314" />
+        <location filename="../../gui/start_screen.py" line="302" />
+        <location filename="../../gui/start_screen.py" line="312" />
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="306" />
+        <location filename="../../gui/start_screen.py" line="304" />
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="307" />
+        <location filename="../../gui/start_screen.py" line="305" />
         <source>Thêm tên mới</source>
         <translation>Add a new name</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="308" />
+        <location filename="../../gui/start_screen.py" line="306" />
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="309" />
+        <location filename="../../gui/start_screen.py" line="307" />
         <source>&amp;Chi bộ:</source>
         <translation>Party &amp;cell:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="310" />
+        <location filename="../../gui/start_screen.py" line="308" />
         <source>&amp;Mã PIN (không bắt buộc, 4–8 chữ số):</source>
         <translation>&amp;PIN (optional, 4–8 digits):</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="311" />
+        <location filename="../../gui/start_screen.py" line="309" />
         <source>Thêm và vào học</source>
         <translation>Add and start studying</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="312" />
+        <location filename="../../gui/start_screen.py" line="310" />
         <source>&amp;Mật khẩu quản trị:</source>
         <translation>Administrator &amp;password:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="313" />
+        <location filename="../../gui/start_screen.py" line="311" />
         <source>Mật khẩu quản trị</source>
         <translation>Admin password</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="316" />
+        <location filename="../../gui/start_screen.py" line="314" />
         <source>Lần đầu sử dụng: bí thư chi bộ hãy tạo mật khẩu quản trị (ít nhất 6 ký tự).</source>
         <translation>First start: the Party cell secretary creates the administrator password (at least 6 characters).</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="318" />
+        <location filename="../../gui/start_screen.py" line="316" />
         <source>Mật khẩu quản trị mới</source>
         <translation>New administrator password</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="319" />
+        <location filename="../../gui/start_screen.py" line="317" />
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat the password:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="320" />
+        <location filename="../../gui/start_screen.py" line="318" />
         <source>Nhập lại mật khẩu</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="321" />
+        <location filename="../../gui/start_screen.py" line="319" />
         <source>Tạo mật khẩu</source>
         <translation>Create password</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitSummary</name>
+    <message>
+        <location filename="../../gui/exam_navigator.py" line="126" />
+        <source>Xem lại bài làm trước khi nộp</source>
+        <translation>Check your answers before submitting</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exam_navigator.py" line="127" />
+        <source>◀ Quay lại làm bài</source>
+        <translation>◀ Back to the questions</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exam_navigator.py" line="128" />
+        <source>Nộp bài</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exam_navigator.py" line="129" />
+        <source>Bấm vào số câu để quay lại câu đó.</source>
+        <translation>Click a question number to go back to it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exam_navigator.py" line="134" />
+        <source>Đồng chí đã trả lời {answered}/{total} câu.</source>
+        <translation>You answered {answered}/{total} questions.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exam_navigator.py" line="141" />
+        <source>Chưa trả lời ({count} câu): câu {numbers}.</source>
+        <translation>Not answered ({count}): questions {numbers}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/exam_navigator.py" line="148" />
+        <source>Đánh dấu xem lại ({count} câu): câu {numbers}.</source>
+        <translation>Flagged ({count}): questions {numbers}.</translation>
     </message>
 </context>
 <context>
@@ -2738,27 +2862,27 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>dialogs</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="35" />
+        <location filename="../../gui/dialogs.py" line="36" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="63" />
+        <location filename="../../gui/dialogs.py" line="64" />
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="64" />
+        <location filename="../../gui/dialogs.py" line="65" />
         <source>Không</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="78" />
+        <location filename="../../gui/dialogs.py" line="79" />
         <source>Đã xảy ra lỗi không mong đợi. Chi tiết đã được ghi vào nhật ký; xin thử lại hoặc báo bí thư chi bộ.</source>
         <translation>Something unexpected went wrong. The details are in the log; please try again or tell the Party cell secretary.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="84" />
+        <location filename="../../gui/dialogs.py" line="85" />
         <source>Không thực hiện được</source>
         <translation>Could not do that</translation>
     </message>

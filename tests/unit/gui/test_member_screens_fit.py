@@ -120,3 +120,20 @@ def test_member_screen_fits_small_screens(
     for screen, font_size in CONFIGURATIONS:
         set_font_point_size(window, font_size)
         assert_fits_screen(window, screen, extra_widgets=extra)
+
+
+def test_print_preview_fits_small_screens(qtbot: QtBot, window: MainWindow, study_data: StudyData) -> None:
+    open_pledge(window, study_data)
+    editor = window.pledge_page
+    assert isinstance(editor, PledgeEditor)
+    editor.open_preview()
+    assert window.task_runner.wait_idle(60000)
+    qtbot.waitUntil(lambda: editor.preview is not None and editor.preview.isVisible(), timeout=10000)
+    preview = editor.preview
+    assert preview is not None
+    for screen, font_size in CONFIGURATIONS:
+        set_font_point_size(window, font_size)
+        assert_fits_screen(
+            preview, screen, extra_widgets=[preview.print_button, preview.save_button, preview.close_button]
+        )
+    preview.close()

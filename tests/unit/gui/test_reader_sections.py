@@ -89,7 +89,8 @@ def test_fact_marks_can_be_hidden_and_are_explained(qtbot: QtBot, window: MainWi
     text = reader.text.document_text
     index = text.index("418 đảng viên")
     assert reader.text.fact_underlined(index)
-    assert reader.legend.isVisible() and "ý có câu hỏi" in reader.legend.text()
+    assert reader.legend.isVisible() and "gạch chấm" in reader.legend.text()
+    assert "ý có câu hỏi" in reader.legend.toolTip()
     QTest.mouseClick(reader.facts_box, Qt.MouseButton.LeftButton)
     assert not reader.text.fact_underlined(index)
     assert not reader.legend.isVisible()
