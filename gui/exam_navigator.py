@@ -34,6 +34,7 @@ class QuestionNavigator(QWidget):
         if len(self.buttons) != attempt.question_count:
             for button in self.buttons:
                 self._layout.removeWidget(button)
+                button.hide()  # at once: deleteLater waits for the event loop
                 button.deleteLater()
             self.buttons = []
             for position in range(attempt.question_count):

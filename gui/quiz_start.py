@@ -167,22 +167,25 @@ def review_explanation(service: Service, member_id: str | None, due: int) -> str
     if member_id is None:
         return ""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("QuizStartPage", text)
-
+    # Literal translate() calls: lupdate finds the texts only there.
     if due:
-        return tr("Ôn tập hỏi lại những ý đồng chí từng trả lời chưa đúng, đúng lúc sắp quên.")
+        return QCoreApplication.translate(
+            "QuizStartPage", "Ôn tập hỏi lại những ý đồng chí từng trả lời chưa đúng, đúng lúc sắp quên."
+        )
     try:
         cards = service.reviews.all_cards(member_id)
     except UserError:
         cards = []
     if not cards:
-        return tr("Ôn tập hỏi lại những ý đồng chí từng trả lời chưa đúng. Hãy làm bài kiểm tra hoặc luyện tập trước.")
+        return QCoreApplication.translate(
+            "QuizStartPage",
+            "Ôn tập hỏi lại những ý đồng chí từng trả lời chưa đúng. Hãy làm bài kiểm tra hoặc luyện tập trước.",
+        )
     day = _local_day(min(card.due for card in cards))
     count = sum(1 for card in cards if _local_day(card.due) == day)
-    return tr("Hôm nay chưa có câu cần ôn. {count} câu đến hạn ngày {date}.").format(
-        count=count, date=format_short_date(day)
-    )
+    return QCoreApplication.translate(
+        "QuizStartPage", "Hôm nay chưa có câu cần ôn. {count} câu đến hạn ngày {date}."
+    ).format(count=count, date=format_short_date(day))
 
 
 def _local_day(moment: dt.datetime) -> dt.date:

@@ -135,12 +135,12 @@ class Reader(QWidget):
         super().showEvent(event)
         if not self._split_done:
             self._split_done = True
-            # After the layout settles: the section titles get about a quarter of the reader.
+            # After the layout settles: the section titles get about a third of the reader.
             QTimer.singleShot(0, self._first_split)
 
     def _first_split(self) -> None:
         width = self.splitter.width()
-        self.splitter.setSizes([width // 4, width - width // 4])
+        self.splitter.setSizes([width * 3 // 10, width - width * 3 // 10])
 
     # Documents ---------------------------------------------------------------------------------------------
 

@@ -1,24 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
-    <name />
-    <message>
-        <location filename="../../gui/quiz_start.py" line="174" />
-        <source>Ôn tập hỏi lại những ý đồng chí từng trả lời chưa đúng, đúng lúc sắp quên.</source>
-        <translation>Review asks again what you got wrong, just before you would forget it.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/quiz_start.py" line="180" />
-        <source>Ôn tập hỏi lại những ý đồng chí từng trả lời chưa đúng. Hãy làm bài kiểm tra hoặc luyện tập trước.</source>
-        <translation>Review asks again what you got wrong. Take the exam or practise first.</translation>
-    </message>
-    <message>
-        <location filename="../../gui/quiz_start.py" line="183" />
-        <source>Hôm nay chưa có câu cần ôn. {count} câu đến hạn ngày {date}.</source>
-        <translation>Nothing to review today. {count} questions are due on {date}.</translation>
-    </message>
-</context>
-<context>
     <name>AdminDesk</name>
     <message>
         <location filename="../../gui/admin/desk.py" line="53" />
@@ -1355,27 +1337,27 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>QuestionNavigator</name>
     <message>
-        <location filename="../../gui/exam_navigator.py" line="55" />
+        <location filename="../../gui/exam_navigator.py" line="56" />
         <source>đã trả lời</source>
         <translation>answered</translation>
     </message>
     <message>
-        <location filename="../../gui/exam_navigator.py" line="55" />
+        <location filename="../../gui/exam_navigator.py" line="56" />
         <source>chưa trả lời</source>
         <translation>not answered</translation>
     </message>
     <message>
-        <location filename="../../gui/exam_navigator.py" line="57" />
+        <location filename="../../gui/exam_navigator.py" line="58" />
         <source>đánh dấu xem lại</source>
         <translation>flagged</translation>
     </message>
     <message>
-        <location filename="../../gui/exam_navigator.py" line="59" />
+        <location filename="../../gui/exam_navigator.py" line="60" />
         <source>đang xem</source>
         <translation>shown now</translation>
     </message>
     <message>
-        <location filename="../../gui/exam_navigator.py" line="60" />
+        <location filename="../../gui/exam_navigator.py" line="61" />
         <source>Câu {number}: {states}</source>
         <translation>Question {number}: {states}</translation>
     </message>
@@ -1383,62 +1365,62 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>QuestionWidget</name>
     <message>
-        <location filename="../../gui/question_widgets.py" line="207" />
+        <location filename="../../gui/question_widgets.py" line="221" />
         <source>Đúng!</source>
         <translation>Correct!</translation>
     </message>
     <message>
-        <location filename="../../gui/question_widgets.py" line="207" />
+        <location filename="../../gui/question_widgets.py" line="221" />
         <source>Chưa đúng.</source>
         <translation>Not correct.</translation>
     </message>
     <message>
-        <location filename="../../gui/question_widgets.py" line="210" />
+        <location filename="../../gui/question_widgets.py" line="224" />
         <source>Đáp án: {key}</source>
         <translation>Answer: {key}</translation>
     </message>
     <message>
-        <location filename="../../gui/question_widgets.py" line="225" />
+        <location filename="../../gui/question_widgets.py" line="239" />
         <source>Chọn một đáp án (phím 1–4 hoặc A–D).</source>
         <translation>Choose one answer (keys 1–4 or A–D).</translation>
     </message>
     <message>
-        <location filename="../../gui/question_widgets.py" line="226" />
+        <location filename="../../gui/question_widgets.py" line="240" />
         <source>Chọn Đúng hoặc Sai (phím 1 hoặc 2).</source>
         <translation>Choose True or False (key 1 or 2).</translation>
     </message>
     <message>
-        <location filename="../../gui/question_widgets.py" line="227" />
+        <location filename="../../gui/question_widgets.py" line="241" />
         <source>Chọn tất cả đáp án đúng (phím 1–4 hoặc A–D để chọn/bỏ).</source>
         <translation>Choose every correct answer (keys 1–4 or A–D toggle).</translation>
     </message>
     <message>
-        <location filename="../../gui/question_widgets.py" line="228" />
+        <location filename="../../gui/question_widgets.py" line="242" />
         <source>Gõ câu trả lời vào ô dưới đây (không cần dấu).</source>
         <translation>Type your answer in the box below (accents are optional).</translation>
     </message>
     <message>
-        <location filename="../../gui/question_widgets.py" line="229" />
+        <location filename="../../gui/question_widgets.py" line="243" />
         <source>Ghép mỗi dòng bên trái với một mục ở danh sách bên phải.</source>
         <translation>Match each line on the left with an item from the list on the right.</translation>
     </message>
     <message>
-        <location filename="../../gui/question_widgets.py" line="232" />
+        <location filename="../../gui/question_widgets.py" line="246" />
         <source>Câu hỏi</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../gui/question_widgets.py" line="234" />
+        <location filename="../../gui/question_widgets.py" line="248" />
         <source>Câu trả lời</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../gui/question_widgets.py" line="235" />
+        <location filename="../../gui/question_widgets.py" line="249" />
         <source>Câu trả lời của đồng chí</source>
         <translation>Your answer</translation>
     </message>
     <message>
-        <location filename="../../gui/question_widgets.py" line="236" />
+        <location filename="../../gui/question_widgets.py" line="250" />
         <source>Xem trong văn bản</source>
         <translation>Show in the text</translation>
     </message>
@@ -1787,6 +1769,21 @@ Read the resolution, take quizzes and write the member's reflection and commitme
         <location filename="../../gui/quiz_start.py" line="162" />
         <source>Làm tiếp bài đang dở</source>
         <translation>Continue the unfinished quiz</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="172" />
+        <source>Ôn tập hỏi lại những ý đồng chí từng trả lời chưa đúng, đúng lúc sắp quên.</source>
+        <translation>Review asks again what you got wrong, just before you would forget it.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="180" />
+        <source>Ôn tập hỏi lại những ý đồng chí từng trả lời chưa đúng. Hãy làm bài kiểm tra hoặc luyện tập trước.</source>
+        <translation>Review asks again what you got wrong. Take the exam or practise first.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/quiz_start.py" line="186" />
+        <source>Hôm nay chưa có câu cần ôn. {count} câu đến hạn ngày {date}.</source>
+        <translation>Nothing to review today. {count} questions are due on {date}.</translation>
     </message>
 </context>
 <context>
@@ -2679,37 +2676,37 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>SubmitSummary</name>
     <message>
-        <location filename="../../gui/exam_navigator.py" line="126" />
+        <location filename="../../gui/exam_navigator.py" line="127" />
         <source>Xem lại bài làm trước khi nộp</source>
         <translation>Check your answers before submitting</translation>
     </message>
     <message>
-        <location filename="../../gui/exam_navigator.py" line="127" />
+        <location filename="../../gui/exam_navigator.py" line="128" />
         <source>◀ Quay lại làm bài</source>
         <translation>◀ Back to the questions</translation>
     </message>
     <message>
-        <location filename="../../gui/exam_navigator.py" line="128" />
+        <location filename="../../gui/exam_navigator.py" line="129" />
         <source>Nộp bài</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../gui/exam_navigator.py" line="129" />
+        <location filename="../../gui/exam_navigator.py" line="130" />
         <source>Bấm vào số câu để quay lại câu đó.</source>
         <translation>Click a question number to go back to it.</translation>
     </message>
     <message>
-        <location filename="../../gui/exam_navigator.py" line="134" />
+        <location filename="../../gui/exam_navigator.py" line="135" />
         <source>Đồng chí đã trả lời {answered}/{total} câu.</source>
         <translation>You answered {answered}/{total} questions.</translation>
     </message>
     <message>
-        <location filename="../../gui/exam_navigator.py" line="141" />
+        <location filename="../../gui/exam_navigator.py" line="142" />
         <source>Chưa trả lời ({count} câu): câu {numbers}.</source>
         <translation>Not answered ({count}): questions {numbers}.</translation>
     </message>
     <message>
-        <location filename="../../gui/exam_navigator.py" line="148" />
+        <location filename="../../gui/exam_navigator.py" line="149" />
         <source>Đánh dấu xem lại ({count} câu): câu {numbers}.</source>
         <translation>Flagged ({count}): questions {numbers}.</translation>
     </message>

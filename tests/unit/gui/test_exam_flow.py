@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from gui.main_window import MainWindow
@@ -111,4 +111,37 @@ def test_failed_exam_offers_practice_of_the_missed_questions(
     QTest.mouseClick(results.practice_button, Qt.MouseButton.LeftButton)
     assert panel.attempt is not None and panel.attempt.mode == "review"
     assert {question.question_id for question in panel.attempt.questions} == missed
+    # The navigator has one button per question of the new attempt, none left over from the exam.
+    assert len(panel.navigator.buttons) == len(missed)
+    qtbot.waitUntil(
+        lambda: sum(1 for button in panel.navigator.findChildren(QPushButton) if button.isVisible()) == len(missed)
+    )
     assert QApplication.focusWidget() is not None
+
+
+def test_long_options_wrap_instead_of_widening_the_question(qtbot: QtBot) -> None:
+    from gui.question_widgets import QuestionWidget
+    from quiz.engine.types import AttemptQuestion
+
+    long_option = "Xây dựng tổ chức bộ máy chính quyền địa phương tinh gọn, trong sạch, vững mạnh, " * 3
+    question = AttemptQuestion(
+        position=0,
+        question_id="q",
+        type="single",
+        prompt="Câu hỏi có đáp án rất dài?",
+        options=(long_option, "Ngắn"),
+        left_items=(),
+        section_id=None,
+        flagged=False,
+        response=None,
+    )
+    widget = QuestionWidget(question)
+    qtbot.addWidget(widget)
+    widget.resize(420, 600)
+    widget.show()
+    assert widget.minimumSizeHint().width() <= 420
+    label = widget.option_labels[0]
+    assert label.width() <= 420 and label.height() > 2 * label.fontMetrics().height()
+    QTest.mouseClick(label, Qt.MouseButton.LeftButton)
+    assert widget.buttons[0].isChecked()
+    assert widget.current_response() == {"choice": 0}
