@@ -79,7 +79,6 @@ def style_sheet(font_size: int, high_contrast: bool) -> str:
     focus = chosen["focus"]
     padding = max(6, font_size // 2)
     indicator = font_size + 8
-    arrow = max(4, font_size // 3)
     return f"""
 QLabel[role="title"] {{ font-size: {font_size + 10}pt; font-weight: bold; color: {chosen["accent"]}; }}
 QLabel[role="heading"] {{ font-size: {font_size + 4}pt; font-weight: bold; }}
@@ -98,13 +97,13 @@ QPushButton:disabled {{ color: #777777; border-color: #999999; }}
 QPushButton[role="primary"] {{ background: {chosen["highlight"]}; color: {chosen["highlighted_text"]};
   font-weight: bold; }}
 QPushButton:focus, QToolButton:focus, QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus,
-QListWidget:focus, QTreeWidget:focus, QTableWidget:focus, QComboBox:focus, QSpinBox:focus,
+QListWidget:focus, QTreeWidget:focus, QTableWidget:focus, QComboBox:focus,
 QTabBar::tab:focus {{ border: 3px solid {focus}; }}
 QRadioButton, QCheckBox {{ padding: {padding // 2}px; spacing: {padding}px; border: 2px solid transparent;
   border-radius: 6px; }}
 QRadioButton:focus, QCheckBox:focus {{ border: 3px solid {focus}; }}
 QRadioButton::indicator, QCheckBox::indicator {{ width: {indicator}px; height: {indicator}px; }}
-QLineEdit, QComboBox, QSpinBox {{ padding: {padding // 2}px; border: 2px solid #6b6b6b; border-radius: 4px;
+QLineEdit, QComboBox {{ padding: {padding // 2}px; border: 2px solid #6b6b6b; border-radius: 4px;
   background: {chosen["base"]}; color: {chosen["text"]}; min-height: {font_size * 2}px; }}
 QListWidget::item, QTreeWidget::item {{ padding: {padding // 2}px; }}
 QTabBar::tab {{ padding: {padding}px {padding * 2}px; border: 2px solid transparent; }}
@@ -117,15 +116,8 @@ QPushButton[navigator="true"] {{ padding: 2px 4px; min-width: {font_size * 2}px;
 QPushButton[navigator="true"][answered="true"] {{ background: {chosen["answered"]}; border-style: solid; }}
 QPushButton[navigator="true"]:checked {{ background: {chosen["highlight"]}; color: {chosen["highlighted_text"]};
   border: 3px solid {chosen["text"]}; }}
-QSpinBox {{ padding-right: {indicator}px; }}
-QSpinBox::up-button, QSpinBox::down-button {{ subcontrol-origin: border; width: {indicator}px;
-  background: {chosen["button"]}; border-left: 1px solid #6b6b6b; }}
-QSpinBox::up-button {{ subcontrol-position: top right; }}
-QSpinBox::down-button {{ subcontrol-position: bottom right; }}
-QSpinBox::up-arrow {{ width: 0; height: 0; border-left: {arrow}px solid transparent;
-  border-right: {arrow}px solid transparent; border-bottom: {arrow}px solid {chosen["text"]}; }}
-QSpinBox::down-arrow {{ width: 0; height: 0; border-left: {arrow}px solid transparent;
-  border-right: {arrow}px solid transparent; border-top: {arrow}px solid {chosen["text"]}; }}
+/* Spin boxes keep Fusion's own frame: a styled border or padding makes Qt drop the up/down arrows. */
+QSpinBox {{ min-height: {font_size * 2}px; }}
 """
 
 

@@ -120,3 +120,44 @@ def test_qt_dialogs_speak_vietnamese(qtbot: QtBot, window: MainWindow, study_dat
     assert QCoreApplication.translate("QFileDialog", "Look in:") == "Look in:"
     window.translations.set_language("vi")
     assert QCoreApplication.translate("QFileDialog", "Look in:") == "Tìm trong:"
+
+
+def test_first_start_on_a_small_screen_opens_maximised(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    assert screen is not None
+    available = screen.availableGeometry()
+    # No saved geometry yet (a fresh settings folder); the test screen is smaller than 1440×900.
+    assert available.width() < 1440 or available.height() < 900
+    assert window.opens_maximised
+    window.show_for_screen()
+    qtbot.waitUntil(window.isMaximized)
+
+
+def test_spin_box_arrows_are_drawn(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QSpinBox, QStyle, QStyleOptionSpinBox
+
+    from gui.style import apply_style
+
+    apply_style(14)
+    spin = QSpinBox()
+    qtbot.addWidget(spin)
+    spin.setRange(10, 30)
+    spin.setValue(14)
+    spin.resize(160, 40)
+    spin.show()
+    option = QStyleOptionSpinBox()
+    spin.initStyleOption(option)
+    image = spin.grab().toImage()
+    for control in (QStyle.SubControl.SC_SpinBoxUp, QStyle.SubControl.SC_SpinBoxDown):
+        # Inside the button, away from its frame: only an arrow can be dark there.
+        area = spin.style().subControlRect(QStyle.ComplexControl.CC_SpinBox, option, control, spin)
+        area = area.adjusted(3, 3, -3, -3)
+        dark = sum(
+            1
+            for x in range(area.left(), area.right() + 1)
+            for y in range(area.top(), area.bottom() + 1)
+            if image.pixelColor(x, y).lightness() < 110
+        )
+        assert dark >= 4, f"no arrow drawn in {area.getRect()}"
