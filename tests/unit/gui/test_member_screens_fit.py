@@ -96,9 +96,20 @@ def open_add_member(window: MainWindow, data: StudyData) -> list[QWidget]:
     return [window.start_screen.add_ok, window.start_screen.add_back]
 
 
+def open_pin(window: MainWindow, data: StudyData) -> list[QWidget]:
+    screen = window.start_screen
+    screen.search_edit.setText("tam")
+    screen.refresh_names()
+    screen.names.setCurrentRow(0)
+    screen.enter_button.click()
+    assert screen.pages.currentIndex() == 1 and screen.pin_label.text().endswith("xin nhập mã PIN:")
+    return [screen.pin_ok, screen.pin_back]
+
+
 SCREENS: dict[str, Callable[[MainWindow, StudyData], list[QWidget]]] = {
     "start": open_start,
     "add-member": open_add_member,
+    "pin": open_pin,
     "study": open_study,
     "exam-question": open_exam_question,
     "exam-last-question": open_last_question,
