@@ -131,7 +131,7 @@ def main() -> int:
         window.task_runner.wait_idle(60000)
         preview = pledge.preview
         if preview is not None:
-            preview.resize(900, 800)
+            preview.resize(900, SIZE[1])  # as on a 1366×768 screen
             shoot("06-print-preview", preview)
             preview.close()
     if window.progress_page is not None:
