@@ -24,6 +24,8 @@ from quiz.service import Service
 
 logger = logging.getLogger(__name__)
 
+FACTS_KEY = "view/show_facts"
+
 
 class MainWindow(QMainWindow):
     """Owns the pages; each page talks to the facade itself. ``add_admin_page`` is the admin desk's hook."""
@@ -52,6 +54,11 @@ class MainWindow(QMainWindow):
         self.study = StudyPage(service)
         self.study.quiz.exam_running.connect(self._exam_running)
         self.study.reader.text.set_high_contrast(preferences.high_contrast())
+        # The fact underline is this PC's choice, like the font size.
+        self.study.reader.facts_box.setChecked(preferences.text_value(FACTS_KEY, "true") == "true")
+        self.study.reader.facts_box.toggled.connect(
+            lambda shown: preferences.set_text_value(FACTS_KEY, "true" if shown else "false")
+        )
         self.tabs = named(QTabWidget(), "workspace_tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.study, "")
@@ -66,6 +73,7 @@ class MainWindow(QMainWindow):
         self.user_label = named(ElidedLabel(), "user_label")
         self.statusBar().addWidget(self.user_label, 1)
         self.font_label = named(QLabel(), "font_label")
+        self.font_label.setContentsMargins(8, 0, 8, 0)
         self.statusBar().addPermanentWidget(self.font_label)
         self.task_status = TaskStatus(task_runner)
         self.statusBar().addPermanentWidget(self.task_status)

@@ -69,8 +69,16 @@ def test_font_size_is_remembered(qtbot: QtBot, study_data: StudyData) -> None:
     assert second.font_sizer.size == 20
     assert QApplication.font().pointSize() == 20
     second.font_sizer.reset()
+    assert second.study.reader.facts_box.isChecked()
+    second.study.reader.facts_box.click()  # hide the fact underline: remembered like the font size
     second.close()
     second.service.close()
+
+    third = open_window(qtbot, study_data.url)
+    assert not third.study.reader.facts_box.isChecked()
+    assert not third.study.reader.text.facts_visible
+    third.close()
+    third.service.close()
 
 
 def test_language_switch_changes_visible_labels_and_is_remembered(qtbot: QtBot, study_data: StudyData) -> None:
