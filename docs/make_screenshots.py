@@ -1,6 +1,7 @@
 """Save PNGs of the member's screens to docs/screenshots/ (offscreen Qt, a temporary database with the seed).
 
-Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py``
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py [folder]``. The window has the
+size a maximised window gets on a 1366×768 office screen (minus a 40 px taskbar).
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 OUTPUT = REPOSITORY / "docs" / "screenshots"
-SIZE = (1366, 820)
+SIZE = (1366, 728)
+LARGE_FONT = 20
 
 
 def main() -> int:
     sys.path.insert(0, str(REPOSITORY))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    output = Path(sys.argv[1]) if len(sys.argv) > 1 else OUTPUT
     folder = Path(tempfile.mkdtemp(prefix="hoctap-shots-"))
     os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
     os.environ["XDG_DATA_HOME"] = str(folder / "data")
@@ -41,7 +44,7 @@ def main() -> int:
     for name in ("Nguyễn Văn Bình", "Trần Thị Hồng Nhung", "Lê Văn Tám", "Phạm Thị Lan", "Hoàng Minh Đức"):
         setup.members.add_member(MemberDraft(full_name=name, chi_bo_id=unit.id))
     setup.close()
-    OUTPUT.mkdir(parents=True, exist_ok=True)
+    output.mkdir(parents=True, exist_ok=True)
     window = build_main_window(argparse.Namespace(db=url, language=None, self_check=False))
     window.resize(*SIZE)
     window.show_start()
@@ -53,7 +56,7 @@ def main() -> int:
 
     def shoot(name: str, widget: QWidget | None = None) -> None:
         settle()
-        (widget or window).grab().save(str(OUTPUT / f"{name}.png"))
+        (widget or window).grab().save(str(output / f"{name}.png"))
         print(f"saved {name}.png")
 
     from gui.opening import OpeningFrame
@@ -84,19 +87,37 @@ def main() -> int:
     widget = panel.question_widget
     if widget is not None and widget.buttons:
         widget.choose(1)
-    shoot("03-exam-question")
     if panel.attempt is not None:
-        for position in range(panel.attempt.question_count):
+        panel.go_to(2)
+        panel.flag_button.click()
+        panel.go_to(1)
+    shoot("03-exam-question")
+    default_size = window.font_sizer.size
+    window.font_sizer.set_size(LARGE_FONT)
+    shoot("03-exam-question-20pt")
+    window.font_sizer.set_size(default_size)
+    if panel.attempt is not None:
+        for position in range(panel.attempt.question_count - 3):
             panel.go_to(position)
             question = panel.question_widget
             if question is not None and question.buttons:
                 question.choose(position % len(question.buttons))
+        panel.go_to(panel.attempt.question_count - 1)
+        shoot("03-exam-last-question")
+        panel.next_button.click()
+        shoot("03-exam-summary")
         panel.submit()
     reader.search_edit.clear()
     reader.run_search()
     if panel.results.source_buttons:
         panel.results.source_buttons[0].click()
     shoot("04-results-and-source")
+    if panel.results.practice_button.isVisible():
+        panel.results.practice_button.click()
+        shoot("04-practice-missed-questions")
+        panel.submit()
+        panel.results.back_button.click()
+        shoot("04-review-explained")
     pledge = window.pledge_page
     if isinstance(pledge, PledgeEditor):
         window.tabs.setCurrentWidget(pledge)
@@ -110,7 +131,7 @@ def main() -> int:
         window.task_runner.wait_idle(60000)
         preview = pledge.preview
         if preview is not None:
-            preview.resize(900, 800)
+            preview.resize(900, SIZE[1])  # as on a 1366×768 screen
             shoot("06-print-preview", preview)
             preview.close()
     if window.progress_page is not None:

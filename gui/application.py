@@ -59,7 +59,7 @@ def run_application(arguments: argparse.Namespace) -> int:
             window.show_workspace(None)
         else:
             window.show_start()
-        window.show()
+        window.show_for_screen()
         frame.close()
         session.window = window
         if self_check:

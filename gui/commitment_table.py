@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.flow_layout import flow_row
 from gui.style import named
 from quiz.engine.pledge_content import Commitment
 from quiz.errors import UserError
@@ -62,13 +62,8 @@ class CommitmentTable(QWidget):
         self.suggestions_label.setBuddy(self.suggestions)
         self.pick_button = named(QPushButton(), "pick_suggestion")
         self.pick_button.clicked.connect(lambda: self._pick(self.suggestions.currentItem()))
-        row = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        pick_row = QHBoxLayout()
-        pick_row.addWidget(self.pick_button)
-        pick_row.addStretch(1)
+        row = flow_row(self.add_button, self.remove_button, self.up_button, self.down_button)
+        pick_row = flow_row(self.pick_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -112,6 +113,12 @@ def choose_save_file(
     suffix = suggested_name.rsplit(".", 1)[-1] if "." in suggested_name else ""
     if suffix:
         dialog.setDefaultSuffix(suffix)
-    dialog.selectFile(suggested_name)
+    suggested = Path(suggested_name)
+    if suggested.is_absolute():
+        # e.g. the member's Documents folder: open there, with the file name filled in.
+        dialog.setDirectory(str(suggested.parent))
+        dialog.selectFile(suggested.name)
+    else:
+        dialog.selectFile(suggested_name)
     dialog.open()
     return dialog

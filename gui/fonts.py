@@ -13,6 +13,9 @@ from gui.preferences import MAXIMUM_FONT_SIZE, MINIMUM_FONT_SIZE, Preferences
 
 logger = logging.getLogger(__name__)
 
+# Steps big enough to matter for older eyes; Ctrl+= / Ctrl+- move one step.
+FONT_STEPS = (10, 12, 14, 16, 18, 20, 24, 28)
+
 UI_FAMILY = "Liberation Sans"
 READING_FAMILY = "Liberation Serif"
 FONT_FILES = (
@@ -74,10 +77,10 @@ class FontSizer(QObject):
         self.apply()
 
     def larger(self) -> None:
-        self.set_size(self._size + 1)
+        self.set_size(next((step for step in FONT_STEPS if step > self._size), self._size))
 
     def smaller(self) -> None:
-        self.set_size(self._size - 1)
+        self.set_size(next((step for step in reversed(FONT_STEPS) if step < self._size), self._size))
 
     def reset(self) -> None:
         from gui.preferences import DEFAULT_FONT_SIZE

@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, QToolBar, QWidget
 
 import quiz
 from gui import dialogs
+from gui.elided_label import ElidedLabel
 from gui.fonts import FontSizer
 from gui.i18n import Translations
 from gui.preferences import Preferences
@@ -22,6 +23,8 @@ from quiz.errors import UserError
 from quiz.service import Service
 
 logger = logging.getLogger(__name__)
+
+FACTS_KEY = "view/show_facts"
 
 
 class MainWindow(QMainWindow):
@@ -49,7 +52,13 @@ class MainWindow(QMainWindow):
         self.start_screen.admin_signed_in.connect(self.sign_in_admin)
         self.start_screen.read_only_chosen.connect(lambda: self.show_workspace(None))
         self.study = StudyPage(service)
+        self.study.quiz.exam_running.connect(self._exam_running)
         self.study.reader.text.set_high_contrast(preferences.high_contrast())
+        # The fact underline is this PC's choice, like the font size.
+        self.study.reader.facts_box.setChecked(preferences.text_value(FACTS_KEY, "true") == "true")
+        self.study.reader.facts_box.toggled.connect(
+            lambda shown: preferences.set_text_value(FACTS_KEY, "true" if shown else "false")
+        )
         self.tabs = named(QTabWidget(), "workspace_tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.study, "")
@@ -60,8 +69,12 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.start_screen)
         self.pages.addWidget(self.tabs)
         self.setCentralWidget(self.pages)
-        self.user_label = named(QLabel(), "user_label")
+        # Each piece of the status bar has its own place (no temporary message drawn over the user's name).
+        self.user_label = named(ElidedLabel(), "user_label")
         self.statusBar().addWidget(self.user_label, 1)
+        self.font_label = named(QLabel(), "font_label")
+        self.font_label.setContentsMargins(8, 0, 8, 0)
+        self.statusBar().addPermanentWidget(self.font_label)
         self.task_status = TaskStatus(task_runner)
         self.statusBar().addPermanentWidget(self.task_status)
         self._create_actions()
@@ -76,7 +89,14 @@ class MainWindow(QMainWindow):
         action = QAction(self)
         action.setObjectName(name)
         if shortcuts:
-            action.setShortcuts(shortcuts)
+            # A standard key is often the same as the literal one (Quit is Ctrl+Q on Windows and Linux); the
+            # same key twice makes Qt refuse both with "Ambiguous shortcut overload".
+            unique: dict[str, QKeySequence] = {}
+            for sequence in shortcuts:
+                text = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+                if text and text not in unique:
+                    unique[text] = sequence
+            action.setShortcuts(list(unique.values()))
         action.triggered.connect(slot)
         self.addAction(action)  # shortcuts work even when the menu bar is hidden
         return action
@@ -84,9 +104,9 @@ class MainWindow(QMainWindow):
     def _create_actions(self) -> None:
         key = QKeySequence
         self.switch_user_action = self._action("switch_user", self.sign_out, [key("Ctrl+Shift+U")])
-        self.quit_action = self._action("quit", self.close, [key(key.StandardKey.Quit), key("Ctrl+Q")])
+        self.quit_action = self._action("quit", self.close, [key("Ctrl+Q"), key(key.StandardKey.Quit)])
         self.larger_action = self._action(
-            "font_larger", self.font_sizer.larger, [key("Ctrl+="), key("Ctrl++"), key(key.StandardKey.ZoomIn)]
+            "font_larger", self.font_sizer.larger, [key("Ctrl++"), key("Ctrl+="), key(key.StandardKey.ZoomIn)]
         )
         self.smaller_action = self._action(
             "font_smaller", self.font_sizer.smaller, [key("Ctrl+-"), key(key.StandardKey.ZoomOut)]
@@ -101,7 +121,7 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
         # The toolbar offers the other language, named in that language.
         self.other_language_action = self._action("language_toggle", self._toggle_language, [key("Ctrl+L")])
-        self.search_action = self._action("search", self._focus_search, [key(key.StandardKey.Find), key("Ctrl+F")])
+        self.search_action = self._action("search", self._focus_search, [key("Ctrl+F"), key(key.StandardKey.Find)])
         self.studied_action = self._action("mark_studied", lambda: self.study.reader.toggle_studied(), [key("Ctrl+D")])
         self.bookmark_action = self._action("bookmark", lambda: self.study.reader.toggle_bookmark(), [key("Ctrl+B")])
         self.note_action = self._action("note", lambda: self.study.reader.note_button.toggle(), [key("Ctrl+N")])
@@ -179,6 +199,14 @@ class MainWindow(QMainWindow):
             self.admin_page.deleteLater()
         self.admin_page = widget
         self.tabs.addTab(widget, title)
+        # The desk's Settings page: a new font size or language takes effect at once, through the same objects
+        # as Ctrl+= and the language menu (so the next Ctrl+= starts from the chosen size).
+        font_chosen = getattr(widget, "font_size_chosen", None)
+        if font_chosen is not None:
+            font_chosen.connect(self.font_sizer.set_size)
+        language_chosen = getattr(widget, "language_chosen", None)
+        if language_chosen is not None:
+            language_chosen.connect(self.translations.set_language)
 
     def sign_out(self) -> None:
         self.study.reader.close_session()
@@ -210,6 +238,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.pledge_page, "")
         self.tabs.addTab(self.progress_page, "")
         self.retranslate()
+
+    def _exam_running(self, running: bool) -> None:
+        # During an exam the toolbar only takes room from the question (the menus still work).
+        self.toolbar.setVisible(not running and self.pages.currentWidget() is self.tabs)
 
     def _tab_changed(self, _index: int) -> None:
         page = self.tabs.currentWidget()
@@ -245,7 +277,11 @@ class MainWindow(QMainWindow):
 
     def _font_size_changed(self, size: int) -> None:
         apply_style(size, self.preferences.high_contrast())
-        self.statusBar().showMessage(self.tr("Cỡ chữ: {size}").format(size=size), 3000)
+        self.study.reader.text.reformat()  # headings are drawn relative to the reading size
+        self._update_font_label()
+
+    def _update_font_label(self) -> None:
+        self.font_label.setText(self.tr("Cỡ chữ: {size}").format(size=self.font_sizer.size))
 
     def _toggle_language(self) -> None:
         self.translations.set_language("en" if self.translations.language == "vi" else "vi")
@@ -266,14 +302,29 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         geometry = self.preferences.bytes_value("window/geometry")
+        self.opens_maximised = False
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 820)
+            screen = QGuiApplication.primaryScreen()
+            available = screen.availableGeometry().size() if screen is not None else None
+            if available is not None and (available.width() < 1440 or available.height() < 900):
+                # An office laptop (1366×768) or an old monitor: use the whole screen from the first start.
+                self.opens_maximised = True
+                self.resize(available)
+            else:
+                self.resize(1280, 820)
         state = self.preferences.bytes_value("window/state")
         if state is not None:
             self.restoreState(state)
         splitter = self.preferences.bytes_value("window/study_splitter")
         if splitter is not None and self.study.splitter.restoreState(splitter):
             self.study.layout_restored = True
+
+    def show_for_screen(self) -> None:
+        """Show the window maximised on a small screen (first start), else as it was left."""
+        if self.opens_maximised:
+            self.showMaximized()
+        else:
+            self.show()
 
     def save_geometry(self) -> None:
         self.preferences.set_bytes_value("window/geometry", self.saveGeometry())
@@ -330,3 +381,4 @@ class MainWindow(QMainWindow):
             action.setText(text)
             action.setToolTip(text + (f" ({action.shortcut().toString()})" if not action.shortcut().isEmpty() else ""))
         self._update_user_label()
+        self._update_font_label()

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import dialogs
+from gui.flow_layout import flow_row
 from gui.style import named, set_role
 
 PREVIEW_DPI = 96
@@ -103,17 +103,16 @@ class PdfPreviewDialog(QDialog):
         self.save_button.clicked.connect(self.choose_file)
         self.close_button = named(QPushButton(), "close_preview")
         self.close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
+        buttons = flow_row(self.print_button, self.save_button, trailing=(self.close_button,))
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         width = max((image.width() for image in images), default=600)
-        self.resize(min(width + 80, 1100), 900)
+        # Never taller or wider than the screen: "In…", "Lưu…" and "Đóng" must stay on it.
+        screen = QGuiApplication.primaryScreen()
+        available = screen.availableGeometry().size() if screen is not None else QSize(1100, 900)
+        self.resize(min(width + 80, 1100, available.width()), min(900, available.height() - 40))
         self.retranslate()
 
     def choose_printer(self) -> None:

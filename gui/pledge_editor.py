@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -15,12 +16,14 @@ from PySide6.QtWidgets import (
 
 from gui import dialogs
 from gui.commitment_table import CommitmentTable
+from gui.flow_layout import flow_row
 from gui.pdf_preview import PdfPreviewDialog, render_pages, save_pdf_with_dialog
 from gui.style import named, set_role
 from gui.tasks import TaskControl, TaskRunner
 from quiz.engine.pledge_content import PledgeInfo, ReflectionAnswer
 from quiz.errors import UserError
 from quiz.service import Service
+from quiz.text import fold
 
 AUTOSAVE_DELAY_MS = 1000
 
@@ -86,11 +89,8 @@ class PledgeEditor(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
-        buttons = QHBoxLayout()
-        for button in (self.preview_button, self.save_pdf_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.finalise_button)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        buttons = flow_row(self.preview_button, self.save_pdf_button, trailing=(self.finalise_button,))
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
         outer.addLayout(buttons)
@@ -202,7 +202,12 @@ class PledgeEditor(QWidget):
     # PDF ---------------------------------------------------------------------------------------------------
 
     def _suggested_name(self) -> str:
-        return "ban-thu-hoach-cam-ket.pdf"
+        """In the member's Documents folder, named after the member (never the program folder)."""
+        try:
+            name = self._service.members.get_member(self._member_id).full_name
+        except UserError:
+            name = ""
+        return str(documents_folder() / pdf_file_name(name))
 
     def open_preview(self) -> None:
         """Render the form and its page images on the worker, then open the preview."""
@@ -261,3 +266,17 @@ class PledgeEditor(QWidget):
         self.save_pdf_button.setText(self.tr("Lưu thành tệp PDF"))
         if self.pledge is not None:
             self._apply_state()
+
+
+def pdf_file_name(full_name: str) -> str:
+    """``thu-hoach-cam-ket-nguyen-van-a.pdf``: the name without marks, so any PC and USB stick can hold it."""
+    words = "".join(character if character.isalnum() else " " for character in fold(full_name)).split()
+    return "-".join(["thu-hoach-cam-ket", *words]) + ".pdf"
+
+
+def documents_folder() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    # A fresh account may have no Documents folder yet: the home folder, never the program's.
+    return Path(location) if location and Path(location).is_dir() else Path.home()

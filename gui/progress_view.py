@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.quiz_start import mode_name
+from gui.quiz_start import mode_name, review_explanation
 from gui.reader_content import list_documents
 from gui.style import named, set_role
 from quiz.engine.types import EXAM_MODES
@@ -46,6 +46,8 @@ class ProgressView(QWidget):
             set_role(title, "heading")
         self.attempts = _table("attempts_table", 5, 4)
         self.cards = _table("cards_table", 3, 0)
+        self.cards_info = named(QLabel(), "cards_info")
+        self.cards_info.setWordWrap(True)
         self.sections = _table("sections_table", 3, 0)
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -54,6 +56,7 @@ class ProgressView(QWidget):
             self.attempts_title,
             self.attempts,
             self.cards_title,
+            self.cards_info,
             self.cards,
             self.sections_title,
             self.sections,
@@ -111,6 +114,10 @@ class ProgressView(QWidget):
                 for info in sections
             ],
         )
+        # An empty table says nothing: say when the next questions come due instead.
+        self.cards.setVisible(bool(due))
+        self.cards_info.setVisible(not due)
+        self.cards_info.setText(review_explanation(self._service, self._member_id, len(due)))
         studied = sum(1 for info in sections if info.studied)
         exams = [entry for entry in history if entry.mode in EXAM_MODES and entry.submitted_at is not None]
         best = max((entry.score_percent for entry in exams), default=None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -83,14 +84,24 @@ class QuestionWidget(QWidget):
     def _build_choices(self, layout: QVBoxLayout, exclusive: bool) -> None:
         self.group = QButtonGroup(self)
         self.group.setExclusive(exclusive)
+        self.option_labels: list[QLabel] = []
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
         for index, option in enumerate(self.question.options):
+            letter = LETTERS[index] if index < len(LETTERS) else str(index + 1)
+            # The button carries the letter; the option's text is a word-wrapping label beside it (a radio
+            # button's own text never wraps, and a long option would run off a 1024 px screen).
             button: QAbstractButton = QRadioButton() if exclusive else QCheckBox()
-            button.setText(f"{LETTERS[index] if index < len(LETTERS) else index + 1}. {option}")
+            button.setText(f"{letter}.")
             button.setObjectName(f"option_{index}")
-            button.setAccessibleName(f"{LETTERS[index] if index < len(LETTERS) else index + 1}. {option}")
+            button.setAccessibleName(f"{letter}. {option}")
+            label = named(OptionLabel(option, button), f"option_text_{index}")
             self.group.addButton(button, index)
             self.buttons.append(button)
-            layout.addWidget(button)
+            self.option_labels.append(label)
+            grid.addWidget(button, index, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(label, index, 1)
+        layout.addLayout(grid)
         self.group.idToggled.connect(self._choice_toggled)
 
     def _build_cloze(self, layout: QVBoxLayout) -> None:
@@ -105,6 +116,9 @@ class QuestionWidget(QWidget):
             label = QLabel(left)
             label.setWordWrap(True)
             combo = named(QComboBox(), f"match_{row}")
+            # Long options must not widen the window: the box shrinks, its list still shows them whole.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
             combo.addItem("—", None)
             for index, option in enumerate(self.question.options):
                 combo.addItem(option, index)
@@ -234,3 +248,22 @@ class QuestionWidget(QWidget):
             self.text_edit.setAccessibleName(self.tr("Câu trả lời"))
             self.text_edit.setPlaceholderText(self.tr("Câu trả lời của đồng chí"))
         self.source_button.setText(self.tr("Xem trong văn bản"))
+
+
+class OptionLabel(QLabel):
+    """An option's text: wraps, and a click on it presses its button, as a click on a button's own text does."""
+
+    def __init__(self, text: str, button: QAbstractButton) -> None:
+        super().__init__(text)
+        self.button = button
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setBuddy(button)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.button.click()
+            self.button.setFocus()
+            return
+        super().mouseReleaseEvent(event)

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui import dialogs
+from gui.exam_navigator import QuestionNavigator, SubmitSummary
+from gui.flow_layout import flow_row
 from gui.question_widgets import CHOICE_KEYS, QuestionWidget
 from gui.quiz_start import QuizStartPage, mode_name
 from gui.results_view import ResultsView
@@ -47,6 +49,7 @@ class QuizPanel(QWidget):
         self.attempt: AttemptView | None = None
         self.position = 0
         self.question_widget: QuestionWidget | None = None
+        self._fresh_feedback = False  # practice just showed right/wrong: the next Enter leaves it on screen
         self.pages = QStackedWidget()
         self.start_page = QuizStartPage(service)
         self.start_page.start_requested.connect(self.start)
@@ -62,7 +65,13 @@ class QuizPanel(QWidget):
         self.results = ResultsView(service)
         self.results.source_requested.connect(self.source_requested)
         self.results.done.connect(self.show_start)
+        self.results.practice_requested.connect(self.practise_questions)
         self.pages.addWidget(self.results)
+        self.summary = SubmitSummary()
+        self.summary.back_requested.connect(lambda: self._back_to_questions(self.position))
+        self.summary.question_chosen.connect(self._back_to_questions)
+        self.summary.submit_requested.connect(self.ask_submit)
+        self.pages.addWidget(self.summary)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -74,12 +83,17 @@ class QuizPanel(QWidget):
         page = QWidget()
         self.header = named(QLabel(), "quiz_header")
         set_role(self.header, "heading")
+        self.header.setWordWrap(True)
+        self.navigator = QuestionNavigator()
+        self.navigator.chosen.connect(self.go_to)
         self.time_label = named(QLabel(), "time_label")
         self.progress = named(QProgressBar(), "quiz_progress")
         self.progress.setTextVisible(True)
         self.question_scroll = QScrollArea()
         self.question_scroll.setWidgetResizable(True)
         self.question_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Options and prompts word-wrap: the question never needs sideways scrolling.
+        self.question_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.previous_button = named(QPushButton(), "previous_button")
         self.previous_button.clicked.connect(lambda: self.go_to(self.position - 1))
         self.flag_button = named(QPushButton(), "flag_button")
@@ -89,22 +103,29 @@ class QuizPanel(QWidget):
         set_role(self.next_button, "primary")
         self.next_button.clicked.connect(lambda: self.go_to(self.position + 1))
         self.submit_button = named(QPushButton(), "submit_button")
-        self.submit_button.clicked.connect(self.ask_submit)
+        self.submit_button.clicked.connect(self.show_summary)
         self.keys_hint = QLabel()
         self.keys_hint.setWordWrap(True)
         set_role(self.keys_hint, "hint")
-        buttons = QHBoxLayout()
-        for button in (self.previous_button, self.flag_button, self.next_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.submit_button)
+        # The question and the keys hint scroll together; only the navigator and the buttons stay fixed, so a
+        # 768 px screen at 20 pt still shows the options.
+        self.question_holder = QWidget()
+        self.question_holder_layout = QVBoxLayout(self.question_holder)
+        self.question_holder_layout.setContentsMargins(0, 0, 0, 0)
+        self.question_holder_layout.addStretch(1)
+        self.question_holder_layout.addWidget(self.keys_hint)
+        self.question_scroll.setWidget(self.question_holder)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.time_label)
+        # Rows that wrap: at 20 pt or on a 1024 px screen the buttons move to a second line, never off screen.
+        buttons = flow_row(self.previous_button, self.flag_button, self.next_button, trailing=(self.submit_button,))
         layout = QVBoxLayout(page)
-        layout.addWidget(self.header)
-        layout.addWidget(self.time_label)
+        layout.addLayout(top)
         layout.addWidget(self.progress)
+        layout.addWidget(self.navigator)
         layout.addWidget(self.question_scroll, 1)
         layout.addLayout(buttons)
-        layout.addWidget(self.keys_hint)
         return page
 
     # Context -----------------------------------------------------------------------------------------------
@@ -172,24 +193,75 @@ class QuizPanel(QWidget):
         self.go_to(position)
 
     def go_to(self, position: int) -> None:
-        if self.attempt is None or not 0 <= position < self.attempt.question_count:
+        """Show question ``position``; one past the last is the page before submitting."""
+        if self.attempt is None or not 0 <= position <= self.attempt.question_count:
+            return
+        if position == self.attempt.question_count:
+            self.show_summary()
             return
         if self.question_widget is not None:
             self.question_widget.flush()
         self.position = position
+        self._fresh_feedback = False
         question = self.attempt.questions[position]
         widget = QuestionWidget(question)
         widget.response_changed.connect(self._answer)
         widget.show_source_requested.connect(self._show_feedback_source)
+        self._drop_question_widget()
         self.question_widget = widget
-        self.question_scroll.setWidget(widget)
+        self.question_holder_layout.insertWidget(0, widget)
+        self.question_scroll.verticalScrollBar().setValue(0)
         self.flag_button.blockSignals(True)
         self.flag_button.setChecked(question.flagged)
         self.flag_button.blockSignals(False)
         self.previous_button.setEnabled(position > 0)
-        self.next_button.setEnabled(position < self.attempt.question_count - 1)
+        self._update_next_button()
         self._update_header()
         widget.focus_answer()
+
+    def _drop_question_widget(self) -> None:
+        old = self.question_widget
+        if old is not None:
+            # Its answer was flushed already; a late signal (focus leaving a typed answer) must not save it
+            # to the question shown next.
+            old.response_changed.disconnect(self._answer)
+            self.question_holder_layout.removeWidget(old)
+            old.hide()
+            old.deleteLater()
+            self.question_widget = None
+
+    def _update_next_button(self) -> None:
+        last = self.attempt is not None and self.position == self.attempt.question_count - 1
+        self.next_button.setText(self.tr("Xem lại và nộp bài ▶") if last else self.tr("Câu &sau ▶"))
+        self.next_button.setAccessibleName(self.tr("Xem lại và nộp bài") if last else self.tr("Câu sau"))
+
+    def show_summary(self) -> None:
+        """The list of unanswered and flagged questions, with the submit button (Moodle's summary page)."""
+        if self.attempt is None:
+            return
+        if self.question_widget is not None:
+            self.question_widget.flush()
+        self.summary.show_attempt(self.attempt)
+        self.pages.setCurrentWidget(self.summary)
+
+    def _back_to_questions(self, position: int) -> None:
+        if self.attempt is None:
+            return
+        self.pages.setCurrentIndex(1)
+        self.go_to(min(position, self.attempt.question_count - 1))
+
+    def practise_questions(self, question_ids: list[str]) -> None:
+        """Practice at once the questions missed in an exam (a review attempt over exactly those)."""
+        if self._member_id is None or self._document_id is None or not question_ids:
+            return
+        try:
+            attempt = self._service.quizzes.start_attempt(
+                self._member_id, self._document_id, "review", question_ids=question_ids
+            )
+        except UserError as error:
+            dialogs.show_error(self, error)
+            return
+        self._show_attempt(attempt)
 
     def _answer(self, response: dict[str, Any]) -> None:
         if self.attempt is None:
@@ -200,6 +272,7 @@ class QuizPanel(QWidget):
             self._handle_closed(error)
             return
         self._replace_question(response=response, feedback=feedback if feedback.revealed else None)
+        self._fresh_feedback = feedback.revealed
         if feedback.revealed and self.question_widget is not None:
             self.question_widget.show_feedback(feedback)
         self._update_header()
@@ -232,6 +305,7 @@ class QuizPanel(QWidget):
         mode = mode_name(self.attempt.mode)
         text = self.tr("{mode} — Câu {number}/{total}").format(mode=mode, number=self.position + 1, total=total)
         self.header.setText(text)
+        self.navigator.show_attempt(self.attempt, self.position)
         self.progress.setMaximum(total)
         self.progress.setValue(self.attempt.answered_count)
         self.progress.setFormat(
@@ -287,7 +361,7 @@ class QuizPanel(QWidget):
     def _show_results(self, attempt_id: str) -> None:
         self._clock.stop()
         self.attempt = None
-        self.question_widget = None
+        self._drop_question_widget()
         self.results.show_attempt(attempt_id)
         self.pages.setCurrentWidget(self.results)
         self.exam_running.emit(False)
@@ -308,6 +382,14 @@ class QuizPanel(QWidget):
     # Keyboard ----------------------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        focused_button = QApplication.focusWidget()
+        if (
+            self.pages.currentWidget() is self.summary
+            and Qt.Key(event.key()) in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and isinstance(focused_button, QPushButton)
+        ):
+            focused_button.click()
+            return
         widget = self.question_widget
         if self.pages.currentIndex() == 1 and widget is not None:
             key = Qt.Key(event.key())
@@ -320,11 +402,21 @@ class QuizPanel(QWidget):
                     focused.click()
                     return
                 if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                    # Enter in a typed answer only saves it (practice then shows right or wrong).
-                    if not isinstance(focused, QLineEdit):
-                        self.go_to(self.position + 1)
+                    self._enter_pressed(widget, focused)
                     return
         super().keyPressEvent(event)
+
+    def _enter_pressed(self, widget: QuestionWidget, focused: QWidget | None) -> None:
+        """Enter saves a typed answer and moves on, as the hint says; in practice a newly shown right/wrong
+        stays on screen until the next Enter."""
+        if isinstance(focused, QLineEdit):
+            widget.flush()
+            if widget.current_response() is None:
+                return
+            if self._fresh_feedback:
+                self._fresh_feedback = False
+                return
+        self.go_to(self.position + 1)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -336,9 +428,9 @@ class QuizPanel(QWidget):
         self.previous_button.setAccessibleName(self.tr("Câu trước"))
         self.flag_button.setText(self.tr("⚑ Đánh &dấu xem lại"))
         self.flag_button.setAccessibleName(self.tr("Đánh dấu để xem lại"))
-        self.next_button.setText(self.tr("Câu &sau ▶"))
-        self.next_button.setAccessibleName(self.tr("Câu sau"))
-        self.submit_button.setText(self.tr("&Nộp bài"))
+        self._update_next_button()
+        self.submit_button.setText(self.tr("&Nộp bài…"))
+        self.submit_button.setToolTip(self.tr("Xem các câu chưa trả lời, rồi nộp bài"))
         self.keys_hint.setText(
             self.tr(
                 "Phím tắt: 1–4 hoặc A–D chọn đáp án; Enter hoặc Page Down: câu sau; "

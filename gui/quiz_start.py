@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from gui.style import named, set_role
 from quiz.engine.types import AttemptView
 from quiz.errors import UserError
-from quiz.formatting import format_date, format_number
+from quiz.formatting import format_date, format_number, format_short_date
 from quiz.service import Service
 
 
@@ -61,13 +63,27 @@ class QuizStartPage(QWidget):
             (self.review_button, "review"),
         ):
             button.clicked.connect(lambda _checked=False, chosen=mode: self.start_requested.emit(chosen))
-        layout = QVBoxLayout(self)
+        self.review_info = named(QLabel(), "review_info")
+        self.review_info.setWordWrap(True)
+        set_role(self.review_info, "hint")
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(self.heading)
         layout.addWidget(self.info)
         layout.addWidget(self.resume_box)
         for button in (self.exam_button, self.practice_button, self.section_button, self.review_button):
             layout.addWidget(button)
+        layout.addWidget(self.review_info)
         layout.addStretch(1)
+        # At 20 pt on a 768 px screen the page is taller than the panel: it scrolls instead of clipping.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.retranslate()
 
     def set_section(self, section_id: str | None) -> None:
@@ -132,6 +148,8 @@ class QuizStartPage(QWidget):
         self.practice_button.setText(self.tr("Luyện tập (biết ngay đúng sai)"))
         self.section_button.setText(self.tr("Luyện tập phần đang đọc"))
         self.review_button.setText(self.tr("Ôn tập ({due} câu đến hạn)").format(due=due))
+        self.review_info.setText(review_explanation(self._service, self._member_id, due))
+        self.review_info.setVisible(self._member_id is not None)
         if self._member_id is not None:
             self.review_button.setEnabled(due > 0 and self._unfinished is None)
         if self._unfinished is not None:
@@ -143,3 +161,33 @@ class QuizStartPage(QWidget):
                 ).format(mode=mode_name(attempt.mode), answered=attempt.answered_count, total=attempt.question_count)
             )
         self.resume_button.setText(self.tr("Làm tiếp bài đang dở"))
+
+
+def review_explanation(service: Service, member_id: str | None, due: int) -> str:
+    """What Ôn tập is, and when there is nothing due today, when the next questions come due."""
+    if member_id is None:
+        return ""
+
+    # Literal translate() calls: lupdate finds the texts only there.
+    if due:
+        return QCoreApplication.translate(
+            "QuizStartPage", "Ôn tập hỏi lại những ý đồng chí từng trả lời chưa đúng, đúng lúc sắp quên."
+        )
+    try:
+        cards = service.reviews.all_cards(member_id)
+    except UserError:
+        cards = []
+    if not cards:
+        return QCoreApplication.translate(
+            "QuizStartPage",
+            "Ôn tập hỏi lại những ý đồng chí từng trả lời chưa đúng. Hãy làm bài kiểm tra hoặc luyện tập trước.",
+        )
+    day = _local_day(min(card.due for card in cards))
+    count = sum(1 for card in cards if _local_day(card.due) == day)
+    return QCoreApplication.translate(
+        "QuizStartPage", "Hôm nay chưa có câu cần ôn. {count} câu đến hạn ngày {date}."
+    ).format(count=count, date=format_short_date(day))
+
+
+def _local_day(moment: dt.datetime) -> dt.date:
+    return moment.astimezone().date() if moment.tzinfo is not None else moment.date()

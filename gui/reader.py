@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from gui import dialogs
+from gui.flow_layout import flow_row
 from gui.reader_content import ReaderContent, ReaderSection, list_documents, load_content
 from gui.reader_text import ReaderText
-from gui.style import named
+from gui.style import named, set_role
 from quiz.errors import UserError
 from quiz.service import Service
 
@@ -51,8 +53,8 @@ class Reader(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.header().setStretchLastSection(True)
-        # Section titles are phrases from the text: never squeeze the tree below about 22 characters.
-        self.tree.setMinimumWidth(self.tree.fontMetrics().averageCharWidth() * 22)
+        # Section titles are phrases from the text (they word-wrap): keep the tree at least ~14 characters wide.
+        self.tree.setMinimumWidth(self.tree.fontMetrics().averageCharWidth() * 14)
         self.tree.itemActivated.connect(self._tree_activated)
         self.tree.itemClicked.connect(self._tree_activated)
         self.search_label = QLabel()
@@ -79,12 +81,19 @@ class Reader(QWidget):
         self.note_button = named(QPushButton(), "note_button")
         self.note_button.setCheckable(True)
         self.note_button.toggled.connect(self._toggle_note)
+        self.facts_box = named(QCheckBox(), "facts_box")
+        self.facts_box.setChecked(True)
+        self.facts_box.toggled.connect(self._facts_toggled)
+        # The legend sits beside the switch, in the same wrapping row: no extra line under the text.
+        self.legend = named(QLabel(), "reader_legend")
+        set_role(self.legend, "hint")
         self.note_edit = named(QPlainTextEdit(), "note_edit")
         self.note_edit.hide()
         self._note_timer = QTimer(self, singleShot=True, interval=800)
         self._note_timer.timeout.connect(self.save_note)
         self.note_edit.textChanged.connect(self._note_timer.start)
         self._note_section: str | None = None
+        self._split_done = False
         self._build_layout()
         self.retranslate()
         self._update_member_controls()
@@ -102,11 +111,9 @@ class Reader(QWidget):
         search_row.addWidget(self.hits_label)
         search_row.addWidget(self.previous_hit)
         search_row.addWidget(self.next_hit)
-        actions = QHBoxLayout()
-        actions.addWidget(self.studied_box)
-        actions.addWidget(self.bookmark_box)
-        actions.addWidget(self.note_button)
-        actions.addStretch(1)
+        # The search field may be narrower than its placeholder; the hit count is short.
+        self.search_edit.setMinimumWidth(self.search_edit.fontMetrics().averageCharWidth() * 8)
+        actions = flow_row(self.studied_box, self.bookmark_box, self.note_button, self.facts_box, self.legend)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
@@ -123,6 +130,17 @@ class Reader(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._split_done:
+            self._split_done = True
+            # After the layout settles: the section titles get about a third of the reader.
+            QTimer.singleShot(0, self._first_split)
+
+    def _first_split(self) -> None:
+        width = self.splitter.width()
+        self.splitter.setSizes([width * 3 // 10, width - width * 3 // 10])
 
     # Documents ---------------------------------------------------------------------------------------------
 
@@ -216,16 +234,36 @@ class Reader(QWidget):
             self.text.scroll_to(section.heading_start)
             self._select_section(section)
 
+    def _facts_toggled(self, shown: bool) -> None:
+        self.text.set_facts_visible(shown)
+        self.legend.setVisible(shown)
+
     def _section(self, section_id: object) -> ReaderSection | None:
         if self.content is None:
             return None
         return next((section for section in self.content.sections if section.id == section_id), None)
 
     def _follow_scroll(self) -> None:
+        """After the member scrolls, the section being read becomes the current one.
+
+        The current section stays while any of it is on screen: a click in the tree or "Xem trong văn bản"
+        cannot always bring a section to the top (the last one, a sentence centred in the view), and the
+        section at the top would then be its neighbour.
+        """
         if self.content is None:
             return
-        index = self.text.cursor_index()
-        candidates = [section for section in self.content.sections if section.heading_start <= index]
+        top, bottom = self.text.visible_range()
+        current = self.current_section
+        if current is not None and current.document_id == self.content.document_id:
+            following = [
+                section.heading_start
+                for section in self.content.sections
+                if section.heading_start > current.heading_start
+            ]
+            end = min(following, default=len(self.text.document_text))
+            if current.heading_start <= bottom and end > top:
+                return
+        candidates = [section for section in self.content.sections if section.heading_start <= top]
         if candidates:
             self._select_section(candidates[-1])
 
@@ -389,6 +427,12 @@ class Reader(QWidget):
         self.studied_box.setText(self.tr("Đã học xong phần này"))
         self.bookmark_box.setText(self.tr("Đánh dấu trang"))
         self.note_button.setText(self.tr("Ghi chú của tôi"))
+        self.facts_box.setText(self.tr("Hiện các ý có câu hỏi"))
+        self.facts_box.setToolTip(self.tr("Gạch chấm dưới những câu trong văn bản có câu hỏi kiểm tra"))
+        self.legend.setText(self.tr("(gạch chấm dưới câu)"))
+        self.legend.setToolTip(
+            self.tr("Gạch chấm dưới: ý có câu hỏi · nền vàng: kết quả tìm · nền xanh: câu nguồn của câu hỏi")
+        )
         self.note_edit.setAccessibleName(self.tr("Ghi chú cho phần này"))
         self.note_edit.setPlaceholderText(self.tr("Ghi chú riêng của đồng chí cho phần này (tự động lưu)."))
         self.refresh_marks()

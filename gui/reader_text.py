@@ -41,6 +41,9 @@ class ReaderText(QTextEdit):
         self._current_hit = -1
         self._source: tuple[int, int] | None = None
         self._high_contrast = False
+        self._facts_visible = True
+        self._headings: tuple[HeadingSpan, ...] = ()
+        self._facts: tuple[tuple[int, int], ...] = ()
 
     # Content -----------------------------------------------------------------------------------------------
 
@@ -51,14 +54,41 @@ class ReaderText(QTextEdit):
         self._folded = fold(text)
         self._utf16 = _utf16_positions(text) if any(ord(character) > 0xFFFF for character in text) else None
         self._hits, self._current_hit, self._source = [], -1, None
+        self._headings, self._facts = tuple(headings), tuple(facts)
         self.setPlainText(text)
-        self._format_spans(headings, facts)
+        self._format_spans(headings, facts if self._facts_visible else ())
         self._refresh_selections()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def set_high_contrast(self, high_contrast: bool) -> None:
         self._high_contrast = high_contrast
         self._refresh_selections()
+
+    def set_facts_visible(self, visible: bool) -> None:
+        """Show or hide the dotted underline under sentences that have questions (keeps scroll and marks)."""
+        if visible == self._facts_visible:
+            return
+        self._facts_visible = visible
+        self.reformat()
+
+    def reformat(self) -> None:
+        """Draw headings and fact marks again (after a font size change or the facts switch)."""
+        position = self.verticalScrollBar().value()
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.setCharFormat(QTextCharFormat())
+        self._format_spans(self._headings, self._facts if self._facts_visible else ())
+        self.verticalScrollBar().setValue(position)
+
+    @property
+    def facts_visible(self) -> bool:
+        return self._facts_visible
+
+    def fact_underlined(self, index: int) -> bool:
+        """Whether the character at ``index`` carries the fact underline (for tests)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.qt_position(index) + 1)
+        return cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
 
     @property
     def document_text(self) -> str:
@@ -184,6 +214,14 @@ class ReaderText(QTextEdit):
     def cursor_index(self) -> int:
         """The document index at the top-left of the visible text (for "which section am I reading")."""
         return self.python_index(self.cursorForPosition(self.viewport().rect().topLeft()).position())
+
+    def visible_range(self) -> tuple[int, int]:
+        """Document indexes of the first and last characters on screen."""
+        rectangle = self.viewport().rect()
+        return (
+            self.python_index(self.cursorForPosition(rectangle.topLeft()).position()),
+            self.python_index(self.cursorForPosition(rectangle.bottomRight()).position()),
+        )
 
 
 def _utf16_positions(text: str) -> list[int]:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import dialogs
+from gui.flow_layout import flow_row
 from gui.quiz_start import mode_name
 from gui.style import named, set_role
 from quiz.engine.types import AttemptResult, ReviewItem
@@ -27,6 +28,7 @@ from quiz.service import Service
 class ResultsView(QWidget):
     source_requested = Signal(object, int, int)  # section_id, start, end
     done = Signal()
+    practice_requested = Signal(list)  # the question ids missed in the exam
 
     def __init__(self, service: Service, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,24 +38,27 @@ class ResultsView(QWidget):
         self.source_buttons: list[QPushButton] = []
         self.heading = named(QLabel(), "results_heading")
         set_role(self.heading, "heading")
+        self.heading.setWordWrap(True)
         self.verdict = named(QLabel(), "results_verdict")
         self.score = named(QLabel(), "results_score")
         self.score.setWordWrap(True)
         self.back_button = named(QPushButton(), "results_back")
         self.back_button.clicked.connect(self.done.emit)
+        self.practice_button = named(QPushButton(), "practice_missed_button")
+        self.practice_button.clicked.connect(lambda: self.practice_requested.emit(self.missed_question_ids()))
+        self.practice_button.hide()
         self.content = QWidget()
         self.content_layout = QVBoxLayout(self.content)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.content)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.back_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.heading)
         layout.addWidget(self.verdict)
         layout.addWidget(self.score)
+        layout.addLayout(flow_row(self.practice_button, trailing=(self.back_button,)))
         layout.addWidget(scroll, 1)
         self.retranslate()
 
@@ -87,6 +92,11 @@ class ResultsView(QWidget):
         if result.auto_submitted:
             score_text += " " + self.tr("Bài được nộp tự động khi hết giờ.")
         self.score.setText(score_text)
+        missed = len(self.missed_question_ids())
+        # After an exam, the missed questions can be practised at once (with right/wrong shown each time).
+        self.practice_button.setVisible(result.mode == "exam" and missed > 0)
+        self.practice_button.setText(self.tr("Luyện lại {count} câu chưa đúng").format(count=missed))
+        set_role(self.practice_button, "primary" if not result.passed else "")
         self.content_layout.addWidget(self._section_bars())
         title = QLabel(self.tr("Xem lại từng câu"))
         set_role(title, "heading")
@@ -95,6 +105,9 @@ class ResultsView(QWidget):
             self.content_layout.addWidget(self._item_frame(item))
         self.content_layout.addStretch(1)
         self.back_button.setFocus()
+
+    def missed_question_ids(self) -> list[str]:
+        return [item.question_id for item in self.items if not item.is_correct]
 
     def _section_bars(self) -> QWidget:
         assert self.result is not None

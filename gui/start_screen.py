@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import dialogs
+from gui.flow_layout import flow_row
 from gui.style import named, set_role
 from quiz.engine.member_types import MemberDraft, MemberSummary
 from quiz.errors import UserError
@@ -83,11 +83,7 @@ class StartScreen(QWidget):
         self.read_button.clicked.connect(self.read_only_chosen.emit)
         self.admin_button = named(QPushButton(), "admin_button")
         self.admin_button.clicked.connect(self._open_admin)
-        buttons = QHBoxLayout()
-        for button in (self.enter_button, self.add_button, self.read_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.admin_button)
+        buttons = flow_row(self.enter_button, self.add_button, self.read_button, trailing=(self.admin_button,))
         layout = QVBoxLayout(page)
         layout.addWidget(self.search_label)
         layout.addWidget(self.search_edit)
@@ -123,6 +119,8 @@ class StartScreen(QWidget):
         self.new_name.returnPressed.connect(self._add_member)
         self.new_pin.returnPressed.connect(self._add_member)
         self.add_form = QFormLayout()
+        # Long labels (the PIN's) go above their field when the window is narrow or the font large.
+        self.add_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.add_name_label, self.add_chi_bo_label, self.add_pin_label = QLabel(), QLabel(), QLabel()
         for label, field in (
             (self.add_name_label, self.new_name),
@@ -338,10 +336,6 @@ def _page(page: QWidget, widgets: list[QWidget], buttons: list[QPushButton]) -> 
     layout = QVBoxLayout(page)
     for widget in widgets:
         layout.addWidget(widget)
-    row = QHBoxLayout()
-    for button in buttons:
-        row.addWidget(button)
-    row.addStretch(1)
-    layout.addLayout(row)
+    layout.addLayout(flow_row(*buttons))
     layout.addStretch(1)
     return page

@@ -22,7 +22,9 @@ NORMAL_COLOURS = {
     "highlighted_text": "#ffffff",
     "focus": "#d97a00",
     "accent": "#8b1a1a",
-    "fact": "#9a7b00",
+    "fact": "#c9b36b",
+    "bar": "#a9c8ec",
+    "answered": "#cfe3c4",
     "hit": "#ffd54f",
     "source": "#b7e1cd",
     "pass": "#1b6e20",
@@ -37,7 +39,9 @@ HIGH_CONTRAST_COLOURS = {
     "highlighted_text": "#000000",
     "focus": "#00ffff",
     "accent": "#ffff00",
-    "fact": "#7fd4ff",
+    "fact": "#4f8fb0",
+    "bar": "#1f4f8f",
+    "answered": "#1f5f1f",
     "hit": "#7a5c00",
     "source": "#005a2b",
     "pass": "#7cff7c",
@@ -93,20 +97,40 @@ QPushButton:disabled {{ color: #777777; border-color: #999999; }}
 QPushButton[role="primary"] {{ background: {chosen["highlight"]}; color: {chosen["highlighted_text"]};
   font-weight: bold; }}
 QPushButton:focus, QToolButton:focus, QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus,
-QListWidget:focus, QTreeWidget:focus, QTableWidget:focus, QComboBox:focus, QSpinBox:focus,
+QListWidget:focus, QTreeWidget:focus, QTableWidget:focus, QComboBox:focus,
 QTabBar::tab:focus {{ border: 3px solid {focus}; }}
 QRadioButton, QCheckBox {{ padding: {padding // 2}px; spacing: {padding}px; border: 2px solid transparent;
   border-radius: 6px; }}
 QRadioButton:focus, QCheckBox:focus {{ border: 3px solid {focus}; }}
 QRadioButton::indicator, QCheckBox::indicator {{ width: {indicator}px; height: {indicator}px; }}
-QLineEdit, QComboBox, QSpinBox {{ padding: {padding // 2}px; border: 2px solid #6b6b6b; border-radius: 4px;
+QLineEdit, QComboBox {{ padding: {padding // 2}px; border: 2px solid #6b6b6b; border-radius: 4px;
   background: {chosen["base"]}; color: {chosen["text"]}; min-height: {font_size * 2}px; }}
 QListWidget::item, QTreeWidget::item {{ padding: {padding // 2}px; }}
 QTabBar::tab {{ padding: {padding}px {padding * 2}px; border: 2px solid transparent; }}
 QTabBar::tab:selected {{ font-weight: bold; border-bottom: 4px solid {chosen["highlight"]}; }}
-QProgressBar {{ border: 2px solid #6b6b6b; border-radius: 4px; text-align: center; min-height: {font_size}px; }}
-QProgressBar::chunk {{ background: {chosen["highlight"]}; }}
+QProgressBar {{ border: 2px solid #6b6b6b; border-radius: 4px; text-align: center; min-height: {font_size}px;
+  color: {chosen["text"]}; background: {chosen["base"]}; }}
+QProgressBar::chunk {{ background: {chosen["bar"]}; }}
+QPushButton[navigator="true"] {{ padding: 2px 4px; min-width: {font_size * 2}px; min-height: {font_size * 2}px;
+  background: {chosen["base"]}; border-style: dashed; }}
+QPushButton[navigator="true"][answered="true"] {{ background: {chosen["answered"]}; border-style: solid; }}
+QPushButton[navigator="true"]:checked {{ background: {chosen["highlight"]}; color: {chosen["highlighted_text"]};
+  border: 3px solid {chosen["text"]}; }}
+/* Spin boxes keep Fusion's own frame: a styled border or padding makes Qt drop the up/down arrows. */
+QSpinBox {{ min-height: {font_size * 2}px; }}
 """
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG contrast ratio of two "#rrggbb" colours (1 to 21)."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[index : index + 2], 16) / 255 for index in (1, 3, 5)]
+        linear = [value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4 for value in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 def apply_style(font_size: int, high_contrast: bool = False) -> None:

@@ -11,6 +11,10 @@ import pytest
 from quiz.service import Service
 from quiz.services.context import Actor
 
+# The README's test command must work on a machine without a display (CI, a server): Qt draws offscreen
+# unless the caller chose a platform (e.g. QT_QPA_PLATFORM=xcb under Xvfb).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 REPOSITORY = Path(__file__).resolve().parent.parent
 TEST_DATA = Path(__file__).resolve().parent / "data"
 

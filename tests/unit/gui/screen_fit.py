@@ -70,7 +70,7 @@ def rect_in_window(widget: QWidget, window: QWidget) -> QRect:
     return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
 
 
-def _scroll_area_of(widget: QWidget, window: QWidget) -> QAbstractScrollArea | None:
+def scroll_area_of(widget: QWidget, window: QWidget) -> QAbstractScrollArea | None:
     """The innermost scroll area whose viewport holds ``widget`` (its content may scroll vertically)."""
     parent = widget.parentWidget()
     while parent is not None and parent is not window:
@@ -101,7 +101,7 @@ def problems(
     for button in visible_buttons(window):
         name = f"button {button.text()!r} ({button.objectName() or type(button).__name__})"
         place = rect_in_window(button, window)
-        area = _scroll_area_of(button, window)
+        area = scroll_area_of(button, window)
         if area is not None:
             # Inside a scroll area vertical scrolling is fine; needing to scroll sideways is not.
             viewport = rect_in_window(area.viewport(), window)

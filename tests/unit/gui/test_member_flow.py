@@ -102,7 +102,12 @@ def test_member_reads_searches_takes_exam_and_jumps_to_the_source(
             QTest.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
     assert panel.attempt.answered_count == count - 1
 
+    # "Nộp bài…" first shows the summary (Moodle's): the unanswered question is named there.
     QTest.mouseClick(panel.submit_button, Qt.MouseButton.LeftButton)
+    assert panel.pages.currentWidget() is panel.summary
+    assert panel.summary.unanswered.isVisible()
+    assert f"câu {count}." in panel.summary.unanswered.text()
+    QTest.mouseClick(panel.summary.submit_button, Qt.MouseButton.LeftButton)
     box = next(box for box in window.findChildren(QMessageBox) if box.isVisible())
     assert "1 câu chưa trả lời" in box.text()
     answer_box(qtbot, window, yes=True)

@@ -53,21 +53,32 @@ def test_unfinished_exam_is_offered_again_after_a_restart(qtbot: QtBot, study_da
 
 def test_font_size_is_remembered(qtbot: QtBot, study_data: StudyData) -> None:
     first = open_window(qtbot, study_data.url)
-    size = first.font_sizer.size
-    first.larger_action.trigger()
-    first.larger_action.trigger()
+    assert first.font_sizer.size == 14
+    # Steps big enough to matter: 14 → 16 → 18 → 20 → 24, and back one step.
+    for expected in (16, 18, 20, 24):
+        first.larger_action.trigger()
+        assert first.font_sizer.size == expected
     first.smaller_action.trigger()
-    assert first.font_sizer.size == size + 1
-    assert QApplication.font().pointSize() == size + 1
+    assert first.font_sizer.size == 20
+    assert QApplication.font().pointSize() == 20
+    assert first.font_label.text() == "Cỡ chữ: 20"
     first.close()
     first.service.close()
 
     second = open_window(qtbot, study_data.url)
-    assert second.font_sizer.size == size + 1
-    assert QApplication.font().pointSize() == size + 1
+    assert second.font_sizer.size == 20
+    assert QApplication.font().pointSize() == 20
     second.font_sizer.reset()
+    assert second.study.reader.facts_box.isChecked()
+    second.study.reader.facts_box.click()  # hide the fact underline: remembered like the font size
     second.close()
     second.service.close()
+
+    third = open_window(qtbot, study_data.url)
+    assert not third.study.reader.facts_box.isChecked()
+    assert not third.study.reader.text.facts_visible
+    third.close()
+    third.service.close()
 
 
 def test_language_switch_changes_visible_labels_and_is_remembered(qtbot: QtBot, study_data: StudyData) -> None:
