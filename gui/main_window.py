@@ -201,10 +201,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(widget, title)
         # The desk's Settings page: a new font size or language takes effect at once, through the same objects
         # as Ctrl+= and the language menu (so the next Ctrl+= starts from the chosen size).
-        font_chosen = getattr(widget, "font_size_chosen", None)
+        font_chosen = getattr(widget, "font_size_changed", None)
         if font_chosen is not None:
             font_chosen.connect(self.font_sizer.set_size)
-        language_chosen = getattr(widget, "language_chosen", None)
+        language_chosen = getattr(widget, "language_changed", None)
         if language_chosen is not None:
             language_chosen.connect(self.translations.set_language)
 

@@ -59,15 +59,15 @@ def test_admin_desk_font_and_language_apply_at_once(qtbot: QtBot, window: MainWi
     window.sign_in_admin()
     desk = window.admin_page
     assert desk is not None
-    desk.font_size_chosen.emit(20)  # type: ignore[attr-defined]
+    desk.font_size_changed.emit(20)  # type: ignore[attr-defined]
     assert window.font_sizer.size == 20
     assert window.font_label.text() == "Cỡ chữ: 20"
     window.larger_action.trigger()
     assert window.font_sizer.size == 24  # the next step from the chosen size, not from the old one
-    desk.language_chosen.emit("en")  # type: ignore[attr-defined]
+    desk.language_changed.emit("en")  # type: ignore[attr-defined]
     assert window.translations.language == "en"
     qtbot.waitUntil(lambda: window.windowTitle() == "Resolution Study")
-    desk.language_chosen.emit("vi")  # type: ignore[attr-defined]
+    desk.language_changed.emit("vi")  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: window.windowTitle() == "Học tập Nghị quyết")
     window.font_sizer.reset()
 
