@@ -31,6 +31,7 @@ def main() -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
+    from gui.admin.desk import AdminDesk
     from gui.application import build_main_window, create_application
     from quiz.engine.member_types import MemberDraft
     from quiz.service import Service
@@ -136,14 +137,14 @@ def main() -> int:
     window.service.accounts.sign_in_admin(ADMIN_PASSWORD)
     window.sign_in_admin()
     desk = window.admin_page
-    navigation = getattr(desk, "navigation", None)
-    if navigation is None:
+    if not isinstance(desk, AdminDesk):
         failures.append("the admin desk did not open")
     else:
+        navigation = desk.navigation
         # A fresh install opens the desk on the first-start page (the printed header's names): fill it in as the
         # secretary would, then walk every page.
-        first_start = getattr(desk, "first_start", None)
-        if first_start is not None and desk.is_first_start_shown():
+        first_start = desk.first_start
+        if desk.is_first_start_shown():
             check("admin-00-first-start", window)
             first_start.party_committee.setText("Đảng bộ xã Thanh Hà")
             first_start.unit_name.setText("Chi bộ thôn Đồng Tâm")
