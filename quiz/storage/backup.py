@@ -101,11 +101,17 @@ def check(database_file: Path, thorough: bool = False, cheap: bool = False, wait
     try:
         uri = _existing_file_uri(database_file)
         with contextlib.closing(sqlite3.connect(uri, uri=True, timeout=wait_seconds)) as connection:
+            # The check's report quotes damaged rows, whose text may no longer be UTF-8.
+            connection.text_factory = lambda raw: raw.decode("utf-8", "replace")
             rows = connection.execute(statement).fetchall()
     except sqlite3.Error as error:
         health = Health.BUSY if is_busy(error) else Health.DAMAGED if is_damage(error) else Health.UNREADABLE
         logger.warning("check of %s: %s (%s)", database_file, health.value, error)
         return health
+    except UnicodeDecodeError as error:
+        # SQLite's own error message quoted bytes of the file that are no longer text: the file is damaged.
+        logger.warning("check of %s: damaged (an error message that is not UTF-8: %s)", database_file, error)
+        return Health.DAMAGED
     except OSError as error:
         logger.warning("check of %s: cannot read (%s)", database_file, error)
         return Health.UNREADABLE
