@@ -13,6 +13,8 @@ from quiz.packages.schema import PART_FIELDS, Field
 
 # PostgreSQL INTEGER is 32-bit: a larger number would fail mid-merge instead of being refused up front.
 _INT_LIMIT = 2**31
+# An answer's response is at most {"pairs": [[0, 1], ...]}: three levels.
+MAPPING_DEPTH = 8
 
 
 class _WrongType(Exception):
@@ -164,7 +166,24 @@ def _integers(value: Any, _max_length: int) -> Any:
 
 
 def _mapping(value: Any, _max_length: int) -> Any:
-    return dict(value) if type(value) is dict else _INVALID
+    # Free-form (an answer's response): the only place a part may nest deeper than its schema, so bound it here.
+    return dict(value) if type(value) is dict and not _nested_deeper(value, MAPPING_DEPTH) else _INVALID
+
+
+def _nested_deeper(value: Any, limit: int) -> bool:
+    """Whether ``value`` holds lists or dicts more than ``limit`` levels deep (iterative: no recursion to exhaust)."""
+    level, current = 0, [value]
+    while current:
+        level += 1
+        if level > limit:
+            return True
+        current = [
+            child
+            for item in current
+            for child in (item.values() if type(item) is dict else item)
+            if type(child) in (dict, list)
+        ]
+    return False
 
 
 def _is_int(value: Any) -> bool:
