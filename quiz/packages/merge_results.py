@@ -13,6 +13,7 @@ from quiz.packages.merge_people import MemberMap, NewRows, aware, existing_ids, 
 from quiz.packages.types import MergeReport
 from quiz.storage.base import new_id
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
+from quiz.storage.models.people import Member
 from quiz.storage.models.pledges import Pledge, PledgeCommitment, PledgeReflection, PledgeVersion
 
 
@@ -83,6 +84,15 @@ def _merge_into(session: Session, local: Pledge, incoming: Row, report: MergeRep
     offered = (incoming["state"], incoming["modified_at"], incoming["content"])
     if offered == current:
         report.count("pledges", "skipped")
+    elif incoming["modified_at"] > current[1] and local.state == "finalised" and incoming["state"] == "draft":
+        # A draft never unlocks a finalised pledge (only the admin reopens one): it is kept as history instead.
+        _add_history(session, local, history, offered, report)
+        report.count("pledges", "skipped")
+        member = session.get(Member, local.member_id)
+        report.conflict(
+            f"Bản cam kết của đảng viên {member.full_name if member else local.member_id} đã nộp trên máy này; bản "
+            "nháp sửa sau trong gói không thay thế bản đã nộp mà được lưu vào lịch sử."
+        )
     elif incoming["modified_at"] > current[1]:
         # The newer version wins; the one it replaces is kept as history, not lost.
         _add_history(session, local, history, current, report, replaced=True)

@@ -10,6 +10,7 @@ from typing import Any
 
 from quiz.packages.container import PackageRefused
 from quiz.packages.schema import PART_FIELDS, Field
+from quiz.packages.validate_fast import check_rows, nested_deeper
 
 # PostgreSQL INTEGER is 32-bit: a larger number would fail mid-merge instead of being refused up front.
 _INT_LIMIT = 2**31
@@ -48,6 +49,9 @@ Validator = Callable[[Any], Any]
 
 def validate_part(name: str, data: Any) -> list[dict[str, Any]]:
     """Check ``data`` against the part's fields and return it with dates and times converted."""
+    if check_rows(PART_FIELDS[name], data, MAPPING_DEPTH):
+        return list(data)
+    # Something is wrong (or unusual): the row-by-row check names the place, or converts what was merely unusual.
     try:
         rows: list[dict[str, Any]] = _part_validator(name)(data)
     except _WrongType as error:
@@ -167,23 +171,7 @@ def _integers(value: Any, _max_length: int) -> Any:
 
 def _mapping(value: Any, _max_length: int) -> Any:
     # Free-form (an answer's response): the only place a part may nest deeper than its schema, so bound it here.
-    return dict(value) if type(value) is dict and not _nested_deeper(value, MAPPING_DEPTH) else _INVALID
-
-
-def _nested_deeper(value: Any, limit: int) -> bool:
-    """Whether ``value`` holds lists or dicts more than ``limit`` levels deep (iterative: no recursion to exhaust)."""
-    level, current = 0, [value]
-    while current:
-        level += 1
-        if level > limit:
-            return True
-        current = [
-            child
-            for item in current
-            for child in (item.values() if type(item) is dict else item)
-            if type(child) in (dict, list)
-        ]
-    return False
+    return dict(value) if type(value) is dict and not nested_deeper(value, MAPPING_DEPTH) else _INVALID
 
 
 def _is_int(value: Any) -> bool:
