@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import tempfile
 import time
@@ -11,7 +12,8 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# NQ_BENCH_SOURCE: time another checkout's code with this script (bench/all.py --before).
+sys.path.insert(0, os.environ.get("NQ_BENCH_SOURCE") or str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import func, select
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import statistics
 import sys
@@ -16,7 +17,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# NQ_BENCH_SOURCE: time another checkout's code with this script (bench/all.py --before).
+sys.path.insert(0, os.environ.get("NQ_BENCH_SOURCE") or str(Path(__file__).resolve().parent.parent))
 
 from reports.model import DocumentHeader, HardQuestion, PendingMember, UnitReportData, UnitRow
 from reports.unit_pdf import build_unit_pdf
