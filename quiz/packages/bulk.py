@@ -14,25 +14,29 @@ from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import JSON, Column, Connection, Table, insert
+from sqlalchemy import JSON, Boolean, Column, Connection, Table, insert
 
 Row = dict[str, Any]
 # Rows per statement: bounds the memory of one COPY buffer or one executemany.
 _SLICE = 20_000
 
 
-def insert_rows(connection: Connection, table: Table, rows: Sequence[Row]) -> None:
-    """Insert ``rows`` (dictionaries with the same keys) into ``table`` in the connection's transaction."""
+def insert_rows(connection: Connection, table: Table, rows: Sequence[Row], skip: Sequence[str] = ()) -> None:
+    """Insert ``rows`` (dictionaries with the same keys) into ``table`` in the connection's transaction.
+
+    Keys named in ``skip`` are not columns and are left out.
+    """
     if not rows:
         return
-    names = list(rows[0])
+    names = [name for name in rows[0] if name not in skip]
     columns = [table.columns[name] for name in names]
-    missing = [column for column in table.columns if column.name not in rows[0]]
+    missing = [column for column in table.columns if column.name not in names]
     dialect = connection.dialect.name
     # A column left out whose value SQLAlchemy would compute (a Python default) keeps SQLAlchemy's own path.
     if any(column.default is not None for column in missing) or dialect not in ("sqlite", "postgresql"):
         for start in range(0, len(rows), _SLICE):
-            connection.execute(insert(table), list(rows[start : start + _SLICE]))
+            chosen = [{name: row[name] for name in names} for row in rows[start : start + _SLICE]]
+            connection.execute(insert(table), chosen)
         return
     for start in range(0, len(rows), _SLICE):
         part = rows[start : start + _SLICE]
@@ -59,6 +63,8 @@ def _converted(
 def _processor(column: Column[Any], connection: Connection) -> Callable[[Any], Any] | None:
     if column.type._type_affinity is JSON:
         return _json_text(column)
+    if column.type._type_affinity is Boolean and connection.dialect.name == "sqlite":
+        return None  # sqlite3 stores True/False as 1/0 itself, as SQLAlchemy's processor would
     return column.type._cached_bind_processor(connection.dialect)
 
 
@@ -119,7 +125,7 @@ def _column_list(names: list[str]) -> str:
 
 
 @contextmanager
-def merge_cache(connection: Connection, megabytes: int = 256) -> Iterator[None]:
+def merge_cache(connection: Connection, megabytes: int = 512) -> Iterator[None]:
     """A bigger SQLite page cache while a merge writes: with the default 2 MB, the indexes of a unit's
     hundreds of thousands of answers no longer fit and every insert reads pages back (half the insert time)."""
     if connection.dialect.name != "sqlite":

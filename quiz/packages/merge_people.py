@@ -70,9 +70,11 @@ class NewRows:
             insert_rows(session, model, self.rows.get(model, []))
 
 
-def insert_rows(session: Session, model: type[Any], rows: Sequence[Row]) -> None:
-    """Bulk inserts in the session's transaction: far faster than ORM objects (or ORM bulk inserts) for many rows."""
-    bulk.insert_rows(session.connection(), cast(Table, model.__table__), rows)
+def insert_rows(session: Session, model: type[Any], rows: Sequence[Row], skip: Sequence[str] = ()) -> None:
+    """Bulk inserts in the session's transaction: far faster than ORM objects (or ORM bulk inserts) for many rows.
+
+    ``skip`` names keys of the rows that are not columns (nested rows inserted separately)."""
+    bulk.insert_rows(session.connection(), cast(Table, model.__table__), rows, skip)
 
 
 def rows_of_members(session: Session, model: type[Item], member_ids: Iterable[str]) -> list[Item]:
