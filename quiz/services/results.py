@@ -11,7 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from quiz.errors import NotFound, UserError
-from quiz.packages.bulk import merge_cache
+from quiz.packages.bulk import collector_paused, merge_cache
 from quiz.packages.container import PackageRefused, UnitKey, write_package
 from quiz.packages.content import PackageContent, load_package
 from quiz.packages.export import collect_parts
@@ -96,7 +96,7 @@ class ResultsService:
         report = MergeReport()
         decide = _decider(confirm_matches)
         try:
-            with self._context.session() as session, merge_cache(session.connection()):
+            with collector_paused(), self._context.session() as session, merge_cache(session.connection()):
                 _serialise_merges(session)
                 documents_before = set(session.scalars(select(Document.id)))
                 # One package in memory at a time: a unit's 231 packages would not fit at once.
