@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from quiz.engine.pledge_content import Commitment, ReflectionAnswer
@@ -32,3 +33,22 @@ def test_awkward_texts_and_empty_values_survive_the_bulk_insert(service: Service
     merged, original = service.pledges.get(member, unit.document_id), pc.pledges.get(member, unit.document_id)
     assert merged.commitments == original.commitments and merged.reflections == original.reflections
     assert [commitment.note for commitment in merged.commitments] == list(AWKWARD)
+
+
+def test_a_merge_gives_back_the_page_cache_and_the_garbage_collector(service: Service, tmp_path: Path) -> None:
+    unit = setup_unit(service)
+    package = tmp_path / "p.nqpkg"
+    service.results.export(package)
+    cache_before = _cache_size(service)
+    assert gc.isenabled()
+    report = service.results.import_packages([package, tmp_path / "khong-co.nqpkg"])
+    assert report.packages[0].refused is None and report.packages[1].refused is not None
+    assert gc.isenabled() and _cache_size(service) == cache_before
+    assert service.members.get_member(unit.member_ids[0]).full_name
+
+
+def _cache_size(service: Service) -> int | None:
+    if not service.database.is_sqlite:
+        return None
+    with service.database.engine.connect() as connection:
+        return int(connection.exec_driver_sql("PRAGMA cache_size").scalar_one())
