@@ -1,9 +1,4 @@
-"""Bulk inserts for merges: rows go to the driver as plain tuples (SQLite) or one COPY (PostgreSQL).
-
-SQLAlchemy's executemany builds and type-converts a parameter dictionary per row, and pg8000 then rescans
-the text of every 1,000-row INSERT in pure Python: together most of a merge's time. Here each column is
-converted once with the column type's own bind processor, and the rows travel as tuples.
-"""
+"""Bulk inserts for merges: rows go to the driver as plain tuples (SQLite) or one COPY (PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -17,6 +12,9 @@ from typing import Any, cast
 
 from sqlalchemy import JSON, Boolean, Column, Connection, Table, insert
 
+# SQLAlchemy's executemany builds and type-converts a parameter dictionary per row, and pg8000 then rescans the
+# text of every 1,000-row INSERT in pure Python: together most of a merge's time. Here each column is converted
+# once with the column type's own bind processor, and the rows travel as tuples.
 Row = dict[str, Any]
 # Rows per statement: bounds the memory of one COPY buffer or one executemany.
 _SLICE = 20_000

@@ -1,5 +1,4 @@
-"""What a package signed with the unit key still may not do: date its edits after its own export, or turn a
-finalised pledge back into a draft. The key proves a package comes from the unit, not that its clock is right."""
+"""What a package signed with the unit key still may not do: date its edits after its own export."""
 
 from __future__ import annotations
 
@@ -9,6 +8,8 @@ from quiz.formatting import format_number
 from quiz.packages.content import PackageContent, Row
 from quiz.packages.types import MergeReport
 
+# The key proves a package comes from the unit, not that its clock is right (a draft never replacing a finalised
+# pledge is checked where pledges merge, quiz.packages.merge_results).
 # The times a merge compares to decide which side is newer (attempts never change, so theirs decide nothing).
 _COMPARED = {
     "units": "updated_at",

@@ -1,9 +1,4 @@
-"""Checking a part column by column (type sets, min/max, C-level maps) and converting its values in place.
-
-A merge checks millions of values: one Python call per value (quiz.packages.validate) took longer than
-writing them. Here each field of all rows is checked at once; anything wrong only makes ``check_rows``
-answer False, and the row-by-row validator then names the exact place (refusals stay as they were).
-"""
+"""Checking a part column by column (type sets, min/max, C-level maps) and converting its values in place."""
 
 from __future__ import annotations
 
@@ -16,6 +11,9 @@ from typing import Any
 
 from quiz.packages.schema import Field
 
+# A merge checks millions of values: one Python call per value (quiz.packages.validate) took longer than writing
+# them. Here each field of all rows is checked at once; anything wrong only makes ``check_rows`` answer False, and
+# the row-by-row validator then names the exact place (refusals read as they did).
 INT_LIMIT = 2**31
 _Check = Callable[[list[Any], Field], list[Any] | None]
 
