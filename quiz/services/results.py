@@ -17,6 +17,7 @@ from quiz.packages.content import PackageContent, load_package
 from quiz.packages.export import collect_parts
 from quiz.packages.merge import counts, merge_package, preview_package
 from quiz.packages.merge_documents import document_problem
+from quiz.packages.reading import read_packages
 from quiz.packages.types import ExportSummary, MemberMatch, MergeReport, PackageOutcome, PackagePreview
 from quiz.services.context import ServiceContext
 from quiz.storage.base import new_id, utc_now
@@ -99,12 +100,11 @@ class ResultsService:
             with collector_paused(), self._context.session() as session, merge_cache(session.connection()):
                 _serialise_merges(session)
                 documents_before = set(session.scalars(select(Document.id)))
-                # One package in memory at a time: a unit's 231 packages would not fit at once.
-                for path in paths:
-                    try:
-                        content = load_package(path, key)
-                    except PackageRefused as error:
-                        report.packages.append(PackageOutcome(path.name, None, "", str(error)))
+                # One package in memory at a time (two when reading ahead): a unit's 231 would not fit at once.
+                read_ahead = session.get_bind().dialect.name == "postgresql"
+                for path, content in read_packages(paths, key, read_ahead):
+                    if isinstance(content, PackageRefused):
+                        report.packages.append(PackageOutcome(path.name, None, "", str(content)))
                         continue
                     report.packages.append(_merge_one(session, path, content, decide, report))
                     session.flush()
