@@ -1,7 +1,8 @@
 """Start-to-ready of the app (``--self-check``) against a bare PySide6 window, measured in the same run.
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/startup.py [--runs 7] [--frozen] [--importtime]``.
-Wall time from process start to the lines it prints: "shown in" when the opening frame is on screen (the
+Wall time from process start to the lines it prints: "shown in" when the opening frame (with the start
+screen's names when sqlite3 can read them) is on screen (the
 facade is then opened on a worker thread) and "ready in" when the main window is idle; runs interleaved so
 both see the same machine load; the target is a ratio ≤ 1.5. ``--frozen`` times the built bundles
 (dist/HocTapNghiQuyet/HocTap against dist/bare/bare); ``--importtime`` lists the modules that cost the

@@ -28,8 +28,9 @@ def application_title() -> str:
 def run_application(arguments: argparse.Namespace) -> int:
     """Run the window's event loop; returns the exit code.
 
-    The opening frame is painted first; a worker thread then imports and opens the facade (SQLAlchemy, the
-    start-up checks, the seeds), and the main window replaces the frame when it is ready. ``--self-check``
+    The opening frame is painted first, with the start screen's names when sqlite3 alone can read them; a worker
+    thread then imports and opens the facade (SQLAlchemy, the start-up checks, the seeds), and the main window
+    replaces the frame when it is ready, taking over the name searched and picked meanwhile. ``--self-check``
     prints "shown in" (frame on screen) and "ready in" (main window idle), then exits.
     """
     started = time.perf_counter()
@@ -37,10 +38,13 @@ def run_application(arguments: argparse.Namespace) -> int:
 
     from gui import dialogs
     from gui.opening import FacadeOpener, OpeningFrame
+    from quiz.start_names import start_names
 
     application = create_application(sys.argv[:1])
     session = StartSession(arguments)
-    frame = OpeningFrame()
+    url = session.database_url
+    # The start screen's names come from one small sqlite3 query: on screen long before the ORM is imported.
+    frame = OpeningFrame(start_names(url), lambda text: start_names(url, text))
     session.restore_frame_geometry(frame)
     frame.show()
     self_check = bool(getattr(arguments, "self_check", False))
@@ -59,6 +63,7 @@ def run_application(arguments: argparse.Namespace) -> int:
             window.show_workspace(None)
         else:
             window.show_start()
+            frame.hand_over(window.start_screen)
         window.show_for_screen()
         frame.close()
         session.window = window

@@ -9,7 +9,7 @@ from quiz.formatting import format_date, format_number, format_ratio
 from reports import fonts
 from reports.chart import progress_chart
 from reports.header import party_header
-from reports.model import UnitReportData, UnitRow
+from reports.model import PendingMember, UnitReportData, UnitRow
 from reports.styles import (
     FRAME_WIDTH,
     MILLIMETRE,
@@ -22,6 +22,7 @@ from reports.styles import (
     styles,
     table_style,
 )
+from reports.tables import fitting_cell
 
 COUNT_COLUMNS = ("Chi bộ", "Đảng viên", "Đã học", "Đã làm bài", "Đạt yêu cầu", "Đã cam kết", "Điểm trung bình")
 COUNT_WIDTHS = (37, 17, 22, 22, 22, 22, 23)
@@ -93,19 +94,55 @@ def counts_table(data: UnitReportData) -> Any:
     return ruled_table(rows, COUNT_WIDTHS)
 
 
+PENDING_WIDTHS = (12, 58, 95)
+
+
+def pending_groups(pending: tuple[PendingMember, ...]) -> list[tuple[str, list[PendingMember]]]:
+    """The pending members per chi bộ, in the order the chi bộ first appear (the data is sorted by chi bộ)."""
+    groups: dict[str, list[PendingMember]] = {}
+    for member in pending:
+        groups.setdefault(member.chi_bo, []).append(member)
+    return list(groups.items())
+
+
 def pending_table(data: UnitReportData) -> list[Any]:
-    from reportlab.platypus import Paragraph
+    """One short table per chi bộ, named in its first row (repeated with the header on a following page).
+
+    A single 6,000-row table, re-measured at each of hundreds of page breaks, took most of a province's report;
+    short cells are plain strings (no paragraph layout).
+    """
+    from reportlab.platypus import Paragraph, Spacer, Table
 
     sheet = styles()
     if not data.pending:
         return [Paragraph("Tất cả đảng viên đã hoàn thành.", sheet.body)]
-    header = ("STT", "Họ và tên", "Chi bộ", "Còn thiếu")
-    rows: list[list[Any]] = [[Paragraph(text, sheet.small_header) for text in header]]
-    for position, member in enumerate(data.pending, start=1):
-        missing = "; ".join(member.missing)
-        cells = (plain(member.name), plain(member.chi_bo), plain(missing))
-        rows.append([Paragraph(str(position), sheet.small_center), *(Paragraph(text, sheet.small) for text in cells)])
-    return [ruled_table(rows, (12, 50, 50, 53))]
+    story: list[Any] = []
+    for chi_bo, members in pending_groups(data.pending):
+        title = fitting_cell(f"{chi_bo}: {format_number(len(members))} đảng viên chưa hoàn thành", sheet.small, 160)
+        rows: list[list[Any]] = [[title, "", ""], ["STT", "Họ và tên", "Còn thiếu"]]
+        for position, member in enumerate(members, start=1):
+            name = fitting_cell(member.name, sheet.small, PENDING_WIDTHS[1])
+            missing = fitting_cell("; ".join(member.missing), sheet.small, PENDING_WIDTHS[2])
+            rows.append([str(position), name, missing])
+        table = Table(rows, colWidths=[width * MILLIMETRE for width in PENDING_WIDTHS], repeatRows=2)
+        table.setStyle(pending_style())
+        story += [table, Spacer(1, 6)]
+    return story
+
+
+def pending_style() -> Any:
+    return table_style(
+        ("FONTSIZE", (0, 0), (-1, -1), 10.5),
+        ("LEADING", (0, 0), (-1, -1), 13),
+        ("GRID", (0, 1), (-1, -1), 0.5, "black"),
+        ("SPAN", (0, 0), (-1, 0)),
+        ("FONTNAME", (0, 0), (-1, 1), fonts.BOLD),
+        ("ALIGN", (0, 1), (-1, 1), "CENTER"),
+        ("ALIGN", (0, 2), (0, -1), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    )
 
 
 def hardest_table(data: UnitReportData) -> list[Any]:

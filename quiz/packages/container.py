@@ -24,6 +24,10 @@ MAX_PACKAGE_BYTES = 200 * 1024 * 1024
 MAX_PART_BYTES = 100 * 1024 * 1024
 MAX_TOTAL_BYTES = 300 * 1024 * 1024
 MAX_PARTS = 32
+# Deeper JSON than any part needs (a package nests 5 levels): Python's parser would otherwise recurse until a
+# RecursionError, and a value nested ~1,000 deep would still break json.dumps when stored.
+MAX_DEPTH = 32
+DEPTH_REFUSAL = "Gói kết quả có dữ liệu lồng nhau quá sâu (không phải gói do ứng dụng tạo ra)."
 
 
 class PackageRefused(UserError):
@@ -114,10 +118,44 @@ def read_package(path: Path, key: UnitKey) -> tuple[dict[str, Any], dict[str, An
         if _digest(data) != declared[name].get("sha256"):
             raise PackageRefused(f"Thành phần {name} của gói kết quả bị hỏng (mã băm không khớp).")
         try:
-            parts[name] = json.loads(data.decode("utf-8"))
+            parts[name] = parse_json(data, check_depth=False)
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise PackageRefused(f"Thành phần {name} của gói kết quả không phải JSON hợp lệ.") from error
     return manifest, parts
+
+
+def parse_json(data: bytes, check_depth: bool = True) -> Any:
+    """``json.loads`` that refuses nesting past MAX_DEPTH instead of recursing into it.
+
+    The scan costs as much as the parse, so big parts skip it (``check_depth=False``): their parser's own
+    recursion guard ends in the same refusal, and the part's schema bounds the depth of what is kept.
+    """
+    if check_depth and too_deep(data):
+        raise PackageRefused(DEPTH_REFUSAL)
+    try:
+        return json.loads(data.decode("utf-8"))
+    except RecursionError as error:
+        raise PackageRefused(DEPTH_REFUSAL) from error
+
+
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKET = bytes(range(256)).translate(None, b"[]{}")
+
+
+def too_deep(data: bytes, limit: int = MAX_DEPTH) -> bool:
+    """Whether the JSON text ``data`` nests arrays and objects more than ``limit`` deep (strings ignored).
+
+    Each pass deletes the innermost empty pairs, all in C: ordinary parts need as many passes as they are deep.
+    """
+    brackets = _STRING.sub(b"", data).translate(None, _NOT_BRACKET).replace(b"{", b"[").replace(b"}", b"]")
+    for _ in range(limit):
+        if not brackets:
+            return False
+        shorter = brackets.replace(b"[]", b"")
+        if len(shorter) == len(brackets):
+            return False  # unbalanced: the parser will refuse it
+        brackets = shorter
+    return bool(brackets)
 
 
 def _read_members(archive: zipfile.ZipFile) -> dict[str, bytes]:
@@ -153,7 +191,7 @@ def _parse_manifest(data: bytes | None) -> dict[str, Any]:
     if data is None:
         raise PackageRefused("Gói kết quả không có bản kê khai (manifest.json).")
     try:
-        manifest = json.loads(data.decode("utf-8"))
+        manifest = parse_json(data)
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise PackageRefused("Bản kê khai của gói kết quả bị hỏng.") from error
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:

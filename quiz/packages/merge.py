@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from quiz.packages.content import PackageContent
 from quiz.packages.merge_documents import document_problem, merge_documents
+from quiz.packages.merge_guard import clamp_times
 from quiz.packages.merge_people import (
     Decide,
     merge_members,
@@ -41,6 +42,7 @@ def merge_package(
     session: Session, content: PackageContent, file_name: str, decide: Decide, report: MergeReport
 ) -> None:
     """Merge one package; the caller has checked ``document_problem`` (so nothing here refuses it half-way)."""
+    clamp_times(content, utc_now(), file_name, report)
     documents = merge_documents(session, content, report)
     merge_units(session, content.units, report)
     members = merge_members(session, content.members, content.units, decide, report)

@@ -13,6 +13,7 @@ from quiz.packages.merge_people import MemberMap, NewRows, aware, existing_ids, 
 from quiz.packages.types import MergeReport
 from quiz.storage.base import new_id
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
+from quiz.storage.models.people import Member
 from quiz.storage.models.pledges import Pledge, PledgeCommitment, PledgeReflection, PledgeVersion
 
 
@@ -28,24 +29,23 @@ def merge_attempts(
             report.count("attempts", "skipped")
             report.count("answers", "skipped", len(answers))
             continue
-        fields = {key: value for key, value in attempt.items() if key != "items"}
-        fields.update(member_id=members[attempt["member_id"]], document_id=documents[attempt["document_id"]])
-        new_attempts.append(fields)
+        # The package's own rows become the inserted rows (completed in place, no copies): a unit's merge
+        # carries hundreds of thousands of items and answers. Columns the table lacks are left out by name.
+        attempt.update(member_id=members[attempt["member_id"]], document_id=documents[attempt["document_id"]])
+        new_attempts.append(attempt)
+        attempt_id = attempt["id"]
         for item in attempt["items"]:
-            new_items.append(
-                {key: value for key, value in item.items() if key != "answer"}
-                | {"attempt_id": attempt["id"], "is_correct": bool(item["answer"] and item["answer"]["is_correct"])}
-            )
-            if item["answer"] is not None:
-                new_answers.append(
-                    item["answer"]
-                    | {"attempt_item_id": item["id"], "attempt_id": attempt["id"], "position": item["position"]}
-                )
+            answer = item["answer"]
+            item["attempt_id"] = attempt_id
+            item["is_correct"] = bool(answer and answer["is_correct"])
+            new_items.append(item)
+            if answer is not None:
+                answer.update(attempt_item_id=item["id"], attempt_id=attempt_id, position=item["position"])
+                new_answers.append(answer)
         report.count("attempts", "added")
         report.count("answers", "added", len(answers))
-    # Core inserts: a unit's merge carries hundreds of thousands of answers, too many for ORM objects.
     for model, rows in ((Attempt, new_attempts), (AttemptItem, new_items), (Answer, new_answers)):
-        insert_rows(session, model, rows)
+        insert_rows(session, model, rows, skip=("items", "answer"))
 
 
 def merge_pledges(
@@ -83,6 +83,15 @@ def _merge_into(session: Session, local: Pledge, incoming: Row, report: MergeRep
     offered = (incoming["state"], incoming["modified_at"], incoming["content"])
     if offered == current:
         report.count("pledges", "skipped")
+    elif incoming["modified_at"] > current[1] and local.state == "finalised" and incoming["state"] == "draft":
+        # A draft never unlocks a finalised pledge (only the admin reopens one): it is kept as history instead.
+        _add_history(session, local, history, offered, report)
+        report.count("pledges", "skipped")
+        member = session.get(Member, local.member_id)
+        report.conflict(
+            f"Bản cam kết của đảng viên {member.full_name if member else local.member_id} đã nộp trên máy này; bản "
+            "nháp sửa sau trong gói không thay thế bản đã nộp mà được lưu vào lịch sử."
+        )
     elif incoming["modified_at"] > current[1]:
         # The newer version wins; the one it replaces is kept as history, not lost.
         _add_history(session, local, history, current, report, replaced=True)

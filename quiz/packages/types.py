@@ -93,6 +93,8 @@ class MergeReport:
     packages: list[PackageOutcome] = field(default_factory=list)
     counts: dict[str, KindCounts] = field(default_factory=lambda: {kind: KindCounts() for kind in KIND_NAMES})
     notes: list[str] = field(default_factory=list)
+    # What the secretary should look at: edits the merge did not apply, or applied only in part.
+    conflicts: list[str] = field(default_factory=list)
 
     @property
     def refused_packages(self) -> list[PackageOutcome]:
@@ -105,6 +107,11 @@ class MergeReport:
     def count(self, kind: str, outcome: str, number: int = 1) -> None:
         counts = self.counts[kind]
         setattr(counts, outcome, getattr(counts, outcome) + number)
+
+    def conflict(self, text: str) -> None:
+        """Flag a conflict for the secretary (also shown among the notes, first few of each reason)."""
+        self.conflicts.append(text)
+        self.note("Cần xem lại: " + text)
 
     def note(self, text: str) -> None:
         # Hundreds of identical notes help nobody: keep the first few of each kind of reason.

@@ -10,9 +10,12 @@ from typing import Any
 
 from quiz.packages.container import PackageRefused
 from quiz.packages.schema import PART_FIELDS, Field
+from quiz.packages.validate_fast import check_rows, nested_deeper
 
 # PostgreSQL INTEGER is 32-bit: a larger number would fail mid-merge instead of being refused up front.
 _INT_LIMIT = 2**31
+# An answer's response is at most {"pairs": [[0, 1], ...]}: three levels.
+MAPPING_DEPTH = 8
 
 
 class _WrongType(Exception):
@@ -46,6 +49,9 @@ Validator = Callable[[Any], Any]
 
 def validate_part(name: str, data: Any) -> list[dict[str, Any]]:
     """Check ``data`` against the part's fields and return it with dates and times converted."""
+    if check_rows(PART_FIELDS[name], data, MAPPING_DEPTH):
+        return list(data)
+    # Something is wrong (or unusual): the row-by-row check names the place, or converts what was merely unusual.
     try:
         rows: list[dict[str, Any]] = _part_validator(name)(data)
     except _WrongType as error:
@@ -164,7 +170,8 @@ def _integers(value: Any, _max_length: int) -> Any:
 
 
 def _mapping(value: Any, _max_length: int) -> Any:
-    return dict(value) if type(value) is dict else _INVALID
+    # Free-form (an answer's response): the only place a part may nest deeper than its schema, so bound it here.
+    return dict(value) if type(value) is dict and not nested_deeper(value, MAPPING_DEPTH) else _INVALID
 
 
 def _is_int(value: Any) -> bool:

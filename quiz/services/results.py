@@ -12,11 +12,13 @@ from sqlalchemy.orm import Session
 
 from quiz.errors import NotFound, UserError
 from quiz.importing.encoding import readable_file_name
+from quiz.packages.bulk import collector_paused, merge_cache
 from quiz.packages.container import PackageRefused, UnitKey, write_package
 from quiz.packages.content import PackageContent, load_package
 from quiz.packages.export import collect_parts
 from quiz.packages.merge import counts, merge_package, preview_package
 from quiz.packages.merge_documents import document_problem
+from quiz.packages.reading import read_packages
 from quiz.packages.types import ExportSummary, MemberMatch, MergeReport, PackageOutcome, PackagePreview
 from quiz.services.context import ServiceContext
 from quiz.services.unit_key_store import load_unit_key, store_unit_key, stored_key_id
@@ -97,15 +99,14 @@ class ResultsService:
         report = MergeReport()
         decide = _decider(confirm_matches)
         try:
-            with self._context.session() as session:
+            with collector_paused(), self._context.session() as session, merge_cache(session.connection()):
                 _serialise_merges(session)
                 documents_before = set(session.scalars(select(Document.id)))
-                # One package in memory at a time: a unit's 231 packages would not fit at once.
-                for path in paths:
-                    try:
-                        content = load_package(path, key)
-                    except PackageRefused as error:
-                        report.packages.append(PackageOutcome(readable_file_name(path), None, "", str(error)))
+                # One package in memory at a time (two when reading ahead): a unit's 231 would not fit at once.
+                read_ahead = session.get_bind().dialect.name == "postgresql"
+                for path, content in read_packages(paths, key, read_ahead):
+                    if isinstance(content, PackageRefused):
+                        report.packages.append(PackageOutcome(readable_file_name(path), None, "", str(content)))
                         continue
                     report.packages.append(_merge_one(session, path, content, decide, report))
                     session.flush()

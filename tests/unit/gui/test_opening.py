@@ -8,13 +8,18 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QProgressBar
 from pytestqt.qtbot import QtBot
 
 from gui.opening import FacadeOpener, OpeningFrame
 from quiz.errors import UserError
 from quiz.service import Service
+from quiz.start_names import start_names
 from tests.conftest import REPOSITORY
+from tests.unit.gui.conftest import open_window
+from tests.unit.gui.study_data import MEMBER_NAME, OTHER_MEMBER, StudyData
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -104,3 +109,37 @@ def test_frame_shows_the_title_and_a_moving_bar(qtbot: QtBot) -> None:
     assert isinstance(bar, QProgressBar) and bar.isVisible()
     assert (bar.minimum(), bar.maximum()) == (0, 0)  # busy: it moves without a known length
     assert frame.message.text().startswith("Đang mở dữ liệu")
+
+
+def test_frame_lists_the_names_and_hands_search_and_choice_to_the_start_screen(
+    qtbot: QtBot, study_data: StudyData
+) -> None:
+    names = start_names(study_data.url)
+    assert names is not None
+    frame = OpeningFrame(names, lambda text: start_names(study_data.url, text))
+    qtbot.addWidget(frame)
+    assert frame.names is not None and frame.search_edit is not None
+    shown = [frame.names.item(row).text() for row in range(frame.names.count())]
+    assert sorted(shown) == sorted([MEMBER_NAME, OTHER_MEMBER])
+    QTest.keyClicks(frame.search_edit, "le van")
+    assert [frame.names.item(row).text() for row in range(frame.names.count())] == [OTHER_MEMBER]
+    QTest.keyClick(frame.search_edit, Qt.Key.Key_Return)  # picked before the facade is open
+    assert frame.entered
+
+    window = open_window(qtbot, study_data.url)
+    try:
+        frame.hand_over(window.start_screen)
+        screen = window.start_screen
+        assert screen.search_edit.text() == "le van"
+        assert screen.names.currentItem().text() == OTHER_MEMBER
+        assert screen.pages.currentIndex() == 1  # the choice went on: this member is asked for the PIN
+    finally:
+        window.task_runner.wait_idle()
+        window.close()
+        window.service.close()
+
+
+def test_frame_without_names_is_the_plain_frame(qtbot: QtBot) -> None:
+    frame = OpeningFrame(None)
+    qtbot.addWidget(frame)
+    assert frame.names is None and frame.findChild(QProgressBar, "opening_bar") is not None

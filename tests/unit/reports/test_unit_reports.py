@@ -7,7 +7,7 @@ import io
 
 from openpyxl import load_workbook
 
-from reports.model import UnitRow
+from reports.model import PendingMember, UnitRow
 from reports.unit_pdf import build_unit_pdf
 from reports.unit_xlsx import build_unit_xlsx
 from tests.unit.reports.pdf_tools import all_text, base_fonts, page_sizes, page_texts
@@ -28,7 +28,8 @@ def test_pdf_prints_each_chi_bo_and_the_total_in_reporting_format() -> None:
 def test_pdf_lists_members_not_done_and_the_hardest_questions() -> None:
     text = all_text(build_unit_pdf(sample_unit()))
     assert "hạn hoàn thành: ngày 30 tháng 3 năm 2024" in text
-    assert "Trần Văn Bình Chi bộ thôn Đông Hưng chưa làm bài kiểm tra; chưa đăng ký cam kết" in text
+    assert "Chi bộ thôn Đông Hưng: 1 đảng viên chưa hoàn thành" in text
+    assert "1 Trần Văn Bình chưa làm bài kiểm tra; chưa đăng ký cam kết" in text
     assert "Lê Thị Hồng" in text
     assert "Mục tiêu tỷ lệ che phủ rừng đến năm 2030 là bao nhiêu?" in text
     assert "21/58 (36,21 %)" in text
@@ -72,3 +73,23 @@ def test_xlsx_has_one_sheet_per_table_with_numbers_as_numbers() -> None:
     hardest = workbook["Câu hỏi khó"]
     assert hardest["B3"].value == "Mục tiêu tỷ lệ che phủ rừng đến năm 2030 là bao nhiêu?"
     assert (hardest["D3"].value, hardest["E3"].value) == (58, 21)
+
+
+def test_a_long_pending_list_is_split_per_chi_bo_and_keeps_every_member() -> None:
+    missing = (("chưa làm bài kiểm tra",), ("chưa học xong (2/5 phần)", "chưa đăng ký cam kết"), ("chưa đạt yêu cầu",))
+    pending = tuple(
+        PendingMember(f"Đảng viên {chi_bo}-{number}", f"Chi bộ số {chi_bo}", missing[number % 3])
+        for chi_bo in range(1, 4)
+        for number in range(1, 121)
+    )
+    pages = page_texts(build_unit_pdf(dataclasses.replace(sample_unit(), pending=pending)))
+    text = " ".join(pages)
+    for chi_bo in range(1, 4):
+        assert f"Chi bộ số {chi_bo}: 120 đảng viên chưa hoàn thành" in text
+        for number in range(1, 121):
+            steps = "; ".join(missing[number % 3])
+            assert f"{number} Đảng viên {chi_bo}-{number} {steps}" in text
+    # A chi bộ's list continued on the next page is named again above its header row.
+    continued = [page for page in pages if "Đảng viên 2-60 " in page]
+    assert continued and all("Chi bộ số 2: 120 đảng viên chưa hoàn thành" in page for page in continued)
+    assert sum(page.count("Chi bộ số 2: 120 đảng viên") for page in pages) >= 2

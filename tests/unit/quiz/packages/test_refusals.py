@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -9,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from quiz.packages.container import MANIFEST_NAME, UnitKey, read_package, write_package
+from quiz.packages.container import FORMAT_NAME, FORMAT_VERSION, MANIFEST_NAME, UnitKey, read_package, write_package
 from quiz.service import Service
 from tests.unit.quiz.packages.helpers import (
     PASSPHRASE,
@@ -112,6 +114,9 @@ WRONG_TYPES: dict[str, Callable[[dict[str, Any]], None]] = {
     "content-as-text": lambda parts: parts["pledges.json"][0].update(content="cam kết"),
     "unknown-kind": lambda parts: parts["units.json"][0].update(kind="to_dan_pho"),
     "huge-integer": lambda parts: parts["attempts.json"][0].update(seed=2**40),
+    "response-nested-deep": lambda parts: parts["attempts.json"][0]["items"][0]["answer"].update(
+        response={"choice": json.loads("[" * 20 + "]" * 20)}
+    ),
 }
 
 
@@ -147,3 +152,42 @@ def test_one_bad_package_does_not_stop_the_good_one(service: Service, good_packa
     report = service.results.import_packages([bad, good_package])
     assert [outcome.refused is None for outcome in report.packages] == [False, True]
     assert report.counts["attempts"].added == 1 and report.has_refusals
+
+
+def _write_raw_signed(path: Path, raw_parts: dict[str, bytes], metadata: dict[str, Any]) -> None:
+    """A validly signed package whose parts are the given bytes (write_package cannot encode 100,000 levels)."""
+    key = UnitKey.from_passphrase(PASSPHRASE)
+    manifest: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "unit_key_id": key.key_id}
+    manifest |= metadata
+    manifest["parts"] = {name: {"sha256": hashlib.sha256(data).hexdigest()} for name, data in raw_parts.items()}
+    unsigned = json.dumps(manifest, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    manifest["hmac"] = key.sign(unsigned)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(MANIFEST_NAME, json.dumps(manifest))
+        for name, data in raw_parts.items():
+            archive.writestr(name, data)
+
+
+def test_json_nested_100000_deep_is_refused_and_the_good_package_still_merges(
+    service: Service, good_package: Path, tmp_path: Path
+) -> None:
+    deep = b"[" * 100_000 + b"]" * 100_000
+    key = UnitKey.from_passphrase(PASSPHRASE)
+    manifest, parts = read_package(good_package, key)
+    # The manifest is parsed before its signature can be checked: nesting there must be refused too.
+    unsigned = tmp_path / "ke-khai-sau.nqpkg"
+    with zipfile.ZipFile(good_package) as archive, zipfile.ZipFile(unsigned, "w") as output:
+        for info in archive.infolist():
+            data = archive.read(info)
+            if info.filename == MANIFEST_NAME:
+                data = data[: data.rindex(b"}")] + b', "x": ' + deep + b"}"
+            output.writestr(info.filename, data)
+    signed = tmp_path / "phan-sau.nqpkg"
+    raw = {name: json.dumps(rows).encode("utf-8") for name, rows in parts.items()}
+    raw["members.json"] = b'[{"id": ' + deep + b"}]"
+    _write_raw_signed(signed, raw, {name: manifest[name] for name in ("package_id", "exported_at", "source")})
+    report = service.results.import_packages([unsigned, signed, good_package])
+    outcomes = report.packages
+    assert [outcome.file_name for outcome in outcomes] == [unsigned.name, signed.name, good_package.name]
+    assert "lồng nhau quá sâu" in str(outcomes[0].refused) and "lồng nhau quá sâu" in str(outcomes[1].refused)
+    assert outcomes[2].refused is None and report.counts["attempts"].added == 1

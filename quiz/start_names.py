@@ -1,0 +1,62 @@
+"""The start screen's names read with sqlite3 alone, so they are on screen before SQLAlchemy is even imported."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+from quiz import paths
+from quiz.text import fold, to_nfc
+
+_SQLITE_PREFIX = "sqlite:///"
+
+
+@dataclass(frozen=True)
+class StartName:
+    """A name on the start screen, as the facade's ``members.search`` labels it."""
+
+    full_name: str
+    chi_bo_name: str
+
+    @property
+    def label(self) -> str:
+        return self.full_name + (f" — {self.chi_bo_name}" if self.chi_bo_name else "")
+
+
+def start_names(database_url: str | None, query: str = "", limit: int = 50) -> list[StartName] | None:
+    """The names matching ``query`` (every word, folded), sorted as the facade sorts them; None when they cannot be
+    read this way (a server database, a new or locked file, an older schema): the caller then waits for the facade.
+    """
+    url = database_url or paths.default_database_url()
+    if not url.startswith(_SQLITE_PREFIX) or "?" in url:
+        return None
+    path = unquote(url.removeprefix(_SQLITE_PREFIX))
+    if not path or path == ":memory:":
+        return None
+    statement = (
+        "SELECT m.full_name, m.folded_name, COALESCE(u.name, '') FROM members AS m "
+        "LEFT JOIN units AS u ON u.id = m.chi_bo_id"
+    )
+    words = fold(to_nfc(query)).split()
+    if words:
+        statement += " WHERE " + " AND ".join("m.folded_name LIKE ? ESCAPE '\\'" for _ in words)
+    parameters = ["%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for word in words]
+    try:
+        # Read-only and without waiting: a database another program is writing is the facade's business.
+        connection = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=0.2)
+        try:
+            rows = connection.execute(statement, parameters).fetchall()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+    rows.sort(key=lambda row: _sort_key(row[0], row[1]))
+    return [StartName(full_name, chi_bo_name) for full_name, _, chi_bo_name in rows[:limit]]
+
+
+def _sort_key(full_name: str, folded_name: str) -> tuple[str, str, str, str]:
+    # The order of quiz.services.members.name_sort_key (given name first), which imports SQLAlchemy; a test keeps
+    # the two lists equal.
+    return (folded_name.rsplit(" ", 1)[-1], full_name.rsplit(" ", 1)[-1].lower(), folded_name, full_name.lower())
