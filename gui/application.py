@@ -46,7 +46,10 @@ def run_application(arguments: argparse.Namespace) -> int:
     # The start screen's names come from one small sqlite3 query: on screen long before the ORM is imported.
     frame = OpeningFrame(start_names(url), lambda text: start_names(url, text))
     session.restore_frame_geometry(frame)
-    frame.show()
+    if frame.opens_maximised:
+        frame.showMaximized()
+    else:
+        frame.show()
     self_check = bool(getattr(arguments, "self_check", False))
     opener = FacadeOpener(session.database_url, frame)
     outcome: dict[str, int] = {}

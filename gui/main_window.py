@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QTabWidget, QToolBar, QWidget
 
 import quiz
@@ -14,6 +14,7 @@ from gui.elided_label import ElidedLabel
 from gui.fonts import FontSizer
 from gui.i18n import Translations
 from gui.preferences import Preferences
+from gui.screen_geometry import COMFORTABLE_SIZE, small_screen_size
 from gui.start_screen import StartScreen
 from gui.study_page import StudyPage
 from gui.style import apply_style, named
@@ -304,14 +305,10 @@ class MainWindow(QMainWindow):
         geometry = self.preferences.bytes_value("window/geometry")
         self.opens_maximised = False
         if geometry is None or not self.restoreGeometry(geometry):
-            screen = QGuiApplication.primaryScreen()
-            available = screen.availableGeometry().size() if screen is not None else None
-            if available is not None and (available.width() < 1440 or available.height() < 900):
-                # An office laptop (1366×768) or an old monitor: use the whole screen from the first start.
-                self.opens_maximised = True
-                self.resize(available)
-            else:
-                self.resize(1280, 820)
+            available = small_screen_size()
+            # An office laptop (1366×768) or an old monitor: use the whole screen from the first start.
+            self.opens_maximised = available is not None
+            self.resize(available or COMFORTABLE_SIZE)
         state = self.preferences.bytes_value("window/state")
         if state is not None:
             self.restoreState(state)

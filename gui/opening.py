@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QProgressBar, QVBoxLayout, QWidget
 
+from gui.screen_geometry import COMFORTABLE_SIZE, small_screen_size
 from gui.style import named, set_role
 
 if TYPE_CHECKING:
@@ -61,7 +62,9 @@ class OpeningFrame(QWidget):
         layout.addWidget(bar)
         if names is None:
             layout.addStretch(3)
-        self.resize(1280, 820)
+        # Sized like the main window that replaces it, so nothing jumps when it does.
+        self.opens_maximised = small_screen_size() is not None
+        self.resize(small_screen_size() or COMFORTABLE_SIZE)
 
     def _add_name_list(self, layout: QVBoxLayout, names: list[StartName]) -> None:
         label = QLabel(self.tr("&Tìm tên của đồng chí (gõ vài chữ, không cần dấu):"))
