@@ -18,6 +18,9 @@ class FlowLayout(QLayout):
         self._items: list[QLayoutItem] = []
         self._trailing: set[int] = set()
         self._spacing = spacing
+        # The height the items took at the last width they were given: reported as the minimum height, because
+        # splitters and scroll areas ask for a minimum, never for a height at a width.
+        self._wrapped_height = 0
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def __del__(self) -> None:
@@ -25,9 +28,10 @@ class FlowLayout(QLayout):
         while self.takeAt(0) is not None:
             pass
 
-    def add_widgets(self, *widgets: QWidget) -> None:
+    def add_widgets(self, *widgets: QWidget) -> FlowLayout:
         for widget in widgets:
             self.addWidget(widget)
+        return self
 
     def add_trailing_widget(self, widget: QWidget) -> None:
         self.addWidget(widget)
@@ -62,20 +66,24 @@ class FlowLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
         super().setGeometry(rect)
-        self._arrange(rect, move=True)
+        height = self._arrange(rect, move=True)
+        if height != self._wrapped_height:
+            self._wrapped_height = height
+            self.invalidate()  # the parent asks again for the minimum, now with the wrapped height
 
     def sizeHint(self) -> QSize:
         # One line when there is room for it.
         width = sum(item.sizeHint().width() for item in self._shown()) + self._spacing * max(0, len(self._shown()) - 1)
         height = max((item.sizeHint().height() for item in self._shown()), default=0)
         margins = self.contentsMargins()
-        return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
+        one_line = QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
+        return one_line.expandedTo(QSize(0, self._wrapped_height))
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
-        size = QSize()
+        margins = self.contentsMargins()
+        size = QSize(0, max(self._wrapped_height - margins.top() - margins.bottom(), 0))
         for item in self._shown():
             size = size.expandedTo(item.minimumSize().expandedTo(item.sizeHint().boundedTo(item.maximumSize())))
-        margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
     # Placing -----------------------------------------------------------------------------------------------
@@ -128,6 +136,14 @@ def flow_row(*widgets: QWidget, trailing: tuple[QWidget, ...] = ()) -> FlowLayou
     for widget in trailing:
         layout.add_trailing_widget(widget)
     return layout
+
+
+def flow_widget(parent: QWidget, *widgets: QWidget) -> QWidget:
+    """A holder widget with a reflowing row of ``widgets`` (a layout cannot be nested in a QFormLayout row)."""
+    holder = QWidget(parent)
+    holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    FlowLayout(holder).add_widgets(*widgets)
+    return holder
 
 
 def allow_shrink(widget: QWidget) -> QWidget:

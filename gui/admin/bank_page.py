@@ -25,9 +25,9 @@ from gui import dialogs
 from gui.admin.bank_model import BankRow, BankTableModel
 from gui.admin.common import AdminPage, make_button, vertical_scroll
 from gui.admin.document_picker import DocumentPicker
-from gui.admin.flow_layout import FlowLayout
 from gui.admin.question_editor import QuestionEditor
 from gui.admin.quiz_settings_page import type_names
+from gui.flow_layout import FlowLayout
 from quiz.engine.analysis_items import ItemStatistics
 from quiz.importing.types import SectionInfo
 from quiz.services.bank import QuestionInfo

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from gui.admin.common import AdminPage, make_button, parse_date, show_date, vertical_scroll, wrapped_label
-from gui.admin.flow_layout import FlowLayout
+from gui.flow_layout import FlowLayout
 from gui.style import set_role
 from quiz.engine.unit_details import UnitDetails
 

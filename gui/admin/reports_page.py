@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QL
 from gui import dialogs
 from gui.admin.common import AdminPage, make_button, vertical_scroll
 from gui.admin.document_picker import DocumentPicker
-from gui.admin.flow_layout import FlowLayout
 from gui.admin.work import CancelGate, ProgressRow
+from gui.flow_layout import FlowLayout
 from gui.tasks import Task, TaskControl, TaskRunner
 
 if TYPE_CHECKING:

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from gui import dialogs
 from gui.admin.common import AdminPage, make_button, show_date, wrapped_label
-from gui.admin.flow_layout import FlowLayout
 from gui.admin.work import ProgressRow
+from gui.flow_layout import FlowLayout
 from gui.tasks import Task, TaskRunner
 from quiz.packages.types import KIND_NAMES, ExportSummary, MemberMatch, MergeReport, PackagePreview
 

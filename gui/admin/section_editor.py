@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from gui.admin.common import make_button
-from gui.admin.flow_layout import FlowLayout
+from gui.flow_layout import FlowLayout
 from quiz.importing.types import SectionInfo
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from gui import dialogs
 from gui.admin.common import AdminPage, make_button, parse_date, show_date, vertical_scroll
-from gui.admin.flow_layout import flow_widget
+from gui.flow_layout import flow_widget
 from gui.preferences import DATABASE_URL_KEY, MAXIMUM_FONT_SIZE, MINIMUM_FONT_SIZE, Preferences
 from quiz.engine.unit_details import (
     FORMS_DEADLINE_KEY,
