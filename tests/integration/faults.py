@@ -8,6 +8,7 @@ import random
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from tests.conftest import REPOSITORY
@@ -58,6 +59,20 @@ def run_main(
         cwd=REPOSITORY,
         timeout=timeout,
         check=False,
+    )
+
+
+def start_module(module: str, arguments: Sequence[str], home: Path) -> subprocess.Popen[str]:
+    """Start ``python -m module`` as another process of the same user (pipes for its stdin and stdout)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", module, *arguments],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        cwd=REPOSITORY,
+        env=user_environment(home),
     )
 
 

@@ -8,7 +8,6 @@ import random
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from collections import deque
 from pathlib import Path
@@ -17,8 +16,7 @@ import pytest
 
 from quiz.service import Service
 from quiz.services.context import Actor
-from tests.conftest import REPOSITORY
-from tests.integration.faults import integrity, user_environment
+from tests.integration.faults import integrity, start_module
 from tests.integration.scenario import add_member, write_resolution
 
 KILLS = 20
@@ -27,16 +25,7 @@ LOADED_AHEAD = 3
 
 def start_driver(url: str, document_id: str, member_id: str, home: Path) -> subprocess.Popen[str]:
     """Start an app process; it loads, prints "ready" and then waits for "go" on stdin."""
-    return subprocess.Popen(
-        [sys.executable, "-m", "tests.integration.kill_driver", url, document_id, member_id],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        cwd=REPOSITORY,
-        env=user_environment(home),
-    )
+    return start_module("tests.integration.kill_driver", [url, document_id, member_id], home)
 
 
 def wait_until_ready(process: subprocess.Popen[str]) -> None:

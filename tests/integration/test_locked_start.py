@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,7 @@ import pytest
 from quiz.storage import backup
 from quiz.storage.sqlite_access import DatabaseInUse
 from quiz.storage.startup import prepare_database
-from tests.conftest import REPOSITORY
-from tests.integration.faults import corrupt_middle_page, setting_keys, user_environment
+from tests.integration.faults import corrupt_middle_page, setting_keys, start_module
 from tests.integration.test_backup import START, make_database
 
 # Longer than the 5 s SQLite's Python driver waits by default, shorter than the start-up's wait.
@@ -22,16 +20,7 @@ ROWS = 60
 
 
 def start_worker(home: Path, *arguments: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "tests.integration.storage_workers", *arguments],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        cwd=REPOSITORY,
-        env=user_environment(home),
-    )
+    return start_module("tests.integration.storage_workers", arguments, home)
 
 
 def read_line(process: subprocess.Popen[str]) -> str:
