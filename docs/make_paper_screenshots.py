@@ -10,11 +10,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-REPOSITORY = Path(__file__).resolve().parent.parent
-OUTPUT = REPOSITORY / "docs" / "screenshots"
+from screenshot_session import OUTPUT, start_session
+
 LARGE_FONT = 20
 
 
@@ -28,16 +27,12 @@ def capture(window: object, path: Path) -> None:
 
 
 def main() -> int:
-    sys.path.insert(0, str(REPOSITORY))
-    folder = Path(tempfile.mkdtemp(prefix="hoctap-paper-shots-"))
-    os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
-    os.environ["XDG_DATA_HOME"] = str(folder / "data")
-    from PySide6.QtCore import QSettings, Qt
+    application, url, setup, folder = start_session("hoctap-paper-shots-")
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QFont
     from PySide6.QtTest import QTest
 
     from gui.admin.paper_page import PaperPage
-    from gui.application import create_application
     from gui.fonts import UI_FAMILY
     from gui.preferences import DEFAULT_FONT_SIZE
     from gui.style import apply_style
@@ -49,12 +44,6 @@ def main() -> int:
     from reports.paper_form import build_blank_forms
     from reports.paper_quiz import build_paper_quiz
 
-    application = create_application(sys.argv[:1])
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
-    url = f"sqlite:///{(folder / 'shots.sqlite3').as_posix()}"
-    setup = Service.open(url, actor=Actor.admin())
-    setup.documents.import_seeds_if_empty()
-    setup.accounts.create_admin("matkhau-123")
     dang_bo = setup.members.create_unit("Đảng bộ xã Tân Lập", "dang_bo")
     unit = setup.members.create_unit("Chi bộ Thôn Đồng Tâm", "chi_bo", dang_bo.id)
     members = [

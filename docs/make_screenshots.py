@@ -9,37 +9,24 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
-REPOSITORY = Path(__file__).resolve().parent.parent
-OUTPUT = REPOSITORY / "docs" / "screenshots"
+from screenshot_session import OUTPUT, start_session
+
 SIZE = (1366, 728)
 LARGE_FONT = 20
 
 
 def main() -> int:
-    sys.path.insert(0, str(REPOSITORY))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     output = Path(sys.argv[1]) if len(sys.argv) > 1 else OUTPUT
-    folder = Path(tempfile.mkdtemp(prefix="hoctap-shots-"))
-    os.environ["XDG_CONFIG_HOME"] = str(folder / "config")
-    os.environ["XDG_DATA_HOME"] = str(folder / "data")
-    from PySide6.QtCore import QSettings
+    application, url, setup, _folder = start_session("hoctap-shots-")
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from gui.application import build_main_window, create_application
+    from gui.application import build_main_window
     from gui.pledge_editor import PledgeEditor
     from quiz.engine.member_types import MemberDraft
-    from quiz.service import Service
-    from quiz.services.context import Actor
 
-    application = create_application(sys.argv[:1])
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
-    url = f"sqlite:///{(folder / 'shots.sqlite3').as_posix()}"
-    setup = Service.open(url, actor=Actor.admin())
-    setup.documents.import_seeds_if_empty()
-    setup.accounts.create_admin("matkhau-123")
     unit = setup.members.create_unit("Chi bộ Văn phòng", "chi_bo")
     for name in ("Nguyễn Văn Bình", "Trần Thị Hồng Nhung", "Lê Văn Tám", "Phạm Thị Lan", "Hoàng Minh Đức"):
         setup.members.add_member(MemberDraft(full_name=name, chi_bo_id=unit.id))
