@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from quiz import paths
-from quiz.text import fold, to_nfc
+from quiz.text import fold, name_sort_key, to_nfc
 
 _SQLITE_PREFIX = "sqlite:///"
 
@@ -52,11 +52,5 @@ def start_names(database_url: str | None, query: str = "", limit: int = 50) -> l
             connection.close()
     except sqlite3.Error:
         return None
-    rows.sort(key=lambda row: _sort_key(row[0], row[1]))
+    rows.sort(key=lambda row: name_sort_key(row[0], row[1]))
     return [StartName(full_name, chi_bo_name) for full_name, _, chi_bo_name in rows[:limit]]
-
-
-def _sort_key(full_name: str, folded_name: str) -> tuple[str, str, str, str]:
-    # The order of quiz.services.members.name_sort_key (given name first), which imports SQLAlchemy; a test keeps
-    # the two lists equal.
-    return (folded_name.rsplit(" ", 1)[-1], full_name.rsplit(" ", 1)[-1].lower(), folded_name, full_name.lower())

@@ -109,3 +109,13 @@ def fold_answer(text: str) -> str:
     folded = _DIGIT_GROUP_SEPARATOR.sub("", folded)
     folded = _SPACES.sub(" ", folded)
     return folded.strip(" .,;:!?\"'“”‘’()")
+
+
+def name_sort_key(full_name: str, folded_name: str | None = None) -> tuple[str, str, str, str]:
+    """Vietnamese lists sort by the given name (the last word), unmarked first (Anh before Ánh), then the rest.
+
+    Pass the stored ``folded_name`` to skip folding again (long lists are sorted on every keystroke).
+    """
+    folded = fold(full_name) if folded_name is None else folded_name
+    given = full_name.rsplit(" ", 1)[-1].lower()
+    return (folded.rsplit(" ", 1)[-1], given, folded, full_name.lower())

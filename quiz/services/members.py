@@ -16,7 +16,7 @@ from quiz.services.context import ServiceContext
 from quiz.storage.models.attempts import Attempt
 from quiz.storage.models.people import Member, Unit
 from quiz.storage.models.pledges import Pledge
-from quiz.text import fold, to_nfc
+from quiz.text import fold, name_sort_key, to_nfc
 
 _MEMBER_MISSING = "Không tìm thấy đảng viên này trong danh sách."
 _UNIT_MISSING = "Không tìm thấy đơn vị này."
@@ -31,16 +31,6 @@ def pledge_states(session: Session) -> dict[str, str]:
         if states.get(member_id) != "finalised":
             states[member_id] = state
     return states
-
-
-def name_sort_key(full_name: str, folded_name: str | None = None) -> tuple[str, str, str, str]:
-    """Vietnamese lists sort by the given name (the last word), unmarked first (Anh before Ánh), then the rest.
-
-    Pass the stored ``folded_name`` to skip folding again (long lists are sorted on every keystroke).
-    """
-    folded = fold(full_name) if folded_name is None else folded_name
-    given = full_name.rsplit(" ", 1)[-1].lower()
-    return (folded.rsplit(" ", 1)[-1], given, folded, full_name.lower())
 
 
 class MemberService:

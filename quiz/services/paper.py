@@ -24,13 +24,13 @@ from quiz.engine.scoring import Score, score_response
 from quiz.engine.types import PAPER_MODE, AttemptResult
 from quiz.errors import NotFound, UserError
 from quiz.services.context import ServiceContext
-from quiz.services.members import name_sort_key
 from quiz.services.quizzes import QuizService
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question
 from quiz.storage.models.documents import Document
 from quiz.storage.models.paper import PaperAttempt, PaperForm
 from quiz.storage.models.people import Member, Unit
+from quiz.text import name_sort_key
 
 _CODE_TRIES = 20
 MAXIMUM_BLANK_COPIES = 500

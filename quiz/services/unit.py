@@ -19,14 +19,13 @@ from quiz.engine.unit_statistics import question_statistics
 from quiz.engine.unit_types import ChiBoProgress, HardQuestion, MemberProgress, UnitProgress
 from quiz.errors import NotFound
 from quiz.services.context import ServiceContext
-from quiz.services.members import name_sort_key
 from quiz.storage.models.attempts import Attempt
 from quiz.storage.models.bank import Question
 from quiz.storage.models.documents import Document, Section
 from quiz.storage.models.people import Member, Unit
 from quiz.storage.models.pledges import Pledge
 from quiz.storage.models.study import SectionProgress
-from quiz.text import fold
+from quiz.text import fold, name_sort_key
 
 NO_CHI_BO = "(Chưa xếp chi bộ)"
 

@@ -74,13 +74,19 @@ def test_rotation_keeps_the_last_backup_that_holds_data(tmp_path: Path) -> None:
     assert kept[-1].made_at == START and table_counts(kept[-1].path)["members"] == 2
 
 
-def test_a_deleted_wal_after_a_crash_is_said(tmp_path: Path) -> None:
+def crashed_with_wal(tmp_path: Path) -> tuple[Path, str]:
+    """A database whose writer committed 25 rows into its -wal and was killed before a checkpoint."""
     database_file = tmp_path / "hoctap.sqlite3"
     url = make_database(database_file, ["một"])
     prepare_database(url, START)
     crashed = start_worker(tmp_path, "crash-with-wal", str(database_file), "25")
     assert read_line(crashed) == "committed"
     crashed.wait(timeout=30)
+    return database_file, url
+
+
+def test_a_deleted_wal_after_a_crash_is_said(tmp_path: Path) -> None:
+    database_file, url = crashed_with_wal(tmp_path)
     (tmp_path / "hoctap.sqlite3-wal").unlink()  # a cleaner or an antivirus removed it
 
     message = prepare_database(url, START + dt.timedelta(hours=1))
@@ -90,12 +96,7 @@ def test_a_deleted_wal_after_a_crash_is_said(tmp_path: Path) -> None:
 
 
 def test_a_damaged_wal_after_a_crash_is_said_and_kept(tmp_path: Path) -> None:
-    database_file = tmp_path / "hoctap.sqlite3"
-    url = make_database(database_file, ["một"])
-    prepare_database(url, START)
-    crashed = start_worker(tmp_path, "crash-with-wal", str(database_file), "25")
-    assert read_line(crashed) == "committed"
-    crashed.wait(timeout=30)
+    database_file, url = crashed_with_wal(tmp_path)
     wal = tmp_path / "hoctap.sqlite3-wal"
     data = bytearray(wal.read_bytes())
     data[len(data) // 2] ^= 0xFF  # one flipped byte in a frame in the middle
@@ -110,12 +111,7 @@ def test_a_damaged_wal_after_a_crash_is_said_and_kept(tmp_path: Path) -> None:
 
 
 def test_an_intact_wal_after_a_crash_says_nothing(tmp_path: Path) -> None:
-    database_file = tmp_path / "hoctap.sqlite3"
-    url = make_database(database_file, ["một"])
-    prepare_database(url, START)
-    crashed = start_worker(tmp_path, "crash-with-wal", str(database_file), "25")
-    assert read_line(crashed) == "committed"
-    crashed.wait(timeout=30)
+    database_file, url = crashed_with_wal(tmp_path)
 
     assert prepare_database(url, START + dt.timedelta(hours=1)) is None
     assert {f"wal {number}" for number in range(25)} <= setting_keys(database_file)
@@ -138,12 +134,7 @@ def test_fewer_rows_than_at_the_last_start_are_said(tmp_path: Path) -> None:
 
 
 def test_a_damaged_wal_without_its_shm_is_read_frame_by_frame(tmp_path: Path) -> None:
-    database_file = tmp_path / "hoctap.sqlite3"
-    url = make_database(database_file, ["một"])
-    prepare_database(url, START)
-    crashed = start_worker(tmp_path, "crash-with-wal", str(database_file), "25")
-    assert read_line(crashed) == "committed"
-    crashed.wait(timeout=30)
+    _database_file, url = crashed_with_wal(tmp_path)
     (tmp_path / "hoctap.sqlite3-shm").unlink()
     wal = tmp_path / "hoctap.sqlite3-wal"
     data = bytearray(wal.read_bytes())

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from gui.main_window import MainWindow
 from gui.quiz_panel import QuizPanel
 from tests.unit.gui.study_data import StudyData
+from tests.unit.gui.test_member_flow import answer_shown_question
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -32,14 +33,7 @@ def test_navigator_shows_answered_flagged_and_current(qtbot: QtBot, window: Main
     assert len(buttons) == panel.attempt.question_count
     assert panel.navigator.isVisible()
     assert buttons[0].isChecked() and not any(button.isChecked() for button in buttons[1:])
-    widget = panel.question_widget
-    assert widget is not None
-    if widget.buttons:
-        QTest.mouseClick(widget.buttons[0], Qt.MouseButton.LeftButton)
-    else:
-        assert widget.text_edit is not None
-        QTest.keyClicks(widget.text_edit, "310")
-        widget.flush()
+    answer_shown_question(panel)
     assert panel.attempt.answered_count == 1
     assert buttons[0].property("answered") is True
     assert "đã trả lời" in buttons[0].accessibleName()

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.main_window import MainWindow
 from gui.pledge_editor import PledgeEditor
+from gui.quiz_panel import QuizPanel
 from quiz.text import fold
 from tests.unit.gui.study_data import MEMBER_NAME, StudyData
 
@@ -36,6 +37,18 @@ def answer_box(qtbot: QtBot, window: MainWindow, yes: bool) -> None:
     button = next(button for button in box.buttons() if box.buttonRole(button) == wanted)
     with qtbot.wait_signal(box.finished):
         button.click()
+
+
+def answer_shown_question(panel: QuizPanel) -> None:
+    """Click the first option of the question on screen, or type an answer when it asks for one."""
+    widget = panel.question_widget
+    assert widget is not None
+    if widget.buttons:
+        QTest.mouseClick(widget.buttons[0], Qt.MouseButton.LeftButton)
+    else:
+        assert widget.text_edit is not None
+        QTest.keyClicks(widget.text_edit, "310")
+        widget.flush()
 
 
 def set_cell(table: QTableWidget, row: int, column: int, text: str) -> None:
@@ -90,14 +103,7 @@ def test_member_reads_searches_takes_exam_and_jumps_to_the_source(
     count = panel.attempt.question_count
     assert count == len(study_data.question_ids)
     for position in range(count - 1):
-        widget = panel.question_widget
-        assert widget is not None
-        if widget.buttons:
-            QTest.mouseClick(widget.buttons[0], Qt.MouseButton.LeftButton)
-        else:
-            assert widget.text_edit is not None
-            QTest.keyClicks(widget.text_edit, "310")
-            widget.flush()
+        answer_shown_question(panel)
         if position < count - 2:
             QTest.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
     assert panel.attempt.answered_count == count - 1
