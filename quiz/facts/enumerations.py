@@ -176,6 +176,8 @@ def _line_groups(text: str, position: int, section: ParsedSection) -> list[Group
     run_kind = ""
     previous: tuple[int, int] | None = None
     lead: tuple[int, int] | None = None
+    # The last paragraph without a marker inside a numbered run (a new list's lead if the numbering restarts).
+    between: tuple[int, int] | None = None
     offset = section.start
     heading = _heading_line(text, section)
     for line in text[section.start : section.end].split("\n"):
@@ -189,16 +191,23 @@ def _line_groups(text: str, position: int, section: ParsedSection) -> list[Group
             groups.extend(_close_run(run, run_kind, lead, heading, position))
             run, run_kind, previous = [], "", (start + marker[2], end)
             continue
+        if marker and run and marker[0] == run_kind and marker[1] == 1 and between is not None:
+            # Numbering that starts again after a paragraph of its own: that paragraph announces a new list
+            # ("Nhiệm vụ trọng tâm:" then "(1) …" after the twelve "(n)" of "Định hướng phát triển:").
+            groups.extend(_close_run(run, run_kind, lead, heading, position))
+            run, previous = [], between
         if marker and (marker[0] == run_kind or not run):
             if not run:
                 lead, run_kind = previous, marker[0]
             run.append(Item(start + marker[2], end, position, marker[1]))
+            between = None
             continue
         if run and not marker and run_kind != "bullet":
             # A numbered item may run over several paragraphs ("2.1- …" then its body) until the next number.
+            between = (start, end)
             continue
         groups.extend(_close_run(run, run_kind, lead, heading, position))
-        run, run_kind = [], ""
+        run, run_kind, between = [], "", None
         if marker:
             lead, run_kind = previous, marker[0]
             run.append(Item(start + marker[2], end, position, marker[1]))

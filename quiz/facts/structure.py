@@ -137,15 +137,38 @@ def group_label(document: ParsedDocument, group: Group) -> tuple[str, int | None
             count = found.group("count")
             stated = None if count is None else (int(count) if count.isdigit() else _COUNT_WORDS.index(count) + 2)
             return _clean_label(found.group("noun")), stated
-        clause = re.split(r"[,;]\s*", lead.rstrip(" :"))[-1]
-        clause = re.sub(r"^(?:nhưng|và|song)\s+", "", clause).split(" là ")[0]
-        return _clean_label(" ".join(clause.split()[:6])), None
+        return _lead_label(lead), None
     if group.lead_kind == "heading" and lead:
         return _heading_label(document, lead, group.lead_section), None
     if lead and len(lead.split()) <= HEADING_LABEL_WORDS and not re.search(r"[.;]\s", lead):
         # The items follow a heading that goes on the same line as its number: that heading names them.
         return _heading_label(document, lead, group.lead_section), None
     return "nội dung", None
+
+
+def _lead_label(lead: str) -> str:
+    """The label of a lead-in without a counted noun: its last clause ("Các đột phá chiến lược:" → "đột phá
+    chiến lược"), without its time or scope ("Nhiệm vụ trọng tâm trong nhiệm kỳ …" → "nhiệm vụ trọng tâm")."""
+    sentence = re.split(r"[.!?]\s+", lead.rstrip(" :"))[-1]
+    if fold(sentence) in _ANNOUNCING_ONLY:
+        # "… Cụ thể là:" says nothing of what follows: the items are the section's contents.
+        return "nội dung"
+    clause = re.split(r"[,;]\s*", sentence)[-1]
+    clause = re.sub(r"^(?:nhưng|và|song)\s+", "", clause).split(" là ")[0]
+    clause = re.sub(r"^(?:các|những)\s+", "", clause, flags=re.IGNORECASE)
+    clause = _SCOPE.split(clause, maxsplit=1)[0]
+    words = clause.split()[:6]
+    if words and not words[0].isupper():
+        words[0] = words[0].lower()
+    return _clean_label(" ".join(words))
+
+
+_ANNOUNCING_ONLY = frozenset({"cu the la", "cu the nhu sau", "nhu sau", "cu the", "bao gom", "gom"})
+_SCOPE = re.compile(
+    r"\s+(?:trong (?:nhiệm kỳ|giai đoạn|thời gian|những năm)|giai đoạn|nhiệm kỳ|đến năm|đến hết|từ nay|"
+    r"(?:năm )?\d{4})(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def heading_words(heading: str) -> str:

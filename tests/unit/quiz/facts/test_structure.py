@@ -164,3 +164,18 @@ def test_recall_on_the_hand_annotated_corpus(annotation: Path) -> None:
     facts = extract_facts(document)
     found = sum(1 for group in data["groups"] if _found(group, facts))
     assert found / len(data["groups"]) >= MINIMUM_RECALL, (found, len(data["groups"]))
+
+
+def test_numbering_that_starts_again_after_a_lead_in_is_a_new_group() -> None:
+    # The congress resolution numbers "(1) … (12)" of its orientations, then "(1) … (6)" of its central tasks
+    # and "(1) … (3)" of its breakthroughs, each list announced by a paragraph of its own, in one section.
+    name = "nghi-quyet-dai-hoi-xiii.txt"
+    facts = extract_facts(parse_text((CORPUS / name).read_text(encoding="utf-8"), name))
+    groups = _by_label(facts)
+    # The time and the leading "Các" are no part of the label, which reads as a plural noun.
+    assert [len(groups[label]) for label in ("định hướng phát triển đất nước", "nhiệm vụ trọng tâm")] == [12, 6]
+    assert [fact.answer[:20] for fact in groups["đột phá chiến lược"]] == [
+        "Hoàn thiện đồng bộ t",
+        "Phát triển nguồn nhâ",
+        "Xây dựng hệ thống kế",
+    ]
