@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from quiz.facts.clause_lists import clause_groups
 from quiz.facts.enumerations import Group, Item, read_groups
 from quiz.facts.model import Fact, SentenceSpan
 from quiz.importing.model import ParsedDocument
@@ -23,7 +24,7 @@ _LEAD_NOUN = re.compile(
 _HEADING_MARKER = re.compile(r"^\s*(?:[IVXLC]{1,6}|[A-Z]|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.\-–)]\s*")
 _TIME_HEADING = re.compile(r"^(?:đến|trong|tầm nhìn|giai đoạn|năm|từ nay)\b", re.IGNORECASE)
 _ITEM_PREFIX = re.compile(r"^(?:\((?:\d{1,2}|[a-zđ]|[ivx]{1,4})\)\s*|là\s+)")
-_DANGLING = FUNCTION_WORDS | word_set("nhất gắn giữa sự việc cần phải")
+_DANGLING = FUNCTION_WORDS | word_set("nhất gắn giữa sự việc cần phải so")
 # Counted in syllables (Vietnamese words are one to three of them).
 LABEL_WORDS = 24
 HEADING_LABEL_WORDS = 24
@@ -36,8 +37,10 @@ def extract_structure(document: ParsedDocument, lists: Sequence[Fact] = ()) -> l
     noun = document_noun(document)
     facts: list[Fact] = []
     colon_groups = [group for group in (_colon_group(document, fact) for fact in lists) if group is not None]
-    for group in [*read_groups(document), *colon_groups]:
-        label, stated = group_label(document, group)
+    # Assessment clauses carry the label their paragraph gives them ("hạn chế, yếu kém").
+    assessed = dict(clause_groups(document))
+    for group in [*read_groups(document), *colon_groups, *assessed]:
+        label, stated = (assessed[group], None) if group in assessed else group_label(document, group)
         if group in colon_groups and not _named(document.text[group.lead_start : group.lead_end]):
             continue
         if not label or (stated is not None and stated != len(group.items)):

@@ -21,6 +21,7 @@ _COUNT_NOUNS = (
     "noi dung", "chuong trinh", "yeu to", "dong luc", "trong tam", "bien phap", "thach thuc", "bai hoc",
     "phuong huong", "nguyen nhan", "han che", "ket qua", "cu hich", "nhom", "linh vuc", "khau", "van de",
     "quan he", "tru cot", "phong trao", "tieu chi", "rui ro", "de an", "du an", "quan diem chi dao",
+    "yeu kem", "kho khan", "ton tai", "bat cap", "khuyet diem", "thanh tuu", "uu diem",
 )  # fmt: skip
 
 
@@ -44,7 +45,12 @@ class StructureGroup:
     @property
     def heading_led(self) -> bool:
         """Announced by a heading or a paragraph of its own: a part of the document, not a list in a sentence."""
-        return dict(self.facts[0].extra).get("lead_kind") != "inline"
+        return dict(self.facts[0].extra).get("lead_kind") not in ("inline", "clauses")
+
+    @property
+    def assessment(self) -> bool:
+        """Clauses of an assessment ("hạn chế, yếu kém"): the text neither numbers nor counts them."""
+        return dict(self.facts[0].extra).get("lead_kind") == "clauses"
 
     @property
     def subparts(self) -> bool:
@@ -107,6 +113,9 @@ def document_noun(fact: Fact) -> str:
 
 def of_document(fact: Fact) -> str:
     noun = document_noun(fact)
+    if dict(fact.extra).get("lead_kind") == "clauses":
+        # The weaknesses a resolution names are not its own: "các hạn chế mà Kết luận nêu", not "của Kết luận".
+        return "được nêu trong văn bản" if noun == "văn bản" else f"mà {noun} nêu"
     return "được nêu trong văn bản" if noun == "văn bản" else f"của {noun}"
 
 
@@ -119,7 +128,9 @@ def capitalise(text: str) -> str:
 
 def item_text(fact: Fact) -> str:
     """The item from its label to the end of its sentence: the real text options are cut from."""
-    return fact.sentence.text[fact.relative_start :]
+    rest = fact.sentence.text[fact.relative_start :]
+    # An assessment's item is one clause: the next ";" starts the next item.
+    return rest.split(";")[0] if dict(fact.extra).get("lead_kind") == "clauses" else rest
 
 
 def fit(text: str, target: float) -> str | None:

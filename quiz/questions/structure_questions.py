@@ -44,7 +44,8 @@ def structure_questions(facts: list[Fact], context: BuildContext) -> list[Genera
     found: list[GeneratedQuestion] = []
     for group in groups:
         opening = _opening(group, repeated)
-        found.extend(_count(group, opening, context))
+        if not group.assessment:
+            found.extend(_count(group, opening, context))
         if group.subparts:
             # "Mục tiêu tổng quát", "Mục tiêu cụ thể": sub-headings are counted, not asked as statements.
             continue
@@ -210,7 +211,9 @@ def _matching(groups: list[StructureGroup], repeated: set[str], context: BuildCo
     """Match an item to its group, over groups none of which contains another."""
     chosen: list[StructureGroup] = []
     for group in groups:
-        if group.generic or folded(group.label) in repeated or any(group.related(other) for other in chosen):
+        if group.generic or group.assessment or folded(group.label) in repeated:
+            continue
+        if any(group.related(other) for other in chosen):
             continue
         chosen.append(group)
         if len(chosen) == MATCHING_PAIRS:
