@@ -137,7 +137,7 @@ def with_context(
     result: list[GeneratedQuestion] = []
     for question in questions:
         fact = question.fact
-        if fact.kind not in PREDICATE_KINDS:
+        if fact.kind not in PREDICATE_KINDS and fact.kind != "horizon":
             result.append(question)
             continue
         prompt, added = question.prompt, False

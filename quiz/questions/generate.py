@@ -9,6 +9,7 @@ from quiz.importing.model import ParsedDocument
 from quiz.questions.context import BuildContext
 from quiz.questions.disambiguation import document_label, with_context
 from quiz.questions.entity_questions import acronym_questions, matching_questions, person_questions
+from quiz.questions.horizon_questions import horizon_questions
 from quiz.questions.linter import lint_with
 from quiz.questions.list_questions import list_questions
 from quiz.questions.model import GeneratedQuestion
@@ -39,6 +40,7 @@ def candidates(facts: list[Fact], context: BuildContext) -> list[GeneratedQuesti
             found.extend(list_questions(fact, context))
     found.extend(matching_questions(facts, context))
     found.extend(structure_questions(facts, context))
+    found.extend(horizon_questions(facts, context))
     return found
 
 
