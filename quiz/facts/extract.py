@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quiz.facts.acronyms import extract_acronyms
 from quiz.facts.lists import extract_lists, extract_targets
+from quiz.facts.measures import extract_measures
 from quiz.facts.model import Fact
 from quiz.facts.numbers import extract_numbers
 from quiz.facts.persons import extract_persons
@@ -40,7 +41,8 @@ def extract_facts(document: ParsedDocument) -> list[Fact]:
         previous = sentence
     # Enumerations span sentences and sections, so they are read from the whole document.
     lists = [fact for fact in facts if fact.kind == "list"]
-    facts = sorted([*facts, *extract_structure(document, lists)], key=lambda fact: fact.start)
+    structure = extract_structure(document, lists)
+    facts = sorted([*facts, *structure, *extract_measures(document, structure)], key=lambda fact: fact.start)
     return _unique(facts)
 
 

@@ -12,6 +12,7 @@ from quiz.questions.entity_questions import acronym_questions, matching_question
 from quiz.questions.horizon_questions import horizon_questions
 from quiz.questions.linter import lint_with
 from quiz.questions.list_questions import list_questions
+from quiz.questions.measure_questions import measure_questions
 from quiz.questions.model import GeneratedQuestion
 from quiz.questions.pools import build_pools
 from quiz.questions.scalar_questions import scalar_questions
@@ -41,6 +42,7 @@ def candidates(facts: list[Fact], context: BuildContext) -> list[GeneratedQuesti
     found.extend(matching_questions(facts, context))
     found.extend(structure_questions(facts, context))
     found.extend(horizon_questions(facts, context))
+    found.extend(measure_questions(facts, context))
     return found
 
 

@@ -27,6 +27,7 @@ QUESTION_WORDS = {
     "reference": ("van ban nao",),
     "structure": ("bao nhieu", "noi dung nao", "nhung noi dung nao", "phan nao"),
     "horizon": ("nam nao",),
+    "measure": ("nao sau day",),
 }
 _NUMERIC_OPTION = re.compile(r"^\d{1,3}(?:\.\d{3})*(?:,\d+)?(?:\s*[-–]\s*\d{1,3}(?:\.\d{3})*(?:,\d+)?)?$")
 _NEGATION = re.compile(r"(?<!\w)không(?= (?:phải|thuộc|đúng|nằm|được nêu|là)\b)")

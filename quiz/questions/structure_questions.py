@@ -28,6 +28,8 @@ _ORDINAL_WORDS = ("nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám",
 # A "which part" stem quotes the item; past this many words it is too long to read as a question.
 QUOTED_ITEM_WORDS = 22
 MATCHING_PAIRS = 4
+PARTS_PER_GROUP = 2
+TELLING_WORDS = 12
 # A false statement borrows an item from one of the nearest unrelated groups.
 NEAREST_GROUPS = 3
 NEAREST_LIMIT = 12
@@ -54,10 +56,19 @@ def structure_questions(facts: list[Fact], context: BuildContext) -> list[Genera
         found.extend(_membership(group, near, opening, context))
         for fact in group.facts:
             found.extend(_order(group, fact, near, context))
-            found.extend(_which_part(group, fact, near, parts, repeated, context))
             found.extend(_statement(group, fact, near, opening, context))
+        # "Which part" reads alike for every item: a few per group, the most telling items.
+        for fact in sorted(group.facts, key=lambda fact: _telling(group, fact))[:PARTS_PER_GROUP]:
+            found.extend(_which_part(group, fact, near, parts, repeated, context))
     found.extend(_matching(groups, repeated, context))
     return found
+
+
+def _telling(group: StructureGroup, fact: Fact) -> tuple[float, int]:
+    """Lower is better: an item of a dozen words that shares no word with its part's name (which would give the
+    part away), earlier items first on a tie."""
+    words = len(fact.answer.split())
+    return (abs(words - TELLING_WORDS) / TELLING_WORDS + 2 * overlap(fact.answer, group.label), int(fact.value or 0))
 
 
 def _repeated_labels(groups: list[StructureGroup]) -> set[str]:
@@ -176,7 +187,14 @@ def _which_part(
         taken = {folded(existing) for existing in [key, *wrong]} | own_path | repeated
         if similar_length(option, len(key)) and folded(option) not in taken:
             wrong.append(option)
-    prompt = f"Nội dung “{capitalise(fact.answer)}” thuộc phần nào {of_document(fact)}?"
+    quoted = f"“{capitalise(fact.answer)}”"
+    noun = document_noun(fact)
+    forms = (
+        f"Nội dung {quoted} thuộc phần nào {of_document(fact)}?",
+        f"Trong {noun}, {quoted} được nêu ở phần nào?",
+        f"{quoted} là nội dung của phần nào trong {noun}?",
+    )
+    prompt = forms[context.rng(fact, "part-form").randrange(len(forms))] if noun != "văn bản" else forms[0]
     found = context.single(fact, "single:part", prompt, key, wrong)
     return [found] if found else []
 

@@ -9,6 +9,8 @@ from quiz.text import fold
 # By kind of fact: enumerations of viewpoints, tasks, breakthroughs and targets are what studying is for.
 _KIND_WEIGHTS = {
     "structure": 2.0,
+    "measure": 2.0,
+    "horizon": 2.0,
     "target": 2.0,
     "list": 1.5,
     "reference": 1.2,

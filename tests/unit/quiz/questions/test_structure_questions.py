@@ -15,6 +15,7 @@ from quiz.importing.pipeline import parse_text
 from quiz.questions.generate import generate_from_facts
 from quiz.questions.linter import lint
 from quiz.questions.model import GeneratedQuestion
+from quiz.questions.structure_questions import PARTS_PER_GROUP
 from tests.conftest import TEST_DATA
 from tests.unit.quiz.facts.test_structure import RESOLUTION
 
@@ -121,3 +122,16 @@ def test_cli_questions_point_at_titles_printed_by_sections(name: str, capsys: py
 
 def test_corpus_paths_exist() -> None:
     assert Path(CORPUS / "sources.md").exists()
+
+
+def test_which_part_is_asked_a_few_times_per_group_in_varied_words() -> None:
+    name = "nghi-quyet-57-bo-chinh-tri.txt"
+    document = parse_text((CORPUS / name).read_text(encoding="utf-8"), name)
+    facts = extract_facts(document)
+    asked = [question for question in generate_from_facts(facts, document.text) if question.variant == "single:part"]
+    per_group: dict[str, int] = defaultdict(int)
+    for question in asked:
+        per_group[dict(question.fact.extra)["group"] + question.fact.head] += 1
+    assert asked and max(per_group.values()) <= PARTS_PER_GROUP
+    openings = {question.prompt.split("“")[0] for question in asked}
+    assert len(openings) >= 2, openings
