@@ -111,6 +111,10 @@ class Fact:
         elif self.kind == "structure":
             data.update(group=self.subject, count=self.count, position=int(self.value or 0), items=list(self.items))
             data.update(numbered=self.qualifier == "numbered", path=self.head, lead=self.lead)
+        elif self.kind == "measure":
+            # The task the measure serves: the item at ``count`` of the group ``subject``.
+            item = self.items[self.count - 1] if self.count and self.count <= len(self.items) else ""
+            data.update(group=self.subject, item=item, path=self.head)
         elif self.kind in ("date", "period", "ordinal", "reference"):
             data["head"] = self.head
             if self.value is not None:
