@@ -67,7 +67,9 @@ _CLAUSE_VERB = re.compile(
 )
 _SUBJECT_WORDS = 8
 _TRONG_DO = re.compile(r"trong đó|trong số đó", re.IGNORECASE)
-_SUBJECT_NOISE = re.compile(r"^(?:trong đó|trong số đó)\s*|^(?:về|lĩnh vực|nhóm)\s+|\s+(?:có|là|gồm)$", re.IGNORECASE)
+_SUBJECT_NOISE = re.compile(
+    r"^(?:trong đó|trong số đó)\s*|^(?:về|lĩnh vực|nhóm|có)\s+|\s+(?:có|là|gồm)$", re.IGNORECASE
+)
 
 
 def bound(fact: Fact) -> int:

@@ -115,6 +115,9 @@ def _title_chain_before(text: str, name_start: int) -> list[str]:
     window = text[window_start:name_start]
     heads = [found for found in lexicon().title_pattern.finditer(window)]
     for head in heads:
+        if window[: head.start()].rstrip().endswith(("Ban", "ban")):
+            # "Ban Bí thư Trung ương Đoàn …" is a body, not the title of the name after it.
+            continue
         chain = window[head.start() :].strip()
         if _is_title_chain(chain):
             return _split_titles(chain)
