@@ -21,7 +21,9 @@ _DATE_QUALIFIER = re.compile(
     r"(chậm nhất (?:là )?(?:đến |vào )?|đến hết |đến |trước |từ |vào |trong |sau |hết |hạn )$", re.IGNORECASE
 )
 _PERIOD = re.compile(
-    r"(?<!\w)([Nn]hiệm kỳ|[Gg]iai đoạn|[Tt]hời kỳ|[Nn]ăm học)\s+((?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2})(?!\d)"
+    # "Chiến lược 10 năm 2021 - 2030": a plan named by its length is a period too.
+    r"(?<!\w)([Nn]hiệm kỳ|[Gg]iai đoạn|[Tt]hời kỳ|[Nn]ăm học|\d{1,2} năm)\s+"
+    r"((?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2})(?!\d)"
 )
 _ORDINAL_ROMAN = re.compile(r"(?<!\w)(lần thứ|[Kk]hóa|[Kk]hoá|Đại hội)\s+([IVXLC]+)(?!\w)")
 _ORDINAL_WORD = re.compile(r"(?<!\w)(lần thứ)\s+(nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d{1,3})(?!\w)")

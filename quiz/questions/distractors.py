@@ -112,13 +112,20 @@ def ordinal_options(key_text: str, rng: random.Random) -> list[str]:
     return [render(number) for number in sorted([value, *neighbours])]
 
 
+def period_term(start: int, end: int) -> int:
+    """How far the next period starts: a term "2020 - 2025" shares its last year with the next one, a plan
+    "2011 - 2020" or "2021 - 2025" counts its years ("10 năm", "5 năm") and the next starts a year later."""
+    span = max(end - start, 1)
+    return span + 1 if span % 5 == 4 else span
+
+
 def period_options(key_text: str, rng: random.Random) -> list[str]:
     """Periods shifted by whole terms, in the key's dash and spacing."""
     found = _PERIOD.match(key_text)
     if found is None:
         return []
     start, separator, end = int(found.group(1)), found.group(2), int(found.group(3))
-    term = max(end - start, 1)
+    term = period_term(start, end)
     shifts = sorted([0, *_spread(0, [-1, 1, 2, -2], rng)])
     return [f"{start + shift * term}{separator}{end + shift * term}" for shift in shifts]
 

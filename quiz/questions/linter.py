@@ -11,6 +11,7 @@ from quiz.facts.numbers import NUMBER_TEXT, parse_number
 from quiz.facts.roman import roman_to_int
 from quiz.facts.scalars import ORDINAL_WORDS
 from quiz.questions.context import similar_length
+from quiz.questions.distractors import period_term
 from quiz.questions.model import BLANK, TRUE_FALSE, TYPES, GeneratedQuestion
 from quiz.questions.pools import Pools, build_pools, is_true_title, overlap, value_key
 from quiz.text import fold_answer
@@ -193,7 +194,8 @@ def _options(question: GeneratedQuestion, pools: Pools) -> list[Problem]:
     if fact.kind == "period" and question.variant == "single":
         spans = {int(c[-4:]) - int(c[:4]) for c in choices if c[:4].isdigit() and c[-4:].isdigit()}
         starts = sorted(int(c[:4]) for c in choices if c[:4].isdigit())
-        if len(spans) != 1 or any((start - starts[0]) % max(spans.pop() if spans else 1, 1) for start in starts):
+        term = period_term(0, next(iter(spans))) if len(spans) == 1 else 1
+        if len(spans) != 1 or any((start - starts[0]) % term for start in starts):
             problems.append(Problem("period", "periods are shifted by whole terms"))
     true_values = pools.values_by_slot.get(fact.slot, set())
     if fact.kind in _SORTED_KINDS and any(value_key(choice) in true_values for choice in wrong):

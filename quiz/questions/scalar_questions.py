@@ -29,6 +29,9 @@ def question_word(fact: Fact) -> str:
         return "văn bản nào"
     if is_range(fact):
         return "nào đến ngày nào"
+    if fact.kind == "period" and fact.head[:1].isdigit():
+        # "Chiến lược 10 năm 2021 - 2030" → "Chiến lược 10 năm giai đoạn nào?"
+        return "giai đoạn nào"
     return "nào"
 
 
