@@ -50,7 +50,10 @@ def _measures(document: ParsedDocument, item: Fact, key: str) -> list[Fact]:
             continue
         end = sentence.start + len(sentence.text.rstrip())
         marker = marker_of(text[start:end])
-        start += marker[2] if marker else 0
+        while marker is not None and start < end:
+            # "- (1) Sửa đổi …": every marker goes.
+            start += marker[2]
+            marker = marker_of(text[start:end])
         length = label_length(text[start:end])
         answer = text[start : start + length]
         if not SHORTEST_WORDS <= len(answer.split()) <= LONGEST_WORDS or _shared(answer, item.answer) > MOST_SHARED:

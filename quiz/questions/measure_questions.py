@@ -8,6 +8,7 @@ from quiz.questions.model import GeneratedQuestion
 from quiz.questions.structure_options import capitalise, countable, fit
 
 OPTIONS = 4
+SHORTEST_ITEM_WORDS = 3
 
 
 def measure_questions(facts: list[Fact], context: BuildContext) -> list[GeneratedQuestion]:
@@ -15,7 +16,11 @@ def measure_questions(facts: list[Fact], context: BuildContext) -> list[Generate
     found: list[GeneratedQuestion] = []
     for fact in facts:
         own = fact.count or 0
-        if fact.kind != "measure" or not 0 < own <= len(fact.items):
+        if fact.kind != "measure" or not 0 < own <= len(fact.items) or not countable(fact.subject):
+            # Only tasks, solutions, programmes … have measures; "Quyết nghị" I–VII are decisions, not tasks.
+            continue
+        if any(len(item.split()) < SHORTEST_ITEM_WORDS for item in fact.items):
+            # "Chương trình 1", "Chương trình 2": options a member can only tell apart by their numbers.
             continue
         key = capitalise(fact.items[own - 1])
         wrong: list[str] = []
@@ -28,8 +33,7 @@ def measure_questions(facts: list[Fact], context: BuildContext) -> list[Generate
         # The nearest items first: neighbouring tasks are the ones a member confuses.
         wrong.sort(key=lambda option: abs(_position(fact, option) - own))
         noun = dict(fact.extra).get("document", "văn bản")
-        label = fact.subject if countable(fact.subject) else "mục"
-        prompt = f"Theo {noun}, nội dung “{capitalise(fact.answer)}” thuộc {label} nào sau đây?"
+        prompt = f"Theo {noun}, nội dung “{capitalise(fact.answer)}” thuộc {fact.subject} nào sau đây?"
         question = context.single(fact, "single:measure", prompt, key, wrong)
         if question is not None:
             found.append(question)
