@@ -111,7 +111,8 @@ def scalar_questions(fact: Fact, context: BuildContext) -> list[GeneratedQuestio
         prompt_cloze = stems.stem_with(fact, BLANK, ".")
     if not is_range(fact):  # typing a whole range back is no fair blank
         questions.append(context.make(fact, "cloze", prompt_cloze, cloze_answers[0], answers=cloze_answers))
-    false_values = _false_values(fact, key, wrong)
+    # A value the sentence already holds elsewhere would read twice ("… Nghị quyết 29, Nghị quyết 29").
+    false_values = [value for value in _false_values(fact, key, wrong) if value not in fact.sentence.text]
     false_text = stems.stem_with(fact, context.rng(fact, "false").choice(false_values), ".") if false_values else None
     questions.append(context.true_false(fact, key, stems.stem_with(fact, key, "."), false_text))
     return questions
