@@ -152,13 +152,16 @@ def _order(
 ) -> list[GeneratedQuestion]:
     """ "Nhiệm vụ, giải pháp thứ ba là nội dung nào?" only where the text numbers the items."""
     position = int(fact.value or 0)
-    if not group.numbered or len(group.facts) < 3 or group.generic or not countable(group.label):
+    if not group.numbered or len(group.facts) < 3 or group.generic:
         return []
     ordinal = _ORDINAL_WORDS[position - 1] if position <= len(_ORDINAL_WORDS) else str(position)
     key = key_option(fact)
     wrong = own_items(group, len(key), leave_out=fact) + other_items(group, groups, len(key))
     noun = document_noun(fact)
     prompt = f"Theo {noun}, {group.label} thứ {ordinal} là nội dung nào?"
+    if not countable(group.label):
+        # A part's title ("Tổ chức thực hiện") is no plural noun: its numbered items are its "mục".
+        prompt = f"Theo {noun}, mục thứ {ordinal} của phần “{capitalise(group.label)}” là nội dung nào?"
     found = context.single(fact, "single:order", prompt, key, wrong)
     return [found] if found else []
 

@@ -135,3 +135,17 @@ def test_which_part_is_asked_a_few_times_per_group_in_varied_words() -> None:
     assert asked and max(per_group.values()) <= PARTS_PER_GROUP
     openings = {question.prompt.split("“")[0] for question in asked}
     assert len(openings) >= 2, openings
+
+
+def test_numbered_items_of_a_titled_part_are_asked_by_their_place() -> None:
+    name = "nghi-quyet-57-bo-chinh-tri.txt"
+    document = parse_text((CORPUS / name).read_text(encoding="utf-8"), name)
+    facts = extract_facts(document)
+    orders = [question for question in generate_from_facts(facts, document.text) if question.variant == "single:order"]
+    titled = [question for question in orders if "của phần “Tổ chức thực hiện”" in question.prompt]
+    assert titled
+    for question in titled:
+        items = [fact for fact in facts if fact.kind == "structure" and fact.subject == question.fact.subject]
+        position = int(question.fact.value or 0)
+        assert question.prompt.startswith("Theo Nghị quyết, mục thứ ")
+        assert folded(question.key)[:20] == folded(items[0].items[position - 1])[:20]
