@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from quiz.facts.model import Fact, folded
 from quiz.facts.structure import GENERIC_LABELS, trim_phrase
@@ -52,7 +55,7 @@ class StructureGroup:
         """Clauses of an assessment ("hạn chế, yếu kém"): the text neither numbers nor counts them."""
         return dict(self.facts[0].extra).get("lead_kind") == "clauses"
 
-    @property
+    @cached_property
     def subparts(self) -> bool:
         """The items are sub-headings ("Mục tiêu tổng quát", "Đến năm 2030"), not statements to count."""
         return all(len(fact.answer.split()) <= SUBPART_WORDS for fact in self.facts)
@@ -162,11 +165,31 @@ def key_option(fact: Fact) -> str:
     return fit(fact.answer, LONGEST_OPTION * 0.8) or capitalise(fact.answer)
 
 
-def nearest_groups(group: StructureGroup, groups: list[StructureGroup]) -> list[StructureGroup]:
-    """Groups neither inside nor around ``group``, nearest first: nearby lists make the most related options."""
+def nearest_groups(
+    group: StructureGroup, groups: list[StructureGroup], limit: int | None = None
+) -> list[StructureGroup]:
+    """Groups neither inside nor around ``group``, nearest first: nearby lists make the most related options.
+    ``groups`` are in document order; the walk goes outwards from ``group`` and stops after ``limit`` (a long
+    document has hundreds of groups, and every group asks for its neighbours)."""
     start = group.facts[0].start
-    unrelated = (other for other in groups if not (other.related(group) or other.subparts))
-    return sorted(unrelated, key=lambda other: abs(other.facts[0].start - start))
+    starts = [other.facts[0].start for other in groups]
+    if any(later < earlier for earlier, later in itertools.pairwise(starts)):
+        # A list already chosen by nearness (a group's dozen neighbours): back to document order.
+        groups = sorted(groups, key=lambda other: other.facts[0].start)
+        starts.sort()
+    right = bisect.bisect_left(starts, start)
+    left = right - 1
+    found: list[StructureGroup] = []
+    while (left >= 0 or right < len(groups)) and (limit is None or len(found) < limit):
+        before = groups[left] if left >= 0 else None
+        after = groups[right] if right < len(groups) else None
+        if after is None or (before is not None and start - before.facts[0].start <= after.facts[0].start - start):
+            other, left = before, left - 1
+        else:
+            other, right = after, right + 1
+        if other is not None and other is not group and not (other.related(group) or other.subparts):
+            found.append(other)
+    return found
 
 
 def other_items(group: StructureGroup, groups: list[StructureGroup], target: float) -> list[str]:

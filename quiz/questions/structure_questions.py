@@ -52,7 +52,7 @@ def structure_questions(facts: list[Fact], context: BuildContext) -> list[Genera
             # "Mục tiêu tổng quát", "Mục tiêu cụ thể": sub-headings are counted, not asked as statements.
             continue
         # Options come from the nearest unrelated groups: related, and cheap on a long document.
-        near = nearest_groups(group, groups)[:NEAREST_LIMIT]
+        near = nearest_groups(group, groups, NEAREST_LIMIT)
         found.extend(_membership(group, near, opening, context))
         for fact in group.facts:
             found.extend(_order(group, fact, near, context))
@@ -216,7 +216,7 @@ def _statement(
     true_text = _sentence(opening, f"“{capitalise(fact.answer)}” {member_phrase(group, True)} {suffix}.")
     outsiders = [
         other.answer
-        for other_group in nearest_groups(group, groups)[:NEAREST_GROUPS]
+        for other_group in nearest_groups(group, groups, NEAREST_GROUPS)
         for other in other_group.facts
         if len(other.answer.split()) <= QUOTED_ITEM_WORDS and overlap(other.answer, fact.answer) <= MAX_OVERLAP
     ]
