@@ -166,17 +166,18 @@ def key_option(fact: Fact) -> str:
 
 
 def nearest_groups(
-    group: StructureGroup, groups: list[StructureGroup], limit: int | None = None
+    group: StructureGroup, groups: list[StructureGroup], limit: int | None = None, starts: list[int] | None = None
 ) -> list[StructureGroup]:
     """Groups neither inside nor around ``group``, nearest first: nearby lists make the most related options.
     ``groups`` are in document order; the walk goes outwards from ``group`` and stops after ``limit`` (a long
     document has hundreds of groups, and every group asks for its neighbours)."""
     start = group.facts[0].start
-    starts = [other.facts[0].start for other in groups]
+    # ``starts`` of the whole document's groups come once from the caller; a short list is read here.
+    starts = starts if starts is not None else [other.facts[0].start for other in groups]
     if any(later < earlier for earlier, later in itertools.pairwise(starts)):
         # A list already chosen by nearness (a group's dozen neighbours): back to document order.
         groups = sorted(groups, key=lambda other: other.facts[0].start)
-        starts.sort()
+        starts = sorted(starts)
     right = bisect.bisect_left(starts, start)
     left = right - 1
     found: list[StructureGroup] = []

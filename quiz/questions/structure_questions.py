@@ -44,6 +44,7 @@ def structure_questions(facts: list[Fact], context: BuildContext) -> list[Genera
     # The document's parts ("III- NHIỆM VỤ, GIẢI PHÁP") are parts too, as "which part" options.
     parts = list(dict.fromkeys(heading_words(group.path.split(" › ")[0]) for group in groups))
     found: list[GeneratedQuestion] = []
+    starts = [group.facts[0].start for group in groups]
     for group in groups:
         opening = _opening(group, repeated)
         if not group.assessment:
@@ -52,7 +53,7 @@ def structure_questions(facts: list[Fact], context: BuildContext) -> list[Genera
             # "Mục tiêu tổng quát", "Mục tiêu cụ thể": sub-headings are counted, not asked as statements.
             continue
         # Options come from the nearest unrelated groups: related, and cheap on a long document.
-        near = nearest_groups(group, groups, NEAREST_LIMIT)
+        near = nearest_groups(group, groups, NEAREST_LIMIT, starts)
         found.extend(_membership(group, near, opening, context))
         for fact in group.facts:
             found.extend(_order(group, fact, near, context))
