@@ -109,7 +109,9 @@ def test_no_stem_is_asked_twice_with_different_keys(
     assert all(len(found) == 1 for found in keys.values())
 
 
-@pytest.mark.parametrize("name", ["nghi-quyet-57-bo-chinh-tri.docx", "ket-luan-69-bo-chinh-tri.pdf"])
+@pytest.mark.parametrize(
+    "name", ["nghi-quyet-57-bo-chinh-tri.docx", "ket-luan-69-bo-chinh-tri.pdf", "nghi-quyet-dai-hoi-xiii.txt"]
+)
 def test_cli_questions_point_at_titles_printed_by_sections(name: str, capsys: pytest.CaptureFixture[str]) -> None:
     path = str(CORPUS / name)
     assert main.main(["sections", path, "--json"]) == 0
