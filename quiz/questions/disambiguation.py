@@ -64,7 +64,7 @@ def joined(prefix: str, stem: str) -> str:
     keeps_capital = (
         not words
         or words[0] in _PROPER_FIRST_WORDS
-        or words[0].isupper()
+        or (words[0].isupper() and len(words[0]) > 1)  # an acronym, not a one-letter word such as "Ở"
         or (len(words) > 1 and words[1][:1].isupper())
     )
     return f"{prefix}, {stem if keeps_capital else stem[:1].lower() + stem[1:]}"

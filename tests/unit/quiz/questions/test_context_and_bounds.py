@@ -9,7 +9,7 @@ import pytest
 from quiz.facts import extract_facts
 from quiz.facts.numbers import bound
 from quiz.importing.pipeline import parse_file, parse_text
-from quiz.questions.disambiguation import ambiguous_stems
+from quiz.questions.disambiguation import ambiguous_stems, joined
 from quiz.questions.generate import generate_questions
 from quiz.questions.model import GeneratedQuestion
 from quiz.text import fold
@@ -127,3 +127,17 @@ def test_the_same_slot_in_different_sentences_gets_its_heading_too() -> None:
     single = {question.key: question.prompt for question in questions if question.type == "single"}
     assert single["30"] == "Theo Nghị quyết, đến năm 2030, quy mô kinh tế số đạt tối thiểu bao nhiêu% GRDP?"
     assert single["50"].startswith("Theo Nghị quyết, tầm nhìn đến năm 2045, Bình An có quy mô kinh tế số")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "stem", "expected"),
+    [
+        ("Theo văn bản", "Ở mục “Mục tiêu”, tỉ lệ nào?", "Theo văn bản, ở mục “Mục tiêu”, tỉ lệ nào?"),
+        ("Theo văn bản", "GDP bình quân đạt bao nhiêu?", "Theo văn bản, GDP bình quân đạt bao nhiêu?"),
+        ("Theo Nghị quyết", "Đảng bộ tỉnh có bao nhiêu chi bộ?", "Theo Nghị quyết, Đảng bộ tỉnh có bao nhiêu chi bộ?"),
+    ],
+)
+def test_a_prefix_lowers_a_one_letter_opening_word_but_keeps_acronyms_and_names(
+    prefix: str, stem: str, expected: str
+) -> None:
+    assert joined(prefix, stem) == expected
