@@ -56,7 +56,8 @@ def run_application(arguments: argparse.Namespace) -> int:
 
     def window_shown() -> None:
         if self_check:
-            print(f"ready in {time.perf_counter() - started:.2f} s", flush=True)
+            names = window.start_screen.names.count()
+            print(f"ready in {time.perf_counter() - started:.2f} s ({names} names on the start screen)", flush=True)
         opener.start()
 
     def opened(service: Service) -> None:
