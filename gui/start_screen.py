@@ -92,6 +92,10 @@ class StartScreen(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.opening_label, 1)
         row.addWidget(bar)
+        # Its room stays when it is hidden, so nothing moves under the pointer when the facade arrives.
+        policy = self.opening_row.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.opening_row.setSizePolicy(policy)
         self.opening_row.setVisible(self._service is None)
         return self.opening_row
 
