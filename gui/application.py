@@ -48,6 +48,7 @@ def run_application(arguments: argparse.Namespace) -> int:
     # The start screen's names come from one small sqlite3 query: on screen long before the ORM is imported.
     window = session.build_window(None, lambda text: start_names(url, text))
     session.window = window
+    install_exception_hook()  # the start screen is in use before the facade opens: same plain sentence
     window.show_start()
     window.show_for_screen()
     self_check = bool(getattr(arguments, "self_check", False))
@@ -62,7 +63,6 @@ def run_application(arguments: argparse.Namespace) -> int:
 
     def opened(service: Service) -> None:
         session.attach_service(window, service)
-        install_exception_hook()
         if self_check:
             window.show_workspace(None)
 
