@@ -47,7 +47,6 @@ def run_application(arguments: argparse.Namespace) -> int:
     url = session.database_url
     # The start screen's names come from one small sqlite3 query: on screen long before the ORM is imported.
     window = session.build_window(None, lambda text: start_names(url, text))
-    session.window = window
     install_exception_hook()  # the start screen is in use before the facade opens: same plain sentence
     window.show_start()
     window.show_for_screen()
@@ -121,7 +120,6 @@ class StartSession:
         self.translations = Translations(self.preferences)
         # The unit's default language is known only once the facade is open; until then the window uses the rest.
         self.translations.set_language(self.translations.initial_language(self.requested_language), remember=False)
-        self.window: MainWindow | None = None
 
     def build_window(self, service: Service | None, light_names: NameSource | None = None) -> MainWindow:
         """The main window, with the facade or (the real start) before it, its start screen fed by ``light_names``."""

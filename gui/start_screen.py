@@ -99,11 +99,6 @@ class StartScreen(QWidget):
         self.opening_row.setVisible(self._service is None)
         return self.opening_row
 
-    @property
-    def is_open(self) -> bool:
-        """Whether the facade is there (before it, only the names can be searched and picked)."""
-        return self._service is not None
-
     def attach_service(self, service: Service) -> None:
         """The facade is open: list its names (keeping the search and the choice), then do what was asked."""
         self._service = service
