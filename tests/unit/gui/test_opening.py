@@ -178,3 +178,25 @@ def test_a_new_database_shows_the_waiting_row_then_asks_for_the_admin_password(
     assert screen.pages.currentIndex() == 4  # the very first start: create the admin's password
     assert not screen.opening_row.isVisible()
     window.close()
+
+
+def test_the_facade_keeps_the_search_and_the_choice_and_back_cancels_a_waiting_sign_in(
+    qtbot: QtBot, study_data: StudyData, opened_later: list[Service]
+) -> None:
+    session, window = early_window(qtbot, study_data.url)
+    screen = window.start_screen
+    QTest.keyClicks(screen.search_edit, "van")
+    qtbot.waitUntil(lambda: screen.names.count() == 1)
+    QTest.keyClick(screen.search_edit, Qt.Key.Key_Return)
+    QTest.keyClicks(screen.pin_edit, "246813")
+    QTest.keyClick(screen.pin_edit, Qt.Key.Key_Return)
+    QTest.mouseClick(screen.pin_back, Qt.MouseButton.LeftButton)  # changed their mind before the facade came
+    QTest.keyClicks(screen.search_edit, "nhung")
+    qtbot.waitUntil(lambda: screen.names.count() == 1)
+    opened_later.append(open_service(study_data.url))
+    session.attach_service(window, opened_later[0])
+    assert window.member_id is None and screen.pages.currentIndex() == 0  # the cancelled sign-in stays cancelled
+    assert screen.search_edit.text() == "nhung"
+    assert [screen.names.item(row).text() for row in range(screen.names.count())] == [MEMBER_NAME]
+    assert screen.names.currentRow() == 0 and screen.enter_button.isEnabled()
+    window.close()
