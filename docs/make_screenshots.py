@@ -46,13 +46,18 @@ def main() -> int:
         (widget or window).grab().save(str(output / f"{name}.png"))
         print(f"saved {name}.png")
 
-    from gui.opening import OpeningFrame
+    from gui.application import StartSession
+    from quiz.start_names import start_names
 
-    opening = OpeningFrame()  # what is on screen while the facade opens (a fraction of a second)
-    opening.resize(*SIZE)
-    opening.show()
-    shoot("00-opening-frame", opening)
-    opening.close()
+    # What is on screen while the facade opens (a fraction of a second): the start screen fed by sqlite3.
+    early = StartSession(argparse.Namespace(db=url, language=None, self_check=False)).build_window(
+        None, lambda text: start_names(url, text)
+    )
+    early.resize(*SIZE)
+    early.show_start()
+    early.show()
+    shoot("00-opening", early)
+    early.close()
 
     screen = window.start_screen
     screen.search_edit.setText("nguyen")

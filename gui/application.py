@@ -1,4 +1,4 @@
-"""Creates the QApplication, paints the opening frame, opens the facade off the UI thread, then the main window."""
+"""Creates the QApplication, shows the main window on its start screen, then opens the facade off the UI thread."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
 
     from gui.main_window import MainWindow
+    from gui.start_screen import NameSource
     from quiz.service import Service
 
 logger = logging.getLogger(__name__)
@@ -28,81 +29,74 @@ def application_title() -> str:
 def run_application(arguments: argparse.Namespace) -> int:
     """Run the window's event loop; returns the exit code.
 
-    The opening frame is painted first, with the start screen's names when sqlite3 alone can read them; a worker
-    thread then imports and opens the facade (SQLAlchemy, the start-up checks, the seeds), and the main window
-    replaces the frame when it is ready, taking over the name searched and picked meanwhile. ``--self-check``
-    prints "shown in" (frame on screen) and "ready in" (main window idle), then exits.
+    The main window is shown first, on its start screen, with the names when sqlite3 alone can read them; a
+    worker thread then imports and opens the facade (SQLAlchemy, the start-up checks, the seeds) and hands it to
+    the window, which goes on with whatever the member asked meanwhile (signing in waits for it). Nothing is
+    written before the facade's start-up checks ran. ``--self-check`` prints "ready in" (main window on screen
+    and idle) and "workspace ready in" (facade open, the document shown), then exits.
     """
     started = time.perf_counter()
     from PySide6.QtCore import QTimer
 
     from gui import dialogs
-    from gui.opening import FacadeOpener, OpeningFrame
+    from gui.opening import FacadeOpener
     from quiz.start_names import start_names
 
     application = create_application(sys.argv[:1])
     session = StartSession(arguments)
     url = session.database_url
     # The start screen's names come from one small sqlite3 query: on screen long before the ORM is imported.
-    frame = OpeningFrame(start_names(url), lambda text: start_names(url, text))
-    session.restore_frame_geometry(frame)
-    if frame.opens_maximised:
-        frame.showMaximized()
-    else:
-        frame.show()
+    window = session.build_window(None, lambda text: start_names(url, text))
+    install_exception_hook()  # the start screen is in use before the facade opens: same plain sentence
+    window.show_start()
+    window.show_for_screen()
     self_check = bool(getattr(arguments, "self_check", False))
-    opener = FacadeOpener(session.database_url, frame)
+    opener = FacadeOpener(url, window)
     outcome: dict[str, int] = {}
 
-    def frame_shown() -> None:
+    def window_shown() -> None:
         if self_check:
-            print(f"shown in {time.perf_counter() - started:.2f} s", flush=True)
+            names = window.start_screen.names.count()
+            print(f"ready in {time.perf_counter() - started:.2f} s ({names} names on the start screen)", flush=True)
         opener.start()
 
     def opened(service: Service) -> None:
-        window = session.build_window(service)
-        install_exception_hook()
+        session.attach_service(window, service)
         if self_check:
             window.show_workspace(None)
-        else:
-            window.show_start()
-            frame.hand_over(window.start_screen)
-        window.show_for_screen()
-        frame.close()
-        session.window = window
-        if self_check:
 
-            def report_ready() -> None:
-                print(f"ready in {time.perf_counter() - started:.2f} s", flush=True)
+            def report_workspace() -> None:
+                print(f"workspace ready in {time.perf_counter() - started:.2f} s", flush=True)
                 window.close()
                 application.exit(0)
 
             # A zero timer fires once the event loop has handled the pending show/paint events: "first idle".
-            QTimer.singleShot(0, report_ready)
+            QTimer.singleShot(0, report_workspace)
         elif service.startup_message:
             # e.g. the database was damaged and restored from a backup: say once what happened and what was lost.
             dialogs.warn(window, application_title(), service.startup_message)
 
     def failed(error: BaseException) -> None:
         # e.g. a database URL that cannot be opened: say so plainly (error_message never shows a traceback).
-        frame.close()
         outcome["code"] = 2
         if self_check:
             # Nobody is there to close a message box (CI, an installer's smoke test): print it and stop.
             print(dialogs.error_message(error), file=sys.stderr, flush=True)
+            window.close()
             application.exit(2)
             return
         box = dialogs.warn(None, application_title(), dialogs.error_message(error))
         box.finished.connect(lambda _result: application.quit())
+        window.close()
 
     opener.opened.connect(opened)
     opener.failed.connect(failed)
-    # Started from the event loop, after the frame's first paint, so importing SQLAlchemy never delays it.
-    QTimer.singleShot(0, frame_shown)
+    # Started from the event loop, after the window's first paint, so importing SQLAlchemy never delays it.
+    QTimer.singleShot(0, window_shown)
     code = application.exec()
     opener.wait()
-    if session.window is not None:
-        session.window.service.close()
+    if window.has_service:
+        window.service.close()
     return outcome.get("code", code)
 
 
@@ -124,31 +118,34 @@ class StartSession:
         apply_style(self.font_sizer.size, self.preferences.high_contrast())
         self.requested_language = getattr(arguments, "language", None)
         self.translations = Translations(self.preferences)
-        # The unit's default language is known only once the facade is open; the opening frame uses the rest.
+        # The unit's default language is known only once the facade is open; until then the window uses the rest.
         self.translations.set_language(self.translations.initial_language(self.requested_language), remember=False)
-        self.window: MainWindow | None = None
 
-    def restore_frame_geometry(self, frame: QWidget) -> None:
-        """Put the opening frame where the main window will appear, so the swap does not jump."""
-        geometry = self.preferences.bytes_value("window/geometry")
-        if geometry is not None:
-            frame.restoreGeometry(geometry)
-
-    def build_window(self, service: Service) -> MainWindow:
+    def build_window(self, service: Service | None, light_names: NameSource | None = None) -> MainWindow:
+        """The main window, with the facade or (the real start) before it, its start screen fed by ``light_names``."""
         from gui.main_window import MainWindow
         from gui.tasks import TaskRunner
 
+        if service is not None:
+            self._use_unit_language(service)
+        runner = TaskRunner()
+        window = MainWindow(service, runner, self.preferences, self.font_sizer, self.translations, light_names)
+        runner.setParent(window)
+        self.translations.setParent(window)
+        self.font_sizer.setParent(window)
+        return window
+
+    def attach_service(self, window: MainWindow, service: Service) -> None:
+        """Hand the facade opened on the worker to the window, in the unit's language when none was chosen."""
+        self._use_unit_language(service)
+        window.attach_service(service)
+
+    def _use_unit_language(self, service: Service) -> None:
         language = self.translations.initial_language(self.requested_language, service.settings.get("language"))
         if language != self.translations.language:
             self.translations.set_language(language, remember=False)
         if self.requested_language is not None:
             self.preferences.set_language(language)
-        runner = TaskRunner()
-        window = MainWindow(service, runner, self.preferences, self.font_sizer, self.translations)
-        runner.setParent(window)
-        self.translations.setParent(window)
-        self.font_sizer.setParent(window)
-        return window
 
 
 def create_application(argv: list[str]) -> QApplication:

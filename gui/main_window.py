@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -15,13 +17,17 @@ from gui.fonts import FontSizer
 from gui.i18n import Translations
 from gui.preferences import Preferences
 from gui.screen_geometry import COMFORTABLE_SIZE, small_screen_size
-from gui.start_screen import StartScreen
-from gui.study_page import StudyPage
+from gui.start_screen import NameSource, StartScreen
 from gui.style import apply_style, named
 from gui.task_status import TaskStatus
 from gui.tasks import TaskRunner
 from quiz.errors import UserError
-from quiz.service import Service
+
+if TYPE_CHECKING:
+    # Imported only for type hints: the window is on screen before the facade (SQLAlchemy) is imported.
+    from gui.reader import Reader
+    from gui.study_page import StudyPage
+    from quiz.service import Service
 
 logger = logging.getLogger(__name__)
 
@@ -29,40 +35,39 @@ FACTS_KEY = "view/show_facts"
 
 
 class MainWindow(QMainWindow):
-    """Owns the pages; each page talks to the facade itself. ``add_admin_page`` is the admin desk's hook."""
+    """Owns the pages; each page talks to the facade itself. ``add_admin_page`` is the admin desk's hook.
+
+    The window can be built before the facade is open (``service`` None, names from ``light_names``): the start
+    screen is then usable at once and the facade arrives through ``attach_service``. The study page is built when
+    first needed (its modules and the document need the facade), the member's and the admin's pages at sign-in.
+    """
 
     def __init__(
         self,
-        service: Service,
+        service: Service | None,
         task_runner: TaskRunner,
         preferences: Preferences,
         font_sizer: FontSizer,
         translations: Translations,
+        light_names: NameSource | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("main_window")
-        self.service = service
+        self._service = service
         self.task_runner = task_runner
         self.preferences = preferences
         self.font_sizer = font_sizer
         self.translations = translations
         self.member_id: str | None = None
         self.admin_page: QWidget | None = None
-        self.start_screen = StartScreen(service)
+        self._study: StudyPage | None = None
+        self._study_splitter_state = preferences.bytes_value("window/study_splitter")
+        self.start_screen = StartScreen(service, light_names=light_names)
         self.start_screen.member_signed_in.connect(self.sign_in_member)
         self.start_screen.admin_signed_in.connect(self.sign_in_admin)
         self.start_screen.read_only_chosen.connect(lambda: self.show_workspace(None))
-        self.study = StudyPage(service)
-        self.study.quiz.exam_running.connect(self._exam_running)
-        self.study.reader.text.set_high_contrast(preferences.high_contrast())
-        # The fact underline is this PC's choice, like the font size.
-        self.study.reader.facts_box.setChecked(preferences.text_value(FACTS_KEY, "true") == "true")
-        self.study.reader.facts_box.toggled.connect(
-            lambda shown: preferences.set_text_value(FACTS_KEY, "true" if shown else "false")
-        )
         self.tabs = named(QTabWidget(), "workspace_tabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.study, "")
         self.tabs.currentChanged.connect(self._tab_changed)
         self.pledge_page: QWidget | None = None
         self.progress_page: QWidget | None = None
@@ -83,6 +88,54 @@ class MainWindow(QMainWindow):
         font_sizer.changed.connect(self._font_size_changed)
         self.retranslate()
         self._restore_geometry()
+
+    # The facade and the study page, when first needed ------------------------------------------------------
+
+    @property
+    def service(self) -> Service:
+        """The open facade (every page but the start screen is built only once it is there)."""
+        if self._service is None:
+            raise RuntimeError("the facade is not open yet")
+        return self._service
+
+    @property
+    def has_service(self) -> bool:
+        return self._service is not None
+
+    def attach_service(self, service: Service) -> None:
+        """The facade opened on the worker: the start screen now signs in, and goes on with a waiting choice."""
+        self._service = service
+        self.start_screen.attach_service(service)
+        self._update_user_label()
+
+    @property
+    def study(self) -> StudyPage:
+        """The reading and exam page, built at its first use (it needs the facade)."""
+        if self._study is None:
+            from gui.study_page import StudyPage
+
+            study = StudyPage(self.service)
+            study.quiz.exam_running.connect(self._exam_running)
+            study.reader.text.set_high_contrast(self.preferences.high_contrast())
+            # The fact underline is this PC's choice, like the font size.
+            study.reader.facts_box.setChecked(self.preferences.text_value(FACTS_KEY, "true") == "true")
+            study.reader.facts_box.toggled.connect(
+                lambda shown: self.preferences.set_text_value(FACTS_KEY, "true" if shown else "false")
+            )
+            if self._study_splitter_state is not None and study.splitter.restoreState(self._study_splitter_state):
+                study.layout_restored = True
+            self._study = study
+            self.tabs.insertTab(0, study, self.tr("Học tập"))
+        return self._study
+
+    def _on_reader(self, action: Callable[[Reader], object]) -> Callable[[], None]:
+        """A reader shortcut that does nothing before the study page exists (e.g. on the start screen)."""
+
+        def run() -> None:
+            if self._study is not None:
+                action(self._study.reader)
+
+        return run
 
     # Actions and menus -------------------------------------------------------------------------------------
 
@@ -123,9 +176,15 @@ class MainWindow(QMainWindow):
         # The toolbar offers the other language, named in that language.
         self.other_language_action = self._action("language_toggle", self._toggle_language, [key("Ctrl+L")])
         self.search_action = self._action("search", self._focus_search, [key("Ctrl+F"), key(key.StandardKey.Find)])
-        self.studied_action = self._action("mark_studied", lambda: self.study.reader.toggle_studied(), [key("Ctrl+D")])
-        self.bookmark_action = self._action("bookmark", lambda: self.study.reader.toggle_bookmark(), [key("Ctrl+B")])
-        self.note_action = self._action("note", lambda: self.study.reader.note_button.toggle(), [key("Ctrl+N")])
+        self.studied_action = self._action(
+            "mark_studied", self._on_reader(lambda reader: reader.toggle_studied()), [key("Ctrl+D")]
+        )
+        self.bookmark_action = self._action(
+            "bookmark", self._on_reader(lambda reader: reader.toggle_bookmark()), [key("Ctrl+B")]
+        )
+        self.note_action = self._action(
+            "note", self._on_reader(lambda reader: reader.note_button.toggle()), [key("Ctrl+N")]
+        )
         self.about_action = self._action("about", self.show_about, [key("F1")])
         self.translations.changed.connect(self._language_changed)
         self._language_changed(self.translations.language)
@@ -210,6 +269,8 @@ class MainWindow(QMainWindow):
             language_chosen.connect(self.translations.set_language)
 
     def sign_out(self) -> None:
+        if self._service is None:
+            return  # nobody can be signed in before the facade is open
         self.study.reader.close_session()
         if self.admin_page is not None:
             self.tabs.removeTab(self.tabs.indexOf(self.admin_page))
@@ -247,7 +308,7 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, _index: int) -> None:
         page = self.tabs.currentWidget()
         refresh = getattr(page, "refresh", None)
-        if page is not self.study and callable(refresh):
+        if page is not self._study and callable(refresh):
             refresh()
 
     def _update_user_label(self) -> None:
@@ -257,7 +318,7 @@ class MainWindow(QMainWindow):
             except UserError:
                 name = ""
             self.user_label.setText(self.tr("Đang học: {name}").format(name=name))
-        elif self.service.accounts.is_admin:
+        elif self._service is not None and self._service.accounts.is_admin:
             self.user_label.setText(self.tr("Đang đăng nhập: quản trị"))
         else:
             self.user_label.setText(self.tr("Chỉ đọc văn bản"))
@@ -273,12 +334,14 @@ class MainWindow(QMainWindow):
     def _toggle_contrast(self) -> None:
         self.preferences.set_high_contrast(self.contrast_action.isChecked())
         apply_style(self.font_sizer.size, self.contrast_action.isChecked())
-        self.study.reader.text.set_high_contrast(self.contrast_action.isChecked())
-        self.study.reader.load_document(self.study.reader.document_id)  # redraw the fact marks in the new colours
+        if self._study is not None:
+            self._study.reader.text.set_high_contrast(self.contrast_action.isChecked())
+            self._study.reader.load_document(self._study.reader.document_id)  # redraw the fact marks' colours
 
     def _font_size_changed(self, size: int) -> None:
         apply_style(size, self.preferences.high_contrast())
-        self.study.reader.text.reformat()  # headings are drawn relative to the reading size
+        if self._study is not None:
+            self._study.reader.text.reformat()  # headings are drawn relative to the reading size
         self._update_font_label()
 
     def _update_font_label(self) -> None:
@@ -312,9 +375,6 @@ class MainWindow(QMainWindow):
         state = self.preferences.bytes_value("window/state")
         if state is not None:
             self.restoreState(state)
-        splitter = self.preferences.bytes_value("window/study_splitter")
-        if splitter is not None and self.study.splitter.restoreState(splitter):
-            self.study.layout_restored = True
 
     def show_for_screen(self) -> None:
         """Show the window maximised on a small screen (first start), else as it was left."""
@@ -326,10 +386,12 @@ class MainWindow(QMainWindow):
     def save_geometry(self) -> None:
         self.preferences.set_bytes_value("window/geometry", self.saveGeometry())
         self.preferences.set_bytes_value("window/state", self.saveState())
-        self.preferences.set_bytes_value("window/study_splitter", self.study.splitter.saveState())
+        if self._study is not None:
+            self.preferences.set_bytes_value("window/study_splitter", self._study.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.study.reader.close_session()
+        if self._study is not None:
+            self._study.reader.close_session()
         flush = getattr(self.pledge_page, "flush", None)
         if callable(flush):
             flush()
@@ -345,7 +407,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Học tập Nghị quyết"))
-        self.tabs.setTabText(self.tabs.indexOf(self.study), self.tr("Học tập"))
+        if self._study is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self._study), self.tr("Học tập"))
         if self.pledge_page is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.pledge_page), self.tr("Thu hoạch và cam kết"))
         if self.progress_page is not None:

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -21,21 +26,34 @@ from gui.flow_layout import flow_row
 from gui.style import named, set_role
 from quiz.engine.member_types import MemberDraft, MemberSummary
 from quiz.errors import UserError
-from quiz.service import Service
+
+if TYPE_CHECKING:
+    from quiz.service import Service
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole
+# Names read without the facade (quiz.start_names): None when they cannot be read that way.
+NameSource = Callable[[str], list[MemberSummary] | None]
 
 
 class StartScreen(QWidget):
-    """Emits who signed in; all checks (PIN, password) are the facade's."""
+    """Emits who signed in; all checks (PIN, password) are the facade's.
+
+    It can be on screen before the facade is open (``service`` None): the names then come from ``light_names``,
+    and a step that needs the facade (signing in, adding a name, the admin's password) waits for
+    ``attach_service`` and then goes on by itself.
+    """
 
     member_signed_in = Signal(str)
     admin_signed_in = Signal()
     read_only_chosen = Signal()
 
-    def __init__(self, service: Service, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: Service | None, parent: QWidget | None = None, light_names: NameSource | None = None
+    ) -> None:
         super().__init__(parent)
         self._service = service
+        self._light_names = light_names
+        self._waiting: Callable[[], None] | None = None
         self._chosen: MemberSummary | None = None
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self.refresh_names)
@@ -56,9 +74,55 @@ class StartScreen(QWidget):
         layout.setContentsMargins(48, 24, 48, 24)
         layout.addWidget(self.title)
         layout.addWidget(self.error_label)
+        layout.addWidget(self._build_opening_row())
         layout.addWidget(self.pages, 1)
         self.retranslate()
         self.reset()
+
+    def _build_opening_row(self) -> QWidget:
+        """Says the data is still opening (with a moving bar) until the facade is there."""
+        self.opening_row = named(QWidget(), "start_opening")
+        self.opening_label = named(QLabel(), "start_opening_message")
+        self.opening_label.setWordWrap(True)
+        bar = named(QProgressBar(), "start_opening_bar")
+        bar.setRange(0, 0)  # no known length: Qt animates it by itself
+        bar.setTextVisible(False)
+        bar.setMaximumWidth(160)
+        row = QHBoxLayout(self.opening_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.opening_label, 1)
+        row.addWidget(bar)
+        # Its room stays when it is hidden, so nothing moves under the pointer when the facade arrives.
+        policy = self.opening_row.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.opening_row.setSizePolicy(policy)
+        self.opening_row.setVisible(self._service is None)
+        return self.opening_row
+
+    def attach_service(self, service: Service) -> None:
+        """The facade is open: list its names (keeping the search and the choice), then do what was asked."""
+        self._service = service
+        self.opening_row.setVisible(False)
+        waiting, self._waiting = self._waiting, None
+        if not service.accounts.admin_exists():
+            self.reset()  # the very first start: nothing to keep, the admin's password comes first
+            return
+        chosen = self.names.currentItem()
+        chosen_id = chosen.data(MEMBER_ROLE).id if chosen is not None else None
+        self.refresh_names()
+        for row in range(self.names.count()):
+            if self.names.item(row).data(MEMBER_ROLE).id == chosen_id:
+                self.names.setCurrentRow(row)
+                break
+        if waiting is not None:
+            waiting()
+
+    def _when_open(self, action: Callable[[], None]) -> None:
+        """Run ``action`` now, or as soon as the facade is open (the latest wish wins)."""
+        if self._service is not None:
+            action()
+            return
+        self._waiting = action
 
     # Pages -------------------------------------------------------------------------------------------------
 
@@ -78,11 +142,11 @@ class StartScreen(QWidget):
         set_role(self.enter_button, "primary")
         self.enter_button.clicked.connect(self._enter_chosen)
         self.add_button = named(QPushButton(), "add_member_button")
-        self.add_button.clicked.connect(lambda: self._show_page(2))
+        self.add_button.clicked.connect(lambda: self._when_open(lambda: self._show_page(2)))
         self.read_button = named(QPushButton(), "read_only_button")
-        self.read_button.clicked.connect(self.read_only_chosen.emit)
+        self.read_button.clicked.connect(lambda: self._when_open(self.read_only_chosen.emit))
         self.admin_button = named(QPushButton(), "admin_button")
-        self.admin_button.clicked.connect(self._open_admin)
+        self.admin_button.clicked.connect(lambda: self._when_open(self._open_admin))
         buttons = flow_row(self.enter_button, self.add_button, self.read_button, trailing=(self.admin_button,))
         layout = QVBoxLayout(page)
         layout.addWidget(self.search_label)
@@ -176,10 +240,11 @@ class StartScreen(QWidget):
     def reset(self) -> None:
         """Back to the name list (or to creating the admin password on the very first start)."""
         self._chosen = None
+        self._waiting = None
         for field in (self.pin_edit, self.admin_password, self.create_password, self.create_repeat, self.new_pin):
             field.clear()
         self.error_label.clear()
-        if not self._service.accounts.admin_exists():
+        if self._service is not None and not self._service.accounts.admin_exists():
             self._show_page(4)
             return
         self.search_edit.clear()
@@ -188,7 +253,11 @@ class StartScreen(QWidget):
 
     def refresh_names(self) -> None:
         self.names.clear()
-        for summary in self._service.members.search(self.search_edit.text()):
+        if self._service is not None:
+            summaries = self._service.members.search(self.search_edit.text())
+        else:
+            summaries = (self._light_names(self.search_edit.text()) if self._light_names else None) or []
+        for summary in summaries:
             label = summary.full_name + (f" — {summary.chi_bo_name}" if summary.chi_bo_name else "")
             if summary.pending:
                 label += " " + self.tr("(chờ duyệt)")
@@ -220,7 +289,7 @@ class StartScreen(QWidget):
     def _fill_chi_bo_choices(self) -> None:
         self.new_chi_bo.clear()
         self.new_chi_bo.addItem(self.tr("(Chưa chọn chi bộ)"), None)
-        for unit in self._service.members.list_units():
+        for unit in self._service.members.list_units() if self._service is not None else []:
             if unit.kind == "chi_bo":
                 self.new_chi_bo.addItem(unit.name, unit.id)
 
@@ -243,6 +312,9 @@ class StartScreen(QWidget):
             self._sign_in(self._chosen.id, self.pin_edit.text())
 
     def _sign_in(self, member_id: str, pin: str | None) -> None:
+        if self._service is None:
+            self._when_open(lambda: self._sign_in(member_id, pin))
+            return
         try:
             self._service.accounts.sign_in_member(member_id, pin)
         except UserError as error:
@@ -252,6 +324,8 @@ class StartScreen(QWidget):
         self.member_signed_in.emit(member_id)
 
     def _add_member(self) -> None:
+        if self._service is None:
+            return  # the add page is shown only once the facade is open
         pin = self.new_pin.text().strip() or None
         draft = MemberDraft(full_name=self.new_name.text(), chi_bo_id=self.new_chi_bo.currentData(), pin=pin)
         try:
@@ -272,9 +346,12 @@ class StartScreen(QWidget):
             )
 
     def _open_admin(self) -> None:
-        self._show_page(3 if self._service.accounts.admin_exists() else 4)
+        if self._service is not None:
+            self._show_page(3 if self._service.accounts.admin_exists() else 4)
 
     def _sign_in_admin(self) -> None:
+        if self._service is None:
+            return  # the password pages are shown only once the facade is open
         try:
             self._service.accounts.sign_in_admin(self.admin_password.text())
         except UserError as error:
@@ -286,6 +363,8 @@ class StartScreen(QWidget):
     def _create_admin(self) -> None:
         if self.create_password.text() != self.create_repeat.text():
             self.error_label.setText(self.tr("Hai lần nhập mật khẩu không giống nhau."))
+            return
+        if self._service is None:
             return
         try:
             self._service.accounts.create_admin(self.create_password.text())
@@ -303,6 +382,7 @@ class StartScreen(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Học tập Nghị quyết"))
+        self.opening_label.setText(self.tr("Đang mở dữ liệu, xin chờ trong giây lát…"))
         self.search_label.setText(self.tr("&Tìm tên của đồng chí (gõ vài chữ, không cần dấu):"))
         self.search_edit.setPlaceholderText(self.tr("Ví dụ: nguyen van"))
         self.search_edit.setAccessibleName(self.tr("Tìm tên"))

@@ -3,31 +3,23 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
 from quiz import paths
+from quiz.engine.member_types import MemberSummary
 from quiz.text import fold, name_sort_key, to_nfc
 
 _SQLITE_PREFIX = "sqlite:///"
+# The value of members.approval for a name the secretary has not confirmed yet (quiz.services.members.PENDING;
+# importing it from there would import SQLAlchemy).
+_PENDING = "pending"
 
 
-@dataclass(frozen=True)
-class StartName:
-    """A name on the start screen, as the facade's ``members.search`` labels it."""
-
-    full_name: str
-    chi_bo_name: str
-
-    @property
-    def label(self) -> str:
-        return self.full_name + (f" — {self.chi_bo_name}" if self.chi_bo_name else "")
-
-
-def start_names(database_url: str | None, query: str = "", limit: int = 50) -> list[StartName] | None:
-    """The names matching ``query`` (every word, folded), sorted as the facade sorts them; None when they cannot be
-    read this way (a server database, a new or locked file, an older schema): the caller then waits for the facade.
+def start_names(database_url: str | None, query: str = "", limit: int = 50) -> list[MemberSummary] | None:
+    """The names matching ``query`` (every word, folded), as the facade's ``members.search`` returns them; None
+    when they cannot be read this way (a server database, a new or locked file, an older schema): the caller then
+    waits for the facade.
     """
     url = database_url or paths.default_database_url()
     if not url.startswith(_SQLITE_PREFIX) or "?" in url:
@@ -36,13 +28,14 @@ def start_names(database_url: str | None, query: str = "", limit: int = 50) -> l
     if not path or path == ":memory:":
         return None
     statement = (
-        "SELECT m.full_name, m.folded_name, COALESCE(u.name, '') FROM members AS m "
-        "LEFT JOIN units AS u ON u.id = m.chi_bo_id"
+        "SELECT m.id, m.full_name, m.chi_bo_id, m.pin_hash IS NOT NULL, COALESCE(u.name, ''), m.folded_name, "
+        "m.approval = ? FROM members AS m LEFT JOIN units AS u ON u.id = m.chi_bo_id"
     )
     words = fold(to_nfc(query)).split()
     if words:
         statement += " WHERE " + " AND ".join("m.folded_name LIKE ? ESCAPE '\\'" for _ in words)
-    parameters = ["%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for word in words]
+    parameters = [_PENDING]
+    parameters += ["%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for word in words]
     try:
         # Read-only and without waiting: a database another program is writing is the facade's business.
         connection = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=0.2)
@@ -52,5 +45,8 @@ def start_names(database_url: str | None, query: str = "", limit: int = 50) -> l
             connection.close()
     except sqlite3.Error:
         return None
-    rows.sort(key=lambda row: name_sort_key(row[0], row[1]))
-    return [StartName(full_name, chi_bo_name) for full_name, _, chi_bo_name in rows[:limit]]
+    rows.sort(key=lambda row: name_sort_key(row[1], row[5]))
+    return [
+        MemberSummary(member_id, full_name, chi_bo_id, chi_bo_name, bool(has_pin), bool(pending))
+        for member_id, full_name, chi_bo_id, has_pin, chi_bo_name, _, pending in rows[:limit]
+    ]

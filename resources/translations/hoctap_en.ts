@@ -671,146 +671,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="191" />
-        <location filename="../../gui/main_window.py" line="357" />
+        <location filename="../../gui/main_window.py" line="251" />
+        <location filename="../../gui/main_window.py" line="417" />
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="258" />
+        <location filename="../../gui/main_window.py" line="320" />
         <source>Đang học: {name}</source>
         <translation>Studying: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="260" />
+        <location filename="../../gui/main_window.py" line="322" />
         <source>Đang đăng nhập: quản trị</source>
         <translation>Signed in: administrator</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="262" />
+        <location filename="../../gui/main_window.py" line="324" />
         <source>Chỉ đọc văn bản</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="284" />
+        <location filename="../../gui/main_window.py" line="348" />
         <source>Cỡ chữ: {size}</source>
         <translation>Font size: {size}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="296" />
+        <location filename="../../gui/main_window.py" line="360" />
         <source>Học tập Nghị quyết, phiên bản {version}.
 Đọc văn bản, làm bài kiểm tra và viết bản thu hoạch, cam kết của đảng viên.</source>
         <translation>Resolution Study, version {version}.
 Read the resolution, take quizzes and write the member's reflection and commitment form.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="299" />
-        <location filename="../../gui/main_window.py" line="377" />
+        <location filename="../../gui/main_window.py" line="363" />
+        <location filename="../../gui/main_window.py" line="437" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="350" />
+        <location filename="../../gui/main_window.py" line="409" />
         <source>Học tập Nghị quyết</source>
         <translation>Resolution Study</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="351" />
+        <location filename="../../gui/main_window.py" line="128" />
+        <location filename="../../gui/main_window.py" line="411" />
         <source>Học tập</source>
         <translation>Study</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="353" />
+        <location filename="../../gui/main_window.py" line="413" />
         <source>Thu hoạch và cam kết</source>
         <translation>Reflection and commitment</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="355" />
+        <location filename="../../gui/main_window.py" line="415" />
         <source>Tiến độ của tôi</source>
         <translation>My progress</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="358" />
+        <location filename="../../gui/main_window.py" line="418" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="359" />
+        <location filename="../../gui/main_window.py" line="419" />
         <source>&amp;Học tập</source>
         <translation>&amp;Study</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360" />
+        <location filename="../../gui/main_window.py" line="420" />
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="361" />
+        <location filename="../../gui/main_window.py" line="421" />
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="362" />
+        <location filename="../../gui/main_window.py" line="422" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363" />
+        <location filename="../../gui/main_window.py" line="423" />
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="365" />
+        <location filename="../../gui/main_window.py" line="425" />
         <source>Đổi người dùng</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="366" />
+        <location filename="../../gui/main_window.py" line="426" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="367" />
+        <location filename="../../gui/main_window.py" line="427" />
         <source>Chữ to hơn (Ctrl +)</source>
         <translation>Larger text (Ctrl +)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="368" />
+        <location filename="../../gui/main_window.py" line="428" />
         <source>Chữ nhỏ hơn (Ctrl −)</source>
         <translation>Smaller text (Ctrl −)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="369" />
+        <location filename="../../gui/main_window.py" line="429" />
         <source>Cỡ chữ mặc định</source>
         <translation>Default text size</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="370" />
+        <location filename="../../gui/main_window.py" line="430" />
         <source>Tương phản cao</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="373" />
+        <location filename="../../gui/main_window.py" line="433" />
         <source>Tìm trong văn bản</source>
         <translation>Find in text</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="374" />
+        <location filename="../../gui/main_window.py" line="434" />
         <source>Đánh dấu đã học phần này</source>
         <translation>Mark this part as studied</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="375" />
+        <location filename="../../gui/main_window.py" line="435" />
         <source>Đánh dấu trang</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="376" />
+        <location filename="../../gui/main_window.py" line="436" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="379" />
+        <location filename="../../gui/main_window.py" line="439" />
         <source>Đổi ngôn ngữ giao diện (Ctrl+L)</source>
         <translation>Switch the interface language (Ctrl+L)</translation>
     </message>
@@ -1165,20 +1166,6 @@ Read the resolution, take quizzes and write the member's reflection and commitme
         <location filename="../../gui/admin/members_page.py" line="379" />
         <source>Bản cam kết của {0} chưa hoàn thành nên không cần mở lại.</source>
         <translation>The commitment plan of {0} is not finished, so there is nothing to reopen.</translation>
-    </message>
-</context>
-<context>
-    <name>OpeningFrame</name>
-    <message>
-        <location filename="../../gui/opening.py" line="27" />
-        <location filename="../../gui/opening.py" line="28" />
-        <source>Học tập Nghị quyết</source>
-        <translation>Resolution Study</translation>
-    </message>
-    <message>
-        <location filename="../../gui/opening.py" line="31" />
-        <source>Đang mở dữ liệu, xin chờ trong giây lát…</source>
-        <translation>Opening the data, please wait a moment…</translation>
     </message>
 </context>
 <context>
@@ -3051,153 +3038,158 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gui/start_screen.py" line="194" />
+        <location filename="../../gui/start_screen.py" line="268" />
         <source>(chờ duyệt)</source>
         <translation>(awaiting approval)</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="222" />
+        <location filename="../../gui/start_screen.py" line="296" />
         <source>(Chưa chọn chi bộ)</source>
         <translation>(No Party cell chosen)</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="236" />
+        <location filename="../../gui/start_screen.py" line="310" />
         <source>Đồng chí {name}, xin nhập mã PIN:</source>
         <translation>{name}, please enter your PIN:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="267" />
+        <location filename="../../gui/start_screen.py" line="346" />
         <source>Chờ duyệt</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="269" />
+        <location filename="../../gui/start_screen.py" line="348" />
         <source>Đã thêm tên của đồng chí, đang chờ bí thư chi bộ duyệt. Đồng chí vẫn học và làm bài được; kết quả được tính vào báo cáo của chi bộ khi đã được duyệt.</source>
         <translation>Your name was added and awaits the cell secretary's approval. You can study and take quizzes now; your results count in the cell's reports once approved.</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="288" />
+        <location filename="../../gui/start_screen.py" line="370" />
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passwords are not the same.</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="305" />
+        <location filename="../../gui/start_screen.py" line="389" />
         <source>Học tập Nghị quyết</source>
         <translation>Resolution Study</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="306" />
+        <location filename="../../gui/start_screen.py" line="390" />
+        <source>Đang mở dữ liệu, xin chờ trong giây lát…</source>
+        <translation>Opening the data, please wait a moment…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/start_screen.py" line="391" />
         <source>&amp;Tìm tên của đồng chí (gõ vài chữ, không cần dấu):</source>
         <translation>&amp;Find your name (type a few letters, accents optional):</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="307" />
+        <location filename="../../gui/start_screen.py" line="392" />
         <source>Ví dụ: nguyen van</source>
         <translation>For example: nguyen van</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="308" />
+        <location filename="../../gui/start_screen.py" line="393" />
         <source>Tìm tên</source>
         <translation>Find name</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="309" />
+        <location filename="../../gui/start_screen.py" line="394" />
         <source>Danh sách đảng viên</source>
         <translation>Party members</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="310" />
+        <location filename="../../gui/start_screen.py" line="395" />
         <source>Vào học</source>
         <translation>Start studying</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="311" />
+        <location filename="../../gui/start_screen.py" line="396" />
         <source>Thêm tên của tôi</source>
         <translation>Add my name</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="312" />
+        <location filename="../../gui/start_screen.py" line="397" />
         <source>Chỉ đọc văn bản</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="313" />
+        <location filename="../../gui/start_screen.py" line="398" />
         <source>Quản trị (bí thư)</source>
         <translation>Administration (secretary)</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="314" />
+        <location filename="../../gui/start_screen.py" line="399" />
         <source>Mã PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="315" />
-        <location filename="../../gui/start_screen.py" line="325" />
+        <location filename="../../gui/start_screen.py" line="400" />
+        <location filename="../../gui/start_screen.py" line="410" />
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="317" />
+        <location filename="../../gui/start_screen.py" line="402" />
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="318" />
+        <location filename="../../gui/start_screen.py" line="403" />
         <source>Thêm tên mới</source>
         <translation>Add a new name</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="319" />
+        <location filename="../../gui/start_screen.py" line="404" />
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="320" />
+        <location filename="../../gui/start_screen.py" line="405" />
         <source>&amp;Chi bộ:</source>
         <translation>Party &amp;cell:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="321" />
+        <location filename="../../gui/start_screen.py" line="406" />
         <source>&amp;Mã PIN (không bắt buộc, 6–12 chữ số hoặc một cụm từ):</source>
         <translation>&amp;PIN (optional, 6–12 digits or a phrase):</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="322" />
+        <location filename="../../gui/start_screen.py" line="407" />
         <source>Thêm và vào học</source>
         <translation>Add and start studying</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="323" />
+        <location filename="../../gui/start_screen.py" line="408" />
         <source>&amp;Mật khẩu quản trị:</source>
         <translation>Administrator &amp;password:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="324" />
+        <location filename="../../gui/start_screen.py" line="409" />
         <source>Mật khẩu quản trị</source>
         <translation>Admin password</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="327" />
+        <location filename="../../gui/start_screen.py" line="412" />
         <source>Lần đầu sử dụng: bí thư chi bộ hãy tạo mật khẩu quản trị (ít nhất 6 ký tự).</source>
         <translation>First start: the Party cell secretary creates the administrator password (at least 6 characters).</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="329" />
+        <location filename="../../gui/start_screen.py" line="414" />
         <source>Mật khẩu quản trị mới</source>
         <translation>New administrator password</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="330" />
+        <location filename="../../gui/start_screen.py" line="415" />
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat the password:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="331" />
+        <location filename="../../gui/start_screen.py" line="416" />
         <source>Nhập lại mật khẩu</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="332" />
+        <location filename="../../gui/start_screen.py" line="417" />
         <source>Tạo mật khẩu</source>
         <translation>Create password</translation>
     </message>
@@ -3380,7 +3372,7 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>application</name>
     <message>
-        <location filename="../../gui/application.py" line="25" />
+        <location filename="../../gui/application.py" line="26" />
         <source>Học tập Nghị quyết</source>
         <translation>Resolution Study</translation>
     </message>

@@ -1,4 +1,4 @@
-"""The start screen's names read by sqlite3 alone: the same names, labels and order as the facade's search."""
+"""The start screen's names read by sqlite3 alone: the same summaries, in the same order, as the facade's search."""
 
 from __future__ import annotations
 
@@ -21,7 +21,12 @@ def _filled(tmp_path: Path) -> str:
     chi_bo = service.members.create_unit("Chi bộ Thôn Đông", "chi_bo").id
     for index, name in enumerate(NAMES):
         service.members.add_member(MemberDraft(full_name=name, chi_bo_id=chi_bo if index % 2 else None))
+    # A PIN and a name still waiting for the secretary: the start screen shows both before the facade is open.
+    service.members.add_member(MemberDraft(full_name="Vũ Văn Khóa", chi_bo_id=chi_bo, pin="246810"))
     service.close()
+    guest = Service.open(url)
+    guest.members.add_member(MemberDraft(full_name="Vũ Văn Chờ", chi_bo_id=None))
+    guest.close()
     return url
 
 
@@ -29,13 +34,11 @@ def test_names_equal_the_facades_search_for_any_query(tmp_path: Path) -> None:
     url = _filled(tmp_path)
     service = Service.open(url, actor=Actor.admin())
     try:
-        for query in ("", "van", "THI", "anh", "50%_", "dac\\b", "không có ai"):
-            expected = [
-                summary.full_name + (f" — {summary.chi_bo_name}" if summary.chi_bo_name else "")
-                for summary in service.members.search(query)
-            ]
+        for query in ("", "van", "THI", "anh", "50%_", "dac\\b", "cho", "không có ai"):
             found = start_names(url, query)
-            assert found is not None and [name.label for name in found] == expected, query
+            assert found == service.members.search(query), query
+        everyone = start_names(url) or []
+        assert any(summary.has_pin for summary in everyone) and any(summary.pending for summary in everyone)
     finally:
         service.close()
 
@@ -54,4 +57,4 @@ def test_reading_names_never_imports_sqlalchemy(tmp_path: Path) -> None:
     probe += "print(len(n), 'sqlalchemy' in sys.modules)"
     command = [sys.executable, "-c", probe, url]
     done = subprocess.run(command, cwd=REPOSITORY, capture_output=True, text=True, check=True)
-    assert done.stdout.split() == [str(len(NAMES)), "False"]
+    assert done.stdout.split() == [str(len(NAMES) + 2), "False"]
