@@ -13,6 +13,7 @@ from gui import dialogs
 from gui.elided_label import ElidedLabel
 from gui.fonts import FontSizer
 from gui.i18n import Translations
+from gui.operations import operation_runner
 from gui.preferences import Preferences
 from gui.screen_geometry import COMFORTABLE_SIZE, small_screen_size
 from gui.start_screen import StartScreen
@@ -78,6 +79,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.font_label)
         self.task_status = TaskStatus(task_runner)
         self.statusBar().addPermanentWidget(self.task_status)
+        # Shown only while a facade call has taken longer than a moment (a slow network to the server).
+        self.busy_label = named(QLabel(), "operation_busy")
+        self.busy_label.hide()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        operation_runner().busy_changed.connect(self.busy_label.setVisible)
         self._create_actions()
         self._create_menus()
         font_sizer.changed.connect(self._font_size_changed)
@@ -334,6 +340,8 @@ class MainWindow(QMainWindow):
         if callable(flush):
             flush()
         self.save_geometry()
+        # Answers still waiting for the worker are written before the window goes.
+        operation_runner().wait_idle()
         self.task_runner.shutdown()
         self.translations.uninstall()
         super().closeEvent(event)
@@ -345,6 +353,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Học tập Nghị quyết"))
+        self.busy_label.setText(self.tr("Đang xử lý…"))
         self.tabs.setTabText(self.tabs.indexOf(self.study), self.tr("Học tập"))
         if self.pledge_page is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.pledge_page), self.tr("Thu hoạch và cam kết"))

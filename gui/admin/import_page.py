@@ -26,6 +26,7 @@ from gui.admin.document_picker import DocumentPicker
 from gui.admin.section_editor import SectionEditor
 from gui.admin.work import CancelGate
 from gui.tasks import Task, TaskControl, TaskRunner
+from quiz.changes import Area
 from quiz.importing.readers import SUPPORTED_EXTENSIONS
 from quiz.importing.types import DocumentInfo
 
@@ -46,6 +47,8 @@ def import_progress(gate: CancelGate, control: TaskControl, fraction: float) -> 
 
 
 class ImportPage(AdminPage):
+    shown_areas = frozenset({Area.DOCUMENTS})
+
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(service, task_runner, parent)
         self.set_heading(self.tr("Nhập văn bản nghị quyết"))

@@ -27,6 +27,7 @@ from gui.admin.common import AdminPage, make_button
 from gui.admin.document_picker import DocumentPicker
 from gui.admin.paper_entry import PaperEntry
 from gui.tasks import Task, TaskRunner
+from quiz.changes import Area
 from quiz.engine.paper_codes import CODE_LENGTH, display_code
 from quiz.formatting import format_percent
 
@@ -45,6 +46,8 @@ def checked_ids(widget: QListWidget) -> list[str]:
 
 
 class PaperPage(AdminPage):
+    shown_areas = frozenset({Area.DOCUMENTS, Area.MEMBERS, Area.PAPER, Area.ATTEMPTS, Area.SETTINGS})
+
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(service, task_runner, parent)
         self.set_heading(self.tr("Bài kiểm tra trên giấy"))

@@ -14,6 +14,7 @@ from gui.admin.document_picker import DocumentPicker
 from gui.admin.work import CancelGate, ProgressRow
 from gui.flow_layout import FlowLayout
 from gui.tasks import Task, TaskControl, TaskRunner
+from quiz.changes import Area
 
 if TYPE_CHECKING:
     from quiz.service import Service
@@ -23,6 +24,8 @@ XLSX_FILTER = "Excel (*.xlsx)"
 
 
 class ReportsPage(AdminPage):
+    shown_areas = frozenset({Area.DOCUMENTS, Area.MEMBERS})
+
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(service, task_runner, parent)
         self.set_heading(self.tr("Báo cáo và in ấn"))

@@ -29,6 +29,7 @@ from gui.admin.common import AdminPage, make_button, show_date, wrapped_label
 from gui.admin.work import ProgressRow
 from gui.flow_layout import FlowLayout
 from gui.tasks import Task, TaskRunner
+from quiz.changes import Area
 from quiz.packages.types import KIND_NAMES, ExportSummary, MemberMatch, MergeReport, PackagePreview
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ PACKAGE_FILTER: str = QT_TRANSLATE_NOOP("ResultsPage", "Gói kết quả (*.nqpk
 
 
 class ResultsPage(AdminPage):
+    shown_areas = frozenset({Area.MEMBERS, Area.SETTINGS})
+
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(service, task_runner, parent)
         self.set_heading(self.tr("Tổng hợp kết quả giữa các máy"))
@@ -156,7 +159,7 @@ class ResultsPage(AdminPage):
         if key_id is not None:
             self.key_edit.clear()
             self.show_message(self.tr("Đã đặt khoá; mã nhận diện {0} phải giống nhau trên mọi máy.").format(key_id))
-            self.refresh()
+            self.reload()
 
     # File choosers (tests replace these) ---------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from gui.admin.bar_chart import BarChart, ChartGroup
 from gui.admin.common import AdminPage, make_button
 from gui.admin.document_picker import DocumentPicker
 from gui.admin.table_model import Column, RecordTableModel, make_table_view
+from quiz.changes import Area
 from quiz.engine.unit_types import ChiBoProgress, MemberProgress, UnitProgress, percent
 from quiz.formatting import format_date, format_percent
 
@@ -28,6 +29,8 @@ def _chart_counts(row: ChiBoProgress) -> tuple[int, ...]:
 
 
 class UnitProgressPage(AdminPage):
+    shown_areas = frozenset({*(set(Area) - {Area.ACCOUNTS, Area.PACKAGES, Area.SETTINGS})})
+
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(service, task_runner, parent)
         self.set_heading(self.tr("Tiến độ học tập của đơn vị"))
