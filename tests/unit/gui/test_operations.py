@@ -168,13 +168,12 @@ def test_a_slow_call_leaves_the_event_loop_running(qtbot: QtBot, runner: Operati
 def test_changes_run_in_the_order_they_were_made(runner: OperationRunner, parent: QWidget) -> None:
     written: list[int] = []
     confirmed: list[int] = []
+
+    def change(number: int) -> None:
+        run_change(parent, lambda: written.append(number), lambda _none: confirmed.append(number), runner=runner)
+
     for number in range(40):
-        run_change(
-            parent,
-            lambda number=number: written.append(number),
-            lambda _none, number=number: confirmed.append(number),
-            runner=runner,
-        )
+        change(number)
     assert runner.wait_idle()
     assert written == list(range(40)) and confirmed == list(range(40))
 
@@ -182,7 +181,12 @@ def test_changes_run_in_the_order_they_were_made(runner: OperationRunner, parent
 def test_only_the_newest_query_of_a_key_is_delivered(runner: OperationRunner, parent: QWidget) -> None:
     release = threading.Event()
     shown: list[str] = []
-    run_query(parent, lambda: release.wait(10) and "old", shown.append, key="section", runner=runner)
+
+    def old_load() -> str:
+        release.wait(10)
+        return "old"
+
+    run_query(parent, old_load, shown.append, key="section", runner=runner)
     run_query(parent, lambda: "new", shown.append, key="section", runner=runner)
     release.set()
     assert runner.wait_idle()
