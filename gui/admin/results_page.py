@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from gui import dialogs
 from gui.admin.common import AdminPage, make_button, show_date, wrapped_label
-from gui.admin.work import ProgressRow
+from gui.admin.work import PageTask, ProgressRow
 from gui.flow_layout import FlowLayout
-from gui.tasks import Task, TaskRunner
+from gui.tasks import TaskRunner
 from quiz.changes import Area
 from quiz.packages.types import KIND_NAMES, ExportSummary, MemberMatch, MergeReport, PackagePreview
 
@@ -44,7 +44,6 @@ class ResultsPage(AdminPage):
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(service, task_runner, parent)
         self.set_heading(self.tr("Tổng hợp kết quả giữa các máy"))
-        self.task: Task[object] | None = None
         self.chosen_paths: list[Path] = []
         self.matches: list[MemberMatch] = []
         self.last_report: MergeReport | None = None
@@ -56,6 +55,8 @@ class ResultsPage(AdminPage):
         self.page_layout.addWidget(self._build_import_box(), 1)
         self.progress_row = ProgressRow(self.tr("Tiến độ"), self)
         self.page_layout.addWidget(self.progress_row)
+        self.work = PageTask(self, self.progress_row)
+        self.work.state_changed.connect(self._update_buttons)
 
     def title(self) -> str:
         return self.tr("Tổng hợp kết quả")
@@ -148,7 +149,7 @@ class ResultsPage(AdminPage):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        idle = self.task is None
+        idle = not self.work.busy
         for button in (self.key_button, self.export_button, self.choose_button):
             button.setEnabled(idle)
         self.merge_button.setEnabled(idle and bool(self.chosen_paths))
@@ -184,28 +185,11 @@ class ResultsPage(AdminPage):
     # Work on the worker thread -------------------------------------------------------------------------------
 
     def _run(self, work: Callable[[], object], on_done: Callable[[object], None], text: str) -> None:
-        if self.task is not None:
-            return
-        self.progress_row.start(text, cancellable=False)  # one transaction: it finishes or changes nothing
-
-        def finished(value: object) -> None:
-            self._end()
-            on_done(value)
-
-        def failed(error: BaseException) -> None:
-            self._end()
-            self.show_error(error)
-
-        self.task = self.task_runner.run(lambda _control: work(), finished, on_error=failed, label=text)
-        self._update_buttons()
-
-    def _end(self) -> None:
-        self.task = None
-        self.progress_row.finish()
-        self._update_buttons()
+        # One transaction: it finishes or changes nothing, so there is no cancel.
+        self.work.run(lambda _control, _gate: work(), on_done, text=text)
 
     def is_busy(self) -> bool:
-        return self.task is not None
+        return self.work.busy
 
     def export_package(self, path: Path) -> None:
         chi_bo_id = self.export_scope.currentData()
