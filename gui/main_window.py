@@ -217,6 +217,8 @@ class MainWindow(QMainWindow):
 
     def sign_out(self) -> None:
         self.study.reader.close_session()
+        # The member's answers, notes and reading time still queued are written while they are signed in.
+        operation_runner().wait_idle()
         if self.admin_page is not None:
             self.tabs.removeTab(self.tabs.indexOf(self.admin_page))
             self.admin_page.deleteLater()

@@ -5,6 +5,6 @@ from __future__ import annotations
 from gui.operations import operation_runner
 
 
-def settle() -> None:
+def wait_for_operations() -> None:
     """Process events until every queued facade call was handled on the UI thread."""
     assert operation_runner().wait_idle()

@@ -18,7 +18,7 @@ from quiz.changes import Area
 from quiz.engine.member_types import MemberDraft
 from quiz.service import Service
 from tests.unit.gui.admin.sample_documents import make_unit
-from tests.unit.gui.waiting import settle
+from tests.unit.gui.waiting import wait_for_operations
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -62,7 +62,7 @@ def test_the_page_on_screen_follows_a_change_made_elsewhere_in_the_window(
     members = service.members
     # Written on the operation worker, as a page's run_change does; no page is shown again.
     run_change(desk, lambda: members.add_member(MemberDraft(full_name="Phạm Dung", chi_bo_id=chi_bo_id)))
-    settle()
+    wait_for_operations()
     qtbot.waitUntil(lambda: "Phạm Dung" in member_names(reports))
 
 
