@@ -217,10 +217,11 @@ class OperationRunner(QObject):
     def wait_idle(self, timeout_ms: int = 30000) -> bool:
         """Process events until every submitted call was handled (tests, window close); False on timeout."""
         deadline = QDeadlineTimer(timeout_ms)
-        while self._pending and not deadline.hasExpired():
+        # One being handled right now (this wait called from its own callback) counts as handled.
+        while any(not operation.done for operation in self._pending) and not deadline.hasExpired():
             self._pool.waitForDone(10)
             QCoreApplication.processEvents()
-        return not self._pending
+        return all(operation.done for operation in self._pending)
 
 
 def operation_runner() -> OperationRunner:

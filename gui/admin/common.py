@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QSizePol
 
 from gui import dialogs
 from gui.changes_hub import StaleWatch
+from gui.operations import run_query
 from gui.style import set_role
 from quiz.changes import Area
 from quiz.errors import UserError
@@ -194,6 +195,11 @@ class AdminPage(QWidget):
         if success is not None:
             self.show_message(success)
         return True
+
+    def load(self, call: Callable[[], ResultType], on_loaded: Callable[[ResultType], None]) -> None:
+        """Read through the facade off the UI thread; a refusal goes to the message line. Only the page's newest
+        load is shown (a quick change of document never ends on an older one's figures)."""
+        run_query(self, call, on_loaded, on_failure=self.show_error, key="page_load")
 
     def show_error(self, error: BaseException) -> None:
         self.show_message(dialogs.error_message(error), error=True)

@@ -130,10 +130,12 @@ class UnitProgressPage(AdminPage):
             self.chart.set_data((), [])
             self.summary.setText(self.tr("Chưa có văn bản nào; hãy nhập văn bản Nghị quyết trước."))
             return
-        progress = self.attempt(lambda: self.service.unit.unit_progress(document_id))
-        late = self.attempt(lambda: self.service.unit.members_not_done(document_id))
-        if progress is None or late is None:
-            return
+        unit = self.service.unit
+        # The heaviest read of the desk (every member of the đảng bộ): off the UI thread, newest choice wins.
+        self.load(lambda: (unit.unit_progress(document_id), unit.members_not_done(document_id)), self._show_progress)
+
+    def _show_progress(self, loaded: tuple[UnitProgress, list[MemberProgress]]) -> None:
+        progress, late = loaded
         self.progress = progress
         self.chi_bo_model.set_rows([*progress.chi_bo, progress.total])
         self.chi_bo_table.resizeColumnsToContents()

@@ -191,3 +191,13 @@ def test_only_the_newest_query_of_a_key_is_delivered(runner: OperationRunner, pa
     release.set()
     assert runner.wait_idle()
     assert shown == ["new"]
+
+
+def test_waiting_from_inside_a_result_callback_does_not_wait_for_itself(
+    runner: OperationRunner, parent: QWidget
+) -> None:
+    waited: list[bool] = []
+    # e.g. a result that signs the member out, which first waits for the queued writes
+    run_query(parent, lambda: 1, lambda _value: waited.append(runner.wait_idle(timeout_ms=2000)), runner=runner)
+    assert runner.wait_idle()
+    assert waited == [True]
