@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -23,7 +26,7 @@ from PySide6.QtWidgets import (
 from gui import dialogs
 from gui.exam_navigator import QuestionNavigator, SubmitSummary
 from gui.flow_layout import flow_row
-from gui.operations import run_change, run_query
+from gui.operations import Operation, run_change
 from gui.question_widgets import CHOICE_KEYS, QuestionWidget
 from gui.quiz_saving import PendingAnswers
 from gui.quiz_start import QuizStartPage, mode_name
@@ -54,6 +57,7 @@ class QuizPanel(QWidget):
         self._fresh_feedback = False  # practice just showed right/wrong: the next Enter leaves it on screen
         self._saving = PendingAnswers()
         self._submitting = False
+        self._opening: Operation[Any] | None = None
         self.pages = QStackedWidget()
         self.start_page = QuizStartPage(service)
         self.start_page.start_requested.connect(self.start)
@@ -170,11 +174,16 @@ class QuizPanel(QWidget):
                 member_id, document_id, mode, section_id=section_id, question_ids=question_ids
             )
 
-        run_change(self, start_attempt, self._show_attempt, busy=(self.start_page,))
+        self._open(start_attempt, self._show_attempt, self.start_page)
 
     def resume(self, attempt_id: str) -> None:
         quizzes = self._service.quizzes
-        run_query(self, lambda: quizzes.get_attempt(attempt_id), self._resumed, busy=(self.start_page,))
+        self._open(lambda: quizzes.get_attempt(attempt_id), self._resumed, self.start_page)
+
+    def _open(self, call: Callable[[], AttemptView], opened: Callable[[AttemptView], None], page: QWidget) -> None:
+        """Start or read an attempt off the UI thread; a second click (a double click) meanwhile is ignored."""
+        if self._opening is None or self._opening.done:
+            self._opening = run_change(self, call, opened, busy=(page,))
 
     def _resumed(self, attempt: AttemptView) -> None:
         if attempt.submitted_at is not None:
@@ -257,12 +266,8 @@ class QuizPanel(QWidget):
         if self._member_id is None or self._document_id is None or not question_ids:
             return
         quizzes, member_id, document_id = self._service.quizzes, self._member_id, self._document_id
-        run_change(
-            self,
-            lambda: quizzes.start_attempt(member_id, document_id, "review", question_ids=question_ids),
-            self._show_attempt,
-            busy=(self.results,),
-        )
+        start = functools.partial(quizzes.start_attempt, member_id, document_id, "review", question_ids=question_ids)
+        self._open(start, self._show_attempt, self.results)
 
     def _answer(self, response: dict[str, Any]) -> None:
         """The screen counts the answer at once; the write waits its turn on the worker, in answering order, so
@@ -319,8 +324,6 @@ class QuizPanel(QWidget):
 
     def _replace_question(self, position: int, **changes: Any) -> None:
         """Keep the local copy of the attempt in step with what was answered (the facade saves it in turn)."""
-        from dataclasses import replace
-
         assert self.attempt is not None
         questions = list(self.attempt.questions)
         questions[position] = replace(questions[position], **changes)
