@@ -85,3 +85,21 @@ def test_a_slow_write_leaves_the_quiz_usable_and_is_saved_when_it_ends(
     wait_for_operations()
     assert not window.busy_label.isVisible()
     assert window.service.quizzes.get_attempt(attempt_id).questions[first].response == {"choice": 0}
+
+
+def test_a_second_press_on_start_opens_no_second_attempt(
+    qtbot: QtBot, window: MainWindow, study_data: StudyData
+) -> None:
+    from sqlalchemy import func, select
+
+    from quiz.storage.models.attempts import Attempt
+
+    window.service.accounts.sign_in_member(study_data.member_id)
+    window.sign_in_member(study_data.member_id)
+    panel = window.study.quiz
+    QTest.mouseClick(panel.start_page.practice_button, Qt.MouseButton.LeftButton)
+    panel.start("practice")  # a second press before the first one's attempt came back
+    wait_for_operations()
+    assert panel.attempt is not None
+    with window.service.context.session() as session:
+        assert session.scalar(select(func.count()).select_from(Attempt)) == 1
