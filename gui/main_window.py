@@ -254,7 +254,8 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, _index: int) -> None:
         page = self.tabs.currentWidget()
-        refresh = getattr(page, "refresh", None)
+        # A page that knows what it shows reloads only when that changed; the others reload on every show.
+        refresh = getattr(page, "show_current", None) or getattr(page, "refresh", None)
         if page is not self.study and callable(refresh):
             refresh()
 

@@ -82,6 +82,7 @@ def test_the_exam_is_submitted_when_the_stored_deadline_passes(
     deadline = panel.attempt.deadline_at
     window.service.quizzes.clock = lambda: deadline + dt.timedelta(seconds=1)
     qtbot.waitUntil(lambda: panel.pages.currentWidget() is panel.results, timeout=3000)
+    wait_for_operations()
     assert panel.results.result is not None and panel.results.result.auto_submitted
 
 
