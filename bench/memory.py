@@ -70,6 +70,7 @@ def full_quiz(folder: Path) -> tuple[float, int]:
 
     sys.path.insert(0, str(REPOSITORY))
     from gui.application import build_main_window, create_application
+    from gui.operations import operation_runner
     from quiz.service import Service
     from quiz.services.context import Actor
     from tests.integration.scenario import add_member, any_response, write_resolution
@@ -90,7 +91,7 @@ def full_quiz(folder: Path) -> tuple[float, int]:
     application.processEvents()
     panel = window.study.quiz
     panel.start("exam")
-    application.processEvents()
+    operation_runner().wait_idle()  # the attempt starts off the UI thread
     attempt = panel.attempt
     if attempt is None:
         raise SystemExit("the quiz panel did not start an attempt (is there a document with questions?)")
@@ -102,6 +103,7 @@ def full_quiz(folder: Path) -> tuple[float, int]:
         widget.response_changed.emit(any_response(question.type, len(question.options), len(question.left_items)))
         application.processEvents()
     panel.submit()
+    operation_runner().wait_idle()
     for _ in range(5):
         application.processEvents()
     megabytes = resident_megabytes()

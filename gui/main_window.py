@@ -15,6 +15,7 @@ from gui import dialogs
 from gui.elided_label import ElidedLabel
 from gui.fonts import FontSizer
 from gui.i18n import Translations
+from gui.operations import operation_runner
 from gui.preferences import Preferences
 from gui.screen_geometry import COMFORTABLE_SIZE, small_screen_size
 from gui.start_screen import NameSource, StartScreen
@@ -83,6 +84,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.font_label)
         self.task_status = TaskStatus(task_runner)
         self.statusBar().addPermanentWidget(self.task_status)
+        # Shown only while a facade call has taken longer than a moment (a slow network to the server).
+        self.busy_label = named(QLabel(), "operation_busy")
+        self.busy_label.hide()
+        self.statusBar().addPermanentWidget(self.busy_label)
+        operation_runner().busy_changed.connect(self.busy_label.setVisible)
         self._create_actions()
         self._create_menus()
         font_sizer.changed.connect(self._font_size_changed)
@@ -272,6 +278,8 @@ class MainWindow(QMainWindow):
         if self._service is None:
             return  # nobody can be signed in before the facade is open
         self.study.reader.close_session()
+        # The member's answers, notes and reading time still queued are written while they are signed in.
+        operation_runner().wait_idle()
         if self.admin_page is not None:
             self.tabs.removeTab(self.tabs.indexOf(self.admin_page))
             self.admin_page.deleteLater()
@@ -307,7 +315,8 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, _index: int) -> None:
         page = self.tabs.currentWidget()
-        refresh = getattr(page, "refresh", None)
+        # A page that knows what it shows reloads only when that changed; the others reload on every show.
+        refresh = getattr(page, "show_current", None) or getattr(page, "refresh", None)
         if page is not self._study and callable(refresh):
             refresh()
 
@@ -396,6 +405,8 @@ class MainWindow(QMainWindow):
         if callable(flush):
             flush()
         self.save_geometry()
+        # Answers still waiting for the worker are written before the window goes.
+        operation_runner().wait_idle()
         self.task_runner.shutdown()
         self.translations.uninstall()
         super().closeEvent(event)
@@ -407,6 +418,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Học tập Nghị quyết"))
+        self.busy_label.setText(self.tr("Đang xử lý…"))
         if self._study is not None:
             self.tabs.setTabText(self.tabs.indexOf(self._study), self.tr("Học tập"))
         if self.pledge_page is not None:

@@ -14,13 +14,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import dialogs
+from gui.changes_hub import StaleWatch
+from gui.operations import run_query
 from gui.quiz_start import mode_name, review_explanation
 from gui.reader_content import list_documents
 from gui.style import named, set_role
-from quiz.engine.types import EXAM_MODES
-from quiz.errors import UserError
+from quiz.changes import Area
+from quiz.engine.study_types import SectionProgressInfo
+from quiz.engine.types import EXAM_MODES, AttemptSummary
 from quiz.formatting import format_percent, format_short_date
 from quiz.service import Service
+from quiz.services.reviews import ReviewCardInfo
+
+# What the tab shows: the member's attempts and review cards, and their study of the documents.
+SHOWN_AREAS = frozenset({Area.ATTEMPTS, Area.STUDY, Area.DOCUMENTS, Area.QUESTIONS})
 
 
 def _table(name: str, columns: int, stretch: int) -> QTableWidget:
@@ -69,20 +77,35 @@ class ProgressView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        self.watch = StaleWatch(self, service, SHOWN_AREAS, self.refresh)
         self.retranslate()
 
+    def show_current(self) -> None:
+        """The tab is shown: reload only when the member's attempts or study changed (or the load is old)."""
+        self.watch.refresh_if_needed()
+
     def refresh(self) -> None:
-        try:
-            history = self._service.quizzes.history(self._member_id)
-            due = self._service.reviews.due_cards(self._member_id)
+        service, member_id = self._service, self._member_id
+
+        def load() -> tuple[list[AttemptSummary], list[ReviewCardInfo], list[SectionProgressInfo]]:
             sections = [
                 info
-                for document_id, _title in list_documents(self._service)
-                for info in self._service.progress.section_progress(self._member_id, document_id)
+                for document_id, _title in list_documents(service)
+                for info in service.progress.section_progress(member_id, document_id)
             ]
-        except UserError as error:
-            self.summary.setText(str(error))
-            return
+            return service.quizzes.history(member_id), service.reviews.due_cards(member_id), sections
+
+        run_query(
+            self,
+            load,
+            lambda loaded: self._show(*loaded),
+            on_failure=lambda error: self.summary.setText(dialogs.error_message(error)),
+            key="progress",
+        )
+
+    def _show(
+        self, history: list[AttemptSummary], due: list[ReviewCardInfo], sections: list[SectionProgressInfo]
+    ) -> None:
         self._fill(
             self.attempts,
             [
@@ -161,4 +184,5 @@ class ProgressView(QWidget):
             (self.sections, self.tr("Các phần đã học")),
         ):
             table.setAccessibleName(name)
+        self.watch.loaded()  # the texts change language: load again, and count it as the page's load
         self.refresh()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -23,7 +26,9 @@ from PySide6.QtWidgets import (
 from gui import dialogs
 from gui.exam_navigator import QuestionNavigator, SubmitSummary
 from gui.flow_layout import flow_row
+from gui.operations import Operation, run_change
 from gui.question_widgets import CHOICE_KEYS, QuestionWidget
+from gui.quiz_saving import PendingAnswers
 from gui.quiz_start import QuizStartPage, mode_name
 from gui.results_view import ResultsView
 from gui.style import named, set_role
@@ -50,6 +55,9 @@ class QuizPanel(QWidget):
         self.position = 0
         self.question_widget: QuestionWidget | None = None
         self._fresh_feedback = False  # practice just showed right/wrong: the next Enter leaves it on screen
+        self._saving = PendingAnswers()
+        self._submitting = False
+        self._opening: Operation[Any] | None = None
         self.pages = QStackedWidget()
         self.start_page = QuizStartPage(service)
         self.start_page.start_requested.connect(self.start)
@@ -152,30 +160,32 @@ class QuizPanel(QWidget):
     def start(self, mode: str) -> None:
         if self._member_id is None or self._document_id is None:
             return
-        try:
+        service, member_id, document_id = self._service, self._member_id, self._document_id
+        section_id = self._section_id if mode == "section" else None
+        nothing_to_review = self.tr("Hôm nay không có câu nào cần ôn tập.")
+
+        def start_attempt() -> AttemptView:
             question_ids = None
             if mode == "review":
-                question_ids = self._service.reviews.review_question_ids(self._member_id, document_id=self._document_id)
+                question_ids = service.reviews.review_question_ids(member_id, document_id=document_id)
                 if not question_ids:
-                    raise UserError(self.tr("Hôm nay không có câu nào cần ôn tập."))
-            attempt = self._service.quizzes.start_attempt(
-                self._member_id,
-                self._document_id,
-                mode,
-                section_id=self._section_id if mode == "section" else None,
-                question_ids=question_ids,
+                    raise UserError(nothing_to_review)
+            return service.quizzes.start_attempt(
+                member_id, document_id, mode, section_id=section_id, question_ids=question_ids
             )
-        except UserError as error:
-            dialogs.show_error(self, error)
-            return
-        self._show_attempt(attempt)
+
+        self._open(start_attempt, self._show_attempt, self.start_page)
 
     def resume(self, attempt_id: str) -> None:
-        try:
-            attempt = self._service.quizzes.get_attempt(attempt_id)
-        except UserError as error:
-            dialogs.show_error(self, error)
-            return
+        quizzes = self._service.quizzes
+        self._open(lambda: quizzes.get_attempt(attempt_id), self._resumed, self.start_page)
+
+    def _open(self, call: Callable[[], AttemptView], opened: Callable[[AttemptView], None], page: QWidget) -> None:
+        """Start or read an attempt off the UI thread; a second click (a double click) meanwhile is ignored."""
+        if self._opening is None or self._opening.done:
+            self._opening = run_change(self, call, opened, busy=(page,))
+
+    def _resumed(self, attempt: AttemptView) -> None:
         if attempt.submitted_at is not None:
             self._show_results(attempt.id)
             return
@@ -184,6 +194,7 @@ class QuizPanel(QWidget):
 
     def _show_attempt(self, attempt: AttemptView, position: int = 0) -> None:
         self.attempt = attempt
+        self._saving, self._submitting = PendingAnswers(attempt.id), False
         self.pages.setCurrentIndex(1)
         self.exam_running.emit(attempt.mode == "exam")
         self.time_label.setVisible(attempt.deadline_at is not None)
@@ -254,47 +265,68 @@ class QuizPanel(QWidget):
         """Practice at once the questions missed in an exam (a review attempt over exactly those)."""
         if self._member_id is None or self._document_id is None or not question_ids:
             return
-        try:
-            attempt = self._service.quizzes.start_attempt(
-                self._member_id, self._document_id, "review", question_ids=question_ids
-            )
-        except UserError as error:
-            dialogs.show_error(self, error)
-            return
-        self._show_attempt(attempt)
+        quizzes, member_id, document_id = self._service.quizzes, self._member_id, self._document_id
+        start = functools.partial(quizzes.start_attempt, member_id, document_id, "review", question_ids=question_ids)
+        self._open(start, self._show_attempt, self.results)
 
     def _answer(self, response: dict[str, Any]) -> None:
+        """The screen counts the answer at once; the write waits its turn on the worker, in answering order, so
+        a click never waits for the database (a LAN server) and the submit queued later comes after it."""
         if self.attempt is None:
             return
-        try:
-            feedback = self._service.quizzes.answer(self.attempt.id, self.position, response)
-        except UserError as error:
-            self._handle_closed(error)
-            return
-        self._replace_question(response=response, feedback=feedback if feedback.revealed else None)
-        self._fresh_feedback = feedback.revealed
-        if feedback.revealed and self.question_widget is not None:
-            self.question_widget.show_feedback(feedback)
+        attempt_id, position, quizzes = self.attempt.id, self.position, self._service.quizzes
+        self._replace_question(position, response=response, feedback=None)
+        self._fresh_feedback = False
         self._update_header()
+        self._saving.add(position)
+        run_change(
+            self,
+            lambda: quizzes.answer(attempt_id, position, response),
+            lambda feedback: self._answer_saved(attempt_id, response, feedback),
+            on_failure=lambda error: self._save_failed(attempt_id, position, error),
+        )
+
+    def _answer_saved(self, attempt_id: str, response: dict[str, Any], feedback: AnswerFeedback) -> None:
+        position = feedback.position
+        enter_waited = self._saving.confirm(attempt_id, position)
+        if self.attempt is None or self.attempt.id != attempt_id:
+            return
+        if self.attempt.questions[position].response != response:
+            return  # changed again meanwhile: the newer answer's feedback follows
+        self._replace_question(position, feedback=feedback if feedback.revealed else None)
+        current = position == self.position and self.pages.currentIndex() == 1
+        if current and feedback.revealed and self.question_widget is not None:
+            # The Enter that saved it already counted as "leave the feedback on screen".
+            self._fresh_feedback = not enter_waited
+            self.question_widget.show_feedback(feedback)
+        elif current and enter_waited:
+            self.go_to(position + 1)  # nothing to read in an exam: Enter moves on as it would have
+
+    def _save_failed(self, attempt_id: str, position: int, error: BaseException) -> None:
+        self._saving.confirm(attempt_id, position)
+        if self._shows_attempt(attempt_id):
+            self._handle_closed(error)
 
     def _flag_toggled(self, flagged: bool) -> None:
         if self.attempt is None:
             return
-        try:
-            self._service.quizzes.flag(self.attempt.id, self.position, flagged)
-        except UserError as error:
-            self._handle_closed(error)
-            return
-        self._replace_question(flagged=flagged)
+        attempt_id, position, quizzes = self.attempt.id, self.position, self._service.quizzes
+        self._replace_question(position, flagged=flagged)
         self._update_header()
+        run_change(
+            self,
+            lambda: quizzes.flag(attempt_id, position, flagged),
+            on_failure=lambda error: self._handle_closed(error) if self._shows_attempt(attempt_id) else None,
+        )
 
-    def _replace_question(self, **changes: Any) -> None:
-        """Keep the local copy of the attempt in step with what the facade saved."""
-        from dataclasses import replace
+    def _shows_attempt(self, attempt_id: str) -> bool:
+        return self.attempt is not None and self.attempt.id == attempt_id
 
+    def _replace_question(self, position: int, **changes: Any) -> None:
+        """Keep the local copy of the attempt in step with what was answered (the facade saves it in turn)."""
         assert self.attempt is not None
         questions = list(self.attempt.questions)
-        questions[self.position] = replace(questions[self.position], **changes)
+        questions[position] = replace(questions[position], **changes)
         self.attempt = replace(self.attempt, questions=tuple(questions))
 
     def _update_header(self) -> None:
@@ -347,14 +379,26 @@ class QuizPanel(QWidget):
         )
 
     def submit(self) -> None:
-        if self.attempt is None:
+        """Queued after the answers still being written, so every one of them counts."""
+        if self.attempt is None or self._submitting:
             return
-        attempt_id = self.attempt.id
-        try:
-            self._service.quizzes.submit(attempt_id)
-        except UserError as error:
+        self._submitting = True
+        attempt_id, quizzes = self.attempt.id, self._service.quizzes
+
+        def failed(error: BaseException) -> None:
+            self._submitting = False
             dialogs.show_error(self, error)
-            return
+
+        run_change(
+            self,
+            lambda: quizzes.submit(attempt_id),
+            lambda _result: self._submitted(attempt_id),
+            on_failure=failed,
+            busy=(self.summary, self.submit_button, self.next_button),
+        )
+
+    def _submitted(self, attempt_id: str) -> None:
+        self._submitting = False
         self._show_results(attempt_id)
         self.attempt_submitted.emit(attempt_id)
 
@@ -366,9 +410,13 @@ class QuizPanel(QWidget):
         self.pages.setCurrentWidget(self.results)
         self.exam_running.emit(False)
 
-    def _handle_closed(self, error: UserError) -> None:
+    def _handle_closed(self, error: BaseException) -> None:
         """An answer after the deadline: the facade has submitted the attempt; show its results."""
-        if self.attempt is not None and self._service.quizzes.time_left(self.attempt.id) == dt.timedelta(0):
+        if (
+            isinstance(error, UserError)
+            and self.attempt is not None
+            and self._service.quizzes.time_left(self.attempt.id) == dt.timedelta(0)
+        ):
             attempt_id = self.attempt.id
             dialogs.inform(self, self.tr("Hết giờ"), str(error))
             self._show_results(attempt_id)
@@ -413,6 +461,8 @@ class QuizPanel(QWidget):
             widget.flush()
             if widget.current_response() is None:
                 return
+            if self._saving.wait_for_enter(self.position):
+                return  # its feedback is on the way: stay for it in practice, move on once saved in an exam
             if self._fresh_feedback:
                 self._fresh_feedback = False
                 return

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
+import logging
+from collections.abc import Sequence
 
 from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -23,13 +24,21 @@ from PySide6.QtWidgets import (
 
 from gui import dialogs
 from gui.flow_layout import flow_row
+from gui.operations import run_change, run_query
 from gui.reader_content import ReaderContent, ReaderSection, list_documents, load_content
 from gui.reader_text import ReaderText
 from gui.style import named, set_role
+from quiz.engine.study_types import SectionProgressInfo
 from quiz.errors import UserError
 from quiz.service import Service
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
+logger = logging.getLogger(__name__)
+
+
+def _log_unexpected(error: BaseException) -> None:
+    if not isinstance(error, UserError):
+        logger.error("reading time not saved", exc_info=(type(error), error, error.__traceback__))
 
 
 class Reader(QWidget):
@@ -196,15 +205,23 @@ class Reader(QWidget):
         """Read marks: ✔ studied, ★ bookmarked, ✎ has a note (from the member's progress)."""
         if self.content is None:
             return
-        progress = {}
-        if self._member_id is not None:
-            try:
-                progress = {
-                    info.section_id: info
-                    for info in self._service.progress.section_progress(self._member_id, self.content.document_id)
-                }
-            except UserError:
-                progress = {}
+        if self._member_id is None:
+            self._show_marks([])
+            return
+        progress, member_id, document_id = self._service.progress, self._member_id, self.content.document_id
+        # A slow server never holds the text up: the marks follow when read (errors: no marks, as before).
+        run_query(
+            self,
+            lambda: progress.section_progress(member_id, document_id),
+            self._show_marks,
+            on_failure=lambda _error: self._show_marks([]),
+            key="marks",
+        )
+
+    def _show_marks(self, infos: Sequence[SectionProgressInfo]) -> None:
+        if self.content is None:
+            return
+        progress = {info.section_id: info for info in infos}
         for section in self.content.sections:
             info = progress.get(section.id)
             marks = ""
@@ -279,10 +296,8 @@ class Reader(QWidget):
             self.tree.setCurrentItem(item)
             self.tree.blockSignals(False)
         if self._member_id is not None:
-            try:
-                self._service.progress.open_section(self._member_id, section.id)
-            except UserError as error:
-                dialogs.show_error(self, error)
+            progress, member_id = self._service.progress, self._member_id
+            run_change(self, lambda: progress.open_section(member_id, section.id))
         self._reading.start()
         self._update_member_controls()
         self.section_changed.emit(section.id)
@@ -312,11 +327,19 @@ class Reader(QWidget):
             widget.setEnabled(signed_in)
         if not signed_in or self.current_section is None or self._member_id is None:
             return
-        try:
-            infos = self._service.progress.section_progress(self._member_id, self.current_section.document_id)
-        except UserError:
+        progress, member_id, section = self._service.progress, self._member_id, self.current_section
+        run_query(
+            self,
+            lambda: progress.section_progress(member_id, section.document_id),
+            lambda infos: self._show_member_marks(section.id, infos),
+            on_failure=lambda _error: None,  # the boxes stay as they were; reading goes on
+            key="member_controls",
+        )
+
+    def _show_member_marks(self, section_id: str, infos: Sequence[SectionProgressInfo]) -> None:
+        if self.current_section is None or self.current_section.id != section_id:
             return
-        info = next((entry for entry in infos if entry.section_id == self.current_section.id), None)
+        info = next((entry for entry in infos if entry.section_id == section_id), None)
         self.studied_box.setChecked(bool(info and info.studied))
         self.bookmark_box.setChecked(bool(info and info.bookmarked))
         if self.note_button.isChecked():
@@ -325,9 +348,13 @@ class Reader(QWidget):
     def _studied_clicked(self, checked: bool) -> None:
         if self._member_id is None or self.current_section is None:
             return
-        self._service.progress.mark_studied(self._member_id, self.current_section.id, checked)
-        self.refresh_marks()
-        self.progress_changed.emit()
+        progress, member_id, section_id = self._service.progress, self._member_id, self.current_section.id
+
+        def saved(_info: object) -> None:
+            self.refresh_marks()
+            self.progress_changed.emit()
+
+        run_change(self, lambda: progress.mark_studied(member_id, section_id, checked), saved)
 
     def toggle_studied(self) -> None:
         if self.studied_box.isEnabled():
@@ -336,8 +363,8 @@ class Reader(QWidget):
     def _bookmark_clicked(self, checked: bool) -> None:
         if self._member_id is None or self.current_section is None:
             return
-        self._service.progress.set_bookmark(self._member_id, self.current_section.id, checked)
-        self.refresh_marks()
+        progress, member_id, section_id = self._service.progress, self._member_id, self.current_section.id
+        run_change(self, lambda: progress.set_bookmark(member_id, section_id, checked), lambda _: self.refresh_marks())
 
     def toggle_bookmark(self) -> None:
         if self.bookmark_box.isEnabled():
@@ -365,10 +392,9 @@ class Reader(QWidget):
         self._note_timer.stop()
         if self._member_id is None or self._note_section is None:
             return
-        try:
-            self._service.progress.save_note(self._member_id, self._note_section, self.note_edit.toPlainText())
-        except UserError as error:
-            dialogs.show_error(self, error)
+        progress, member_id, section_id = self._service.progress, self._member_id, self._note_section
+        text = self.note_edit.toPlainText()
+        run_change(self, lambda: progress.save_note(member_id, section_id, text))
 
     def _flush_reading(self) -> None:
         """Count the time spent on the section just left (only for a signed-in member)."""
@@ -377,9 +403,13 @@ class Reader(QWidget):
         seconds = self._reading.elapsed() / 1000
         self._reading.invalidate()
         if seconds >= 1:
-            # Time read is a nicety; never interrupt reading over it.
-            with contextlib.suppress(UserError):
-                self._service.progress.add_reading_time(self._member_id, self.current_section.id, seconds)
+            progress, member_id, section_id = self._service.progress, self._member_id, self.current_section.id
+            # Time read is a nicety; never interrupt reading over it (an unexpected error is still logged).
+            run_change(
+                self,
+                lambda: progress.add_reading_time(member_id, section_id, seconds),
+                on_failure=lambda error: _log_unexpected(error),
+            )
 
     def close_session(self) -> None:
         """Save what is pending (note, reading time) before a sign-out or the window closing."""

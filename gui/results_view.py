@@ -15,12 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import dialogs
 from gui.flow_layout import flow_row
+from gui.operations import run_query
 from gui.quiz_start import mode_name
 from gui.style import named, set_role
 from quiz.engine.types import AttemptResult, ReviewItem
-from quiz.errors import UserError
 from quiz.formatting import format_number, format_percent
 from quiz.service import Service
 
@@ -63,13 +62,26 @@ class ResultsView(QWidget):
         self.retranslate()
 
     def show_attempt(self, attempt_id: str) -> None:
-        try:
-            self.result = self._service.quizzes.results(attempt_id)
-            self.items = self._service.quizzes.review(attempt_id)
-        except UserError as error:
-            dialogs.show_error(self, error)
-            return
+        """Load the results off the UI thread (queued after the submit that made them); fill in when read."""
+        quizzes = self._service.quizzes
+        # Never the previous attempt's figures while this one's are read from a slow server.
+        self.result, self.items = None, []
+        self.content.hide()
+        self.practice_button.hide()
+        for label in (self.verdict, self.score):
+            label.clear()
+        self.heading.setText(self.tr("Đang tải kết quả…"))
+        run_query(
+            self,
+            lambda: (quizzes.results(attempt_id), quizzes.review(attempt_id)),
+            lambda loaded: self._loaded(*loaded),
+            key="results",
+        )
+
+    def _loaded(self, result: AttemptResult, items: list[ReviewItem]) -> None:
+        self.result, self.items = result, items
         self._fill()
+        self.content.show()
 
     def _fill(self) -> None:
         assert self.result is not None

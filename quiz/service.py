@@ -5,9 +5,11 @@ from __future__ import annotations
 import functools
 
 from quiz import paths
+from quiz.changes import ChangeFeed
 from quiz.services.accounts import AccountService
 from quiz.services.analysis import AnalysisService
 from quiz.services.bank import BankService, generate_bank
+from quiz.services.change_tracking import track_changes
 from quiz.services.context import Actor, ServiceContext
 from quiz.services.documents import DocumentService
 from quiz.services.members import MemberService
@@ -31,6 +33,9 @@ class Service:
         self.context = ServiceContext(database, actor)
         # What the start-up checks did (e.g. a damaged file restored from a backup), for the user to see once.
         self.startup_message: str | None = None
+        # Every committed action tells this feed which areas it wrote (members, attempts…), whoever called it.
+        self.changes = ChangeFeed()
+        track_changes(database.sessions, self.changes)
         self.settings = SettingsService(self.context)
         self.documents = DocumentService(self.context)
         self.bank = BankService(self.context)

@@ -28,6 +28,7 @@ from gui.admin.document_picker import DocumentPicker
 from gui.admin.question_editor import QuestionEditor
 from gui.admin.quiz_settings_page import type_names
 from gui.flow_layout import FlowLayout
+from quiz.changes import Area
 from quiz.engine.analysis_items import ItemStatistics
 from quiz.importing.types import SectionInfo
 from quiz.services.bank import QuestionInfo
@@ -41,6 +42,8 @@ FLAG_FILTERS = ("all", "enabled", "disabled", "flagged", "admin")
 
 
 class BankPage(AdminPage):
+    shown_areas = frozenset({Area.DOCUMENTS, Area.QUESTIONS})
+
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(service, task_runner, parent)
         self.set_heading(self.tr("Ngân hàng câu hỏi"))

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from gui import dialogs
+from gui.changes_hub import StaleWatch
+from gui.operations import run_query
 from gui.style import set_role
+from quiz.changes import Area
 from quiz.errors import UserError
 from quiz.formatting import format_short_date
 
@@ -116,10 +119,14 @@ def show_date(value: dt.date | None) -> str:
 class AdminPage(QWidget):
     """One page of the desk: a title, an inline message line, and the page's own content below."""
 
+    # What the page shows: it reloads when one of these changed (or on a shared server, after a minute).
+    shown_areas: ClassVar[frozenset[Area]] = frozenset(Area)
+
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.task_runner = task_runner
+        self.watch = StaleWatch(self, service, self.shown_areas, self.refresh)
         self.page_layout = QVBoxLayout(self)
         self.heading = QLabel(self)
         self.heading.setObjectName("page_heading")
@@ -142,7 +149,16 @@ class AdminPage(QWidget):
         self.heading.setAccessibleName(text)
 
     def refresh(self) -> None:
-        """Reload what the page shows from the facade (called when the page is shown)."""
+        """Reload what the page shows from the facade (when shown and stale, or after the page's own action)."""
+
+    def show_current(self) -> None:
+        """The desk shows this page: reload only what changed since the page last loaded (or an old load)."""
+        self.watch.refresh_if_needed()
+
+    def reload(self) -> None:
+        """Reload now, after the page's own action (its change notice then counts as seen)."""
+        self.watch.loaded()
+        self.refresh()
 
     def show_message(self, text: str, error: bool = False) -> None:
         """Say what happened in the line under the title: calm for success, red for a refusal."""
@@ -179,6 +195,11 @@ class AdminPage(QWidget):
         if success is not None:
             self.show_message(success)
         return True
+
+    def load(self, call: Callable[[], ResultType], on_loaded: Callable[[ResultType], None]) -> None:
+        """Read through the facade off the UI thread; a refusal goes to the message line. Only the page's newest
+        load is shown (a quick change of document never ends on an older one's figures)."""
+        run_query(self, call, on_loaded, on_failure=self.show_error, key="page_load")
 
     def show_error(self, error: BaseException) -> None:
         self.show_message(dialogs.error_message(error), error=True)

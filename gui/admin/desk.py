@@ -136,7 +136,7 @@ class AdminDesk(QWidget):
     def close_first_start(self) -> None:
         """Back to the desk's pages (the names were saved, or put off until the next sign-in)."""
         self._set_first_start_shown(False)
-        self.current_page().refresh()
+        self.current_page().show_current()
 
     def _set_first_start_shown(self, shown: bool) -> None:
         self.first_start.setVisible(shown)
@@ -161,4 +161,4 @@ class AdminDesk(QWidget):
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self.pages):
             self.stack.setCurrentIndex(row)
-            self.pages[row].refresh()
+            self.pages[row].show_current()

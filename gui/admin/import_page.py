@@ -24,8 +24,9 @@ from gui import dialogs
 from gui.admin.common import AdminPage, make_button
 from gui.admin.document_picker import DocumentPicker
 from gui.admin.section_editor import SectionEditor
-from gui.admin.work import CancelGate
-from gui.tasks import Task, TaskControl, TaskRunner
+from gui.admin.work import CancelGate, PageTask
+from gui.tasks import TaskControl, TaskRunner
+from quiz.changes import Area
 from quiz.importing.readers import SUPPORTED_EXTENSIONS
 from quiz.importing.types import DocumentInfo
 
@@ -46,11 +47,11 @@ def import_progress(gate: CancelGate, control: TaskControl, fraction: float) -> 
 
 
 class ImportPage(AdminPage):
+    shown_areas = frozenset({Area.DOCUMENTS})
+
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(service, task_runner, parent)
         self.set_heading(self.tr("Nhập văn bản nghị quyết"))
-        self.task: Task[DocumentInfo] | None = None
-        self.gate: CancelGate | None = None
         self.import_button = make_button(self.tr("&Nhập văn bản từ tệp…"), "import_file", self)
         self.import_button.clicked.connect(self.start_import_from_chooser)
         self.progress = QProgressBar(self)
@@ -88,6 +89,8 @@ class ImportPage(AdminPage):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         self.page_layout.addWidget(splitter, 1)
+        self.work = PageTask(self)
+        self.work.state_changed.connect(lambda: self._set_busy(self.work.busy))
         self._set_busy(False)
 
     def title(self) -> str:
@@ -135,36 +138,29 @@ class ImportPage(AdminPage):
         self.choose_file(self.start_import)
 
     def start_import(self, path: Path) -> None:
-        if self.task is not None:
+        if self.work.busy:
             return
         self.show_message(self.tr("Đang đọc {0}…").format(path.name))
-        self._set_busy(True)
         self.progress.setValue(0)
         documents = self.service.documents
-        gate = CancelGate()
 
-        def work(control: TaskControl) -> DocumentInfo:
+        def work(control: TaskControl, gate: CancelGate) -> DocumentInfo:
             return documents.import_file(path, lambda fraction: import_progress(gate, control, fraction))
 
-        task = self.task_runner.run(
+        self.work.run(
             work,
             self._import_finished,
-            on_error=self._import_failed,
-            on_progress=lambda done, _total, _text: self.progress.setValue(done),
-            label=self.tr("Đang nhập văn bản…"),
+            text=self.tr("Đang nhập văn bản…"),
+            cancellable=True,
+            cancelled_text=self.tr("Đã dừng nhập văn bản; dữ liệu không thay đổi."),
+            on_progress=lambda done, _total: self.progress.setValue(done),
         )
-        self.task = task
-        self.gate = gate
-        self.task_runner.cancelled.connect(self._import_cancelled)
 
     def cancel_import(self) -> None:
-        if self.gate is None or self.task is None:
-            return
-        if not self.gate.try_cancel():
-            self.show_message(self.tr("Văn bản đang được lưu, không dừng được nữa; xin chờ giây lát."))
+        self.work.cancel(self.tr("Văn bản đang được lưu, không dừng được nữa; xin chờ giây lát."))
 
     def is_busy(self) -> bool:
-        return self.task is not None
+        return self.work.busy
 
     def _set_busy(self, busy: bool) -> None:
         self.import_button.setEnabled(not busy)
@@ -172,29 +168,13 @@ class ImportPage(AdminPage):
         self.progress.setVisible(busy)
         self.delete_button.setEnabled(not busy and self.document_picker.document_id() is not None)
 
-    def _end_task(self) -> None:
-        if self.task is not None:
-            self.task_runner.cancelled.disconnect(self._import_cancelled)
-        self.task = None
-        self.gate = None
-        self._set_busy(False)
-
     def _import_finished(self, info: DocumentInfo) -> None:
-        self._end_task()
         self.show_message(
             self.tr("Đã nhập «{0}»: {1} mục. Hãy xem lại các mục và các dòng đã loại bỏ bên dưới.").format(
                 info.title, info.section_count
             )
         )
         self.document_picker.reload(self.service, info.id)
-
-    def _import_failed(self, error: BaseException) -> None:
-        self._end_task()
-        self.show_error(error)
-
-    def _import_cancelled(self) -> None:
-        self._end_task()
-        self.show_message(self.tr("Đã dừng nhập văn bản; dữ liệu không thay đổi."))
 
     # The chosen document -------------------------------------------------------------------------------------
 
@@ -203,7 +183,7 @@ class ImportPage(AdminPage):
 
     def show_document(self, keep_section: str | None = None) -> None:
         document_id = self.document_picker.document_id()
-        self.delete_button.setEnabled(document_id is not None and self.task is None)
+        self.delete_button.setEnabled(document_id is not None and not self.work.busy)
         if document_id is None:
             self.section_editor.set_sections([])
             self.removed_table.setRowCount(0)

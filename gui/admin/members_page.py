@@ -21,6 +21,7 @@ from gui.admin.common import AdminPage, make_button, show_date, vertical_scroll
 from gui.admin.member_form import MemberForm
 from gui.admin.table_model import Column, RecordTableModel, make_table_view, selected_source_row
 from gui.flow_layout import FlowLayout
+from quiz.changes import Area
 from quiz.engine.member_types import MemberProfile, UnitView
 from quiz.formatting import format_short_date
 
@@ -33,6 +34,8 @@ FAILURES_SHOWN = 30
 
 
 class MembersPage(AdminPage):
+    shown_areas = frozenset({Area.MEMBERS, Area.ACCOUNTS})
+
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(service, task_runner, parent)
         self.set_heading(self.tr("Đảng viên và chi bộ"))
@@ -242,7 +245,7 @@ class MembersPage(AdminPage):
             lambda: self.service.members.create_unit(name, kind, parent_id), self.tr("Đã thêm {0}.").format(name)
         )
         if created is not None:
-            self.refresh()
+            self.reload()
             self.select_unit(created.id)
 
     def rename_unit(self) -> None:
@@ -252,7 +255,7 @@ class MembersPage(AdminPage):
             return
         name = self.unit_name.text()
         if self.attempt(lambda: self.service.members.rename_unit(unit.id, name), self.tr("Đã đổi tên.")):
-            self.refresh()
+            self.reload()
 
     def delete_unit(self) -> None:
         unit = self.selected_unit()
@@ -266,7 +269,7 @@ class MembersPage(AdminPage):
         if not confirmed:
             return
         self.perform(lambda: self.service.members.delete_unit(unit.id), self.tr("Đã xoá {0}.").format(unit.name))
-        self.refresh()
+        self.reload()
 
     # Members -------------------------------------------------------------------------------------------------
 
@@ -299,7 +302,7 @@ class MembersPage(AdminPage):
         added = self.attempt(lambda: self.service.members.add_member(self.form.draft()))
         if added is not None:
             self.show_message(self.tr("Đã thêm đảng viên {0}.").format(added.full_name))
-            self.refresh()
+            self.reload()
             self.form.clear()
 
     def confirm_member(self) -> None:
@@ -309,7 +312,7 @@ class MembersPage(AdminPage):
             return
         message = self.tr("Đã duyệt {0}; kết quả của đồng chí từ nay được tính.").format(member.full_name)
         if self.attempt(lambda: self.service.members.confirm_member(member.id), message) is not None:
-            self.refresh()
+            self.reload()
 
     def show_sign_in_failures(self) -> None:
         """The latest wrong passwords and PINs, newest first, so the secretary sees when a name was tried."""
@@ -331,7 +334,7 @@ class MembersPage(AdminPage):
         saved = self.attempt(lambda: self.service.members.update_member(member.id, self.form.draft()))
         if saved is not None:
             self.show_message(self.tr("Đã lưu hồ sơ của {0}.").format(saved.full_name))
-            self.refresh()
+            self.reload()
 
     def delete_member(self) -> None:
         member = self.selected_member()
@@ -343,7 +346,7 @@ class MembersPage(AdminPage):
     def _delete_member_confirmed(self, member: MemberProfile, confirmed: bool) -> None:
         message = self.tr("Đã xoá đảng viên {0}.").format(member.full_name)
         if confirmed and self.perform(lambda: self.service.members.delete_member(member.id), message):
-            self.refresh()
+            self.reload()
 
     def clear_pin(self) -> None:
         member = self.selected_member()
@@ -351,7 +354,7 @@ class MembersPage(AdminPage):
             return
         message = self.tr("Đã bỏ mã PIN của {0}.").format(member.full_name)
         if self.perform(lambda: self.service.accounts.set_pin(member.id, None), message):
-            self.refresh()
+            self.reload()
 
     def reopen_pledge(self) -> None:
         """Unlock the selected member's finalised pledge on the current document."""

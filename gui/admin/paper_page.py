@@ -26,7 +26,9 @@ from gui import dialogs
 from gui.admin.common import AdminPage, make_button
 from gui.admin.document_picker import DocumentPicker
 from gui.admin.paper_entry import PaperEntry
-from gui.tasks import Task, TaskRunner
+from gui.admin.work import PageTask
+from gui.tasks import TaskRunner
+from quiz.changes import Area
 from quiz.engine.paper_codes import CODE_LENGTH, display_code
 from quiz.formatting import format_percent
 
@@ -45,10 +47,11 @@ def checked_ids(widget: QListWidget) -> list[str]:
 
 
 class PaperPage(AdminPage):
+    shown_areas = frozenset({Area.DOCUMENTS, Area.MEMBERS, Area.PAPER, Area.ATTEMPTS, Area.SETTINGS})
+
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(service, task_runner, parent)
         self.set_heading(self.tr("Bài kiểm tra trên giấy"))
-        self.task: Task[Any] | None = None
         self.last_file: Path | None = None
         self.document_picker = DocumentPicker(self)
         self.document_picker.document_changed.connect(lambda _id: self.refresh_lists())
@@ -74,6 +77,8 @@ class PaperPage(AdminPage):
         self.tabs.addTab(self._build_entry_tab(), self.tr("Nhập kết quả"))
         self.tabs.addTab(self._build_forms_tab(), self.tr("Bản thu hoạch giấy"))
         self.page_layout.addWidget(self.tabs, 1)
+        self.work = PageTask(self)
+        self.work.state_changed.connect(self._update_buttons)
 
     def title(self) -> str:
         return self.tr("Bài trên giấy")
@@ -145,29 +150,19 @@ class PaperPage(AdminPage):
         )
 
     def _run(self, work: Callable[[], object], path: Path) -> None:
-        if self.task is not None:
+        if self.work.busy:
             return
         self.clear_message()
-        self.print_button.setEnabled(False)
 
         def finished(_result: object) -> None:
-            self._end()
             self.last_file = path
             self.show_message(self.tr("Đã lưu {0}.").format(path))
             self.refresh_lists()
 
-        def failed(error: BaseException) -> None:
-            self._end()
-            self.show_error(error)
-
-        self.task = self.task_runner.run(lambda _control: work(), finished, on_error=failed, label=self.tr("Đang in…"))
-
-    def _end(self) -> None:
-        self.task = None
-        self.print_button.setEnabled(True)
+        self.work.run(lambda _control, _gate: work(), finished, text=self.tr("Đang in…"))
 
     def is_busy(self) -> bool:
-        return self.task is not None
+        return self.work.busy
 
     # Entering results ----------------------------------------------------------------------------------------
 
@@ -364,6 +359,9 @@ class PaperPage(AdminPage):
                 item.setData(Qt.ItemDataRole.UserRole, form.member_id)
                 item.setCheckState(Qt.CheckState.Checked if form.handed_in else Qt.CheckState.Unchecked)
         self.forms.blockSignals(False)
-        has_document = document is not None
-        self.print_button.setEnabled(has_document and self.task is None)
-        self.blank_button.setEnabled(has_document and self.task is None)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        ready = self.document_picker.document_id() is not None and not self.work.busy
+        self.print_button.setEnabled(ready)
+        self.blank_button.setEnabled(ready)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from gui.admin.common import AdminPage, make_button, parse_date, show_date, vertical_scroll, wrapped_label
 from gui.admin.document_picker import DocumentPicker
+from quiz.changes import Area
 from quiz.engine.quiz_settings import MAXIMUM_QUESTIONS
 from quiz.engine.types import QUESTION_TYPES, QuizSettingsData
 
@@ -44,6 +45,8 @@ def type_names(page: QWidget) -> dict[str, str]:
 
 
 class QuizSettingsPage(AdminPage):
+    shown_areas = frozenset({Area.DOCUMENTS, Area.QUESTIONS, Area.SETTINGS})
+
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(service, task_runner, parent)
         self.set_heading(self.tr("Cài đặt bài kiểm tra"))

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QL
 from gui import dialogs
 from gui.admin.common import AdminPage, make_button, vertical_scroll
 from gui.admin.document_picker import DocumentPicker
-from gui.admin.work import CancelGate, ProgressRow
+from gui.admin.work import CancelGate, PageTask, ProgressRow
 from gui.flow_layout import FlowLayout
-from gui.tasks import Task, TaskControl, TaskRunner
+from gui.tasks import TaskControl, TaskRunner
+from quiz.changes import Area
 
 if TYPE_CHECKING:
     from quiz.service import Service
@@ -23,11 +24,11 @@ XLSX_FILTER = "Excel (*.xlsx)"
 
 
 class ReportsPage(AdminPage):
+    shown_areas = frozenset({Area.DOCUMENTS, Area.MEMBERS})
+
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(service, task_runner, parent)
         self.set_heading(self.tr("Báo cáo và in ấn"))
-        self.task: Task[Path] | None = None
-        self.gate: CancelGate | None = None
         self.last_file: Path | None = None
         self.document_picker = DocumentPicker(self)
         row = QHBoxLayout()
@@ -46,6 +47,8 @@ class ReportsPage(AdminPage):
         self.progress_row = ProgressRow(self.tr("Tiến độ in"), self)
         self.progress_row.cancel_requested.connect(self.cancel)
         self.page_layout.addWidget(self.progress_row)
+        self.work = PageTask(self, self.progress_row)
+        self.work.state_changed.connect(self._update_buttons)
 
     def title(self) -> str:
         return self.tr("Báo cáo")
@@ -122,7 +125,7 @@ class ReportsPage(AdminPage):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        idle = self.task is None
+        idle = not self.work.busy
         has_document = self.document_picker.document_id() is not None
         self.unit_pdf_button.setEnabled(idle and has_document)
         self.unit_xlsx_button.setEnabled(idle and has_document)
@@ -181,51 +184,30 @@ class ReportsPage(AdminPage):
         self._run(work, True)
 
     def _run(self, work: Callable[[TaskControl, CancelGate], Path], cancellable: bool) -> None:
-        if self.task is not None:
-            return
-        gate = CancelGate()
-        self.gate = gate
         self.clear_message()
-        self.progress_row.start(self.tr("Đang tạo tệp…"), cancellable)
-        self.task = self.task_runner.run(
-            lambda control: work(control, gate),
+        self.work.run(
+            work,
             self._finished,
+            text=self.tr("Đang tạo tệp…"),
+            cancellable=cancellable,
+            cancelled_text=self.tr("Đã dừng; chưa có tệp nào được ghi."),
             on_error=self._failed,
-            on_progress=lambda done, total, _text: self.progress_row.set_progress(done, total),
-            label=self.tr("Đang tạo báo cáo…"),
         )
-        self.task_runner.cancelled.connect(self._cancelled)
-        self._update_buttons()
 
     def cancel(self) -> None:
-        if self.gate is not None and not self.gate.try_cancel():
-            self.show_message(self.tr("Tệp đang được ghi, không dừng được nữa; xin chờ giây lát."))
+        self.work.cancel(self.tr("Tệp đang được ghi, không dừng được nữa; xin chờ giây lát."))
 
     def is_busy(self) -> bool:
-        return self.task is not None
-
-    def _end(self) -> None:
-        if self.task is not None:
-            self.task_runner.cancelled.disconnect(self._cancelled)
-        self.task = None
-        self.gate = None
-        self.progress_row.finish()
-        self._update_buttons()
+        return self.work.busy
 
     def _finished(self, path: Path) -> None:
-        self._end()
         self.last_file = path
         self.show_message(self.tr("Đã lưu {0}.").format(path))
 
     def _failed(self, error: BaseException) -> None:
         from reports.batch import BatchCancelled  # reportlab loads only when a report is made
 
-        self._end()
         if isinstance(error, BatchCancelled):
             self.show_message(str(error))
         else:
             self.show_error(error)
-
-    def _cancelled(self) -> None:
-        self._end()
-        self.show_message(self.tr("Đã dừng; chưa có tệp nào được ghi."))

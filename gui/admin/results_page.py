@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from gui import dialogs
 from gui.admin.common import AdminPage, make_button, show_date, wrapped_label
-from gui.admin.work import ProgressRow
+from gui.admin.work import PageTask, ProgressRow
 from gui.flow_layout import FlowLayout
-from gui.tasks import Task, TaskRunner
+from gui.tasks import TaskRunner
+from quiz.changes import Area
 from quiz.packages.types import KIND_NAMES, ExportSummary, MemberMatch, MergeReport, PackagePreview
 
 if TYPE_CHECKING:
@@ -38,10 +39,11 @@ PACKAGE_FILTER: str = QT_TRANSLATE_NOOP("ResultsPage", "Gói kết quả (*.nqpk
 
 
 class ResultsPage(AdminPage):
+    shown_areas = frozenset({Area.MEMBERS, Area.SETTINGS})
+
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(service, task_runner, parent)
         self.set_heading(self.tr("Tổng hợp kết quả giữa các máy"))
-        self.task: Task[object] | None = None
         self.chosen_paths: list[Path] = []
         self.matches: list[MemberMatch] = []
         self.last_report: MergeReport | None = None
@@ -53,6 +55,8 @@ class ResultsPage(AdminPage):
         self.page_layout.addWidget(self._build_import_box(), 1)
         self.progress_row = ProgressRow(self.tr("Tiến độ"), self)
         self.page_layout.addWidget(self.progress_row)
+        self.work = PageTask(self, self.progress_row)
+        self.work.state_changed.connect(self._update_buttons)
 
     def title(self) -> str:
         return self.tr("Tổng hợp kết quả")
@@ -145,7 +149,7 @@ class ResultsPage(AdminPage):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        idle = self.task is None
+        idle = not self.work.busy
         for button in (self.key_button, self.export_button, self.choose_button):
             button.setEnabled(idle)
         self.merge_button.setEnabled(idle and bool(self.chosen_paths))
@@ -156,7 +160,7 @@ class ResultsPage(AdminPage):
         if key_id is not None:
             self.key_edit.clear()
             self.show_message(self.tr("Đã đặt khoá; mã nhận diện {0} phải giống nhau trên mọi máy.").format(key_id))
-            self.refresh()
+            self.reload()
 
     # File choosers (tests replace these) ---------------------------------------------------------------------
 
@@ -181,28 +185,11 @@ class ResultsPage(AdminPage):
     # Work on the worker thread -------------------------------------------------------------------------------
 
     def _run(self, work: Callable[[], object], on_done: Callable[[object], None], text: str) -> None:
-        if self.task is not None:
-            return
-        self.progress_row.start(text, cancellable=False)  # one transaction: it finishes or changes nothing
-
-        def finished(value: object) -> None:
-            self._end()
-            on_done(value)
-
-        def failed(error: BaseException) -> None:
-            self._end()
-            self.show_error(error)
-
-        self.task = self.task_runner.run(lambda _control: work(), finished, on_error=failed, label=text)
-        self._update_buttons()
-
-    def _end(self) -> None:
-        self.task = None
-        self.progress_row.finish()
-        self._update_buttons()
+        # One transaction: it finishes or changes nothing, so there is no cancel.
+        self.work.run(lambda _control, _gate: work(), on_done, text=text)
 
     def is_busy(self) -> bool:
-        return self.task is not None
+        return self.work.busy
 
     def export_package(self, path: Path) -> None:
         chi_bo_id = self.export_scope.currentData()

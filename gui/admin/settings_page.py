@@ -23,6 +23,7 @@ from gui import dialogs
 from gui.admin.common import AdminPage, make_button, parse_date, show_date, vertical_scroll
 from gui.flow_layout import flow_widget
 from gui.preferences import DATABASE_URL_KEY, MAXIMUM_FONT_SIZE, MINIMUM_FONT_SIZE, Preferences
+from quiz.changes import Area
 from quiz.engine.unit_details import (
     FORMS_DEADLINE_KEY,
     PARTY_COMMITTEE_KEY,
@@ -43,6 +44,8 @@ TEXT_SETTINGS = (PLACE_NAME_KEY, PARTY_COMMITTEE_KEY, UNIT_NAME_KEY)
 
 class SettingsPage(AdminPage):
     """Unit-wide values go to the database; this PC's choices (database, language, font) to Preferences."""
+
+    shown_areas = frozenset({Area.SETTINGS})
 
     # The main window connects these to apply a choice at once (font sizer, translator); both are also saved.
     font_size_changed = Signal(int)

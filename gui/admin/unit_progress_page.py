@@ -11,6 +11,7 @@ from gui.admin.bar_chart import BarChart, ChartGroup
 from gui.admin.common import AdminPage, make_button
 from gui.admin.document_picker import DocumentPicker
 from gui.admin.table_model import Column, RecordTableModel, make_table_view
+from quiz.changes import Area
 from quiz.engine.unit_types import ChiBoProgress, MemberProgress, UnitProgress, percent
 from quiz.formatting import format_date, format_percent
 
@@ -28,6 +29,8 @@ def _chart_counts(row: ChiBoProgress) -> tuple[int, ...]:
 
 
 class UnitProgressPage(AdminPage):
+    shown_areas = frozenset({*(set(Area) - {Area.ACCOUNTS, Area.PACKAGES, Area.SETTINGS})})
+
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(service, task_runner, parent)
         self.set_heading(self.tr("Tiến độ học tập của đơn vị"))
@@ -127,10 +130,12 @@ class UnitProgressPage(AdminPage):
             self.chart.set_data((), [])
             self.summary.setText(self.tr("Chưa có văn bản nào; hãy nhập văn bản Nghị quyết trước."))
             return
-        progress = self.attempt(lambda: self.service.unit.unit_progress(document_id))
-        late = self.attempt(lambda: self.service.unit.members_not_done(document_id))
-        if progress is None or late is None:
-            return
+        unit = self.service.unit
+        # The heaviest read of the desk (every member of the đảng bộ): off the UI thread, newest choice wins.
+        self.load(lambda: (unit.unit_progress(document_id), unit.members_not_done(document_id)), self._show_progress)
+
+    def _show_progress(self, loaded: tuple[UnitProgress, list[MemberProgress]]) -> None:
+        progress, late = loaded
         self.progress = progress
         self.chi_bo_model.set_rows([*progress.chi_bo, progress.total])
         self.chi_bo_table.resizeColumnsToContents()

@@ -12,32 +12,32 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../gui/admin/common.py" line="107" />
+        <location filename="../../gui/admin/common.py" line="110" />
         <source>{0} phải có dạng ngày/tháng/năm, ví dụ 02/09/1975.</source>
         <translation>{0} must be a date as day/month/year, for example 02/09/1975.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="38" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="39" />
         <source>Chọn một đáp án</source>
         <translation>Single choice</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="39" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="40" />
         <source>Chọn nhiều đáp án</source>
         <translation>Multiple choice</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="40" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="41" />
         <source>Đúng / Sai</source>
         <translation>True / False</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="41" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="42" />
         <source>Điền vào chỗ trống</source>
         <translation>Fill in the blank</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="42" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="43" />
         <source>Ghép cặp</source>
         <translation>Matching</translation>
     </message>
@@ -58,174 +58,174 @@
 <context>
     <name>BankPage</name>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="46" />
-        <location filename="../../gui/admin/bank_page.py" line="105" />
+        <location filename="../../gui/admin/bank_page.py" line="49" />
+        <location filename="../../gui/admin/bank_page.py" line="108" />
         <source>Ngân hàng câu hỏi</source>
         <translation>Question bank</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="57" />
+        <location filename="../../gui/admin/bank_page.py" line="60" />
         <source>Danh sách câu hỏi</source>
         <translation>Question list</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="92" />
+        <location filename="../../gui/admin/bank_page.py" line="95" />
         <source>Câu hỏi đang chọn</source>
         <translation>Selected question</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="94" />
+        <location filename="../../gui/admin/bank_page.py" line="97" />
         <source>Lưu sửa đổi</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="95" />
+        <location filename="../../gui/admin/bank_page.py" line="98" />
         <source>Thêm thành câu hỏi mới</source>
         <translation>Add as a new question</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="96" />
-        <location filename="../../gui/admin/bank_page.py" line="261" />
+        <location filename="../../gui/admin/bank_page.py" line="99" />
+        <location filename="../../gui/admin/bank_page.py" line="264" />
         <source>Tắt câu hỏi</source>
         <translation>Disable question</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="111" />
+        <location filename="../../gui/admin/bank_page.py" line="114" />
         <source>Nâng cao</source>
         <translation>Advanced</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="113" />
+        <location filename="../../gui/admin/bank_page.py" line="116" />
         <source>Nhập câu hỏi từ tệp GIFT (Moodle)…</source>
         <translation>Import questions from a GIFT file (Moodle)…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="114" />
+        <location filename="../../gui/admin/bank_page.py" line="117" />
         <source>Xuất câu hỏi đang dùng ra tệp GIFT…</source>
         <translation>Export the questions in use to a GIFT file…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="119" />
+        <location filename="../../gui/admin/bank_page.py" line="122" />
         <source>&amp;Văn bản:</source>
         <translation>&amp;Document:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="127" />
+        <location filename="../../gui/admin/bank_page.py" line="130" />
         <source>Lọc theo mục</source>
         <translation>Filter by section</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="128" />
+        <location filename="../../gui/admin/bank_page.py" line="131" />
         <source>Lọc theo loại câu hỏi</source>
         <translation>Filter by question type</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="129" />
+        <location filename="../../gui/admin/bank_page.py" line="132" />
         <source>Mọi loại</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="132" />
+        <location filename="../../gui/admin/bank_page.py" line="135" />
         <source>Lọc theo trạng thái</source>
         <translation>Filter by status</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="134" />
+        <location filename="../../gui/admin/bank_page.py" line="137" />
         <source>Mọi trạng thái</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="135" />
+        <location filename="../../gui/admin/bank_page.py" line="138" />
         <source>Đang dùng</source>
         <translation>Enabled</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="136" />
+        <location filename="../../gui/admin/bank_page.py" line="139" />
         <source>Đã tắt</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="137" />
+        <location filename="../../gui/admin/bank_page.py" line="140" />
         <source>Có cảnh báo thống kê</source>
         <translation>With statistics warnings</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="138" />
+        <location filename="../../gui/admin/bank_page.py" line="141" />
         <source>Do quản trị thêm hoặc sửa</source>
         <translation>Added or edited by the administrator</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="144" />
+        <location filename="../../gui/admin/bank_page.py" line="147" />
         <source>Tìm trong nội dung câu hỏi</source>
         <translation>Search the question text</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="145" />
+        <location filename="../../gui/admin/bank_page.py" line="148" />
         <source>Tìm trong câu hỏi (gõ không dấu cũng được)</source>
         <translation>Search the questions (accents optional)</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="184" />
+        <location filename="../../gui/admin/bank_page.py" line="187" />
         <source>Mọi mục</source>
         <translation>All sections</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="231" />
+        <location filename="../../gui/admin/bank_page.py" line="234" />
         <source>{0} câu</source>
         <translation>{0} questions</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="261" />
+        <location filename="../../gui/admin/bank_page.py" line="264" />
         <source>Bật lại câu hỏi</source>
         <translation>Enable question</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="268" />
+        <location filename="../../gui/admin/bank_page.py" line="271" />
         <source>Đã bật lại câu hỏi.</source>
         <translation>The question is enabled again.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="268" />
+        <location filename="../../gui/admin/bank_page.py" line="271" />
         <source>Đã tắt câu hỏi; bài mới sẽ không có câu này.</source>
         <translation>Question disabled; new quizzes will not include it.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="288" />
+        <location filename="../../gui/admin/bank_page.py" line="291" />
         <source>Đã lưu câu hỏi.</source>
         <translation>Question saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="299" />
+        <location filename="../../gui/admin/bank_page.py" line="302" />
         <source>Đã thêm câu hỏi mới.</source>
         <translation>New question added.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="311" />
+        <location filename="../../gui/admin/bank_page.py" line="314" />
         <source>Chọn tệp câu hỏi GIFT</source>
         <translation>Choose a GIFT question file</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="312" />
+        <location filename="../../gui/admin/bank_page.py" line="315" />
         <source>Tệp GIFT (*.gift *.txt)</source>
         <translation>GIFT files (*.gift *.txt)</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="319" />
+        <location filename="../../gui/admin/bank_page.py" line="322" />
         <source>Lưu câu hỏi</source>
         <translation>Save questions</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="320" />
+        <location filename="../../gui/admin/bank_page.py" line="323" />
         <source>Tệp GIFT (*.gift)</source>
         <translation>GIFT files (*.gift)</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="331" />
+        <location filename="../../gui/admin/bank_page.py" line="334" />
         <source>Đã nhập {0} câu hỏi từ {1}.</source>
         <translation>Imported {0} questions from {1}.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/bank_page.py" line="337" />
+        <location filename="../../gui/admin/bank_page.py" line="340" />
         <source>Đã xuất {0} câu hỏi đang dùng ra {1}.</source>
         <translation>Exported {0} enabled questions to {1}.</translation>
     </message>
@@ -542,128 +542,128 @@
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="51" />
+        <location filename="../../gui/admin/import_page.py" line="54" />
         <source>Nhập văn bản nghị quyết</source>
         <translation>Import a resolution document</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="54" />
+        <location filename="../../gui/admin/import_page.py" line="55" />
         <source>&amp;Nhập văn bản từ tệp…</source>
         <translation>&amp;Import a document from a file…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="58" />
+        <location filename="../../gui/admin/import_page.py" line="59" />
         <source>Tiến độ nhập văn bản</source>
         <translation>Import progress</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="60" />
+        <location filename="../../gui/admin/import_page.py" line="61" />
         <source>Dừng</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="69" />
+        <location filename="../../gui/admin/import_page.py" line="70" />
         <source>Nhận tệp .txt, .docx, .pdf có chữ và trang web đã lưu (.html); không nhận bản quét ảnh.</source>
         <translation>Accepts .txt, .docx, text-based .pdf files and saved web pages (.html); not scanned images.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="75" />
-        <location filename="../../gui/admin/import_page.py" line="242" />
+        <location filename="../../gui/admin/import_page.py" line="76" />
+        <location filename="../../gui/admin/import_page.py" line="222" />
         <source>Xoá văn bản</source>
         <translation>Delete document</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="78" />
+        <location filename="../../gui/admin/import_page.py" line="79" />
         <source>&amp;Văn bản đã nhập:</source>
         <translation>Imported &amp;document:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="94" />
+        <location filename="../../gui/admin/import_page.py" line="97" />
         <source>Nhập văn bản</source>
         <translation>Import document</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="97" />
+        <location filename="../../gui/admin/import_page.py" line="100" />
         <source>Các mục (đề mục) tìm thấy</source>
         <translation>Sections (headings) found</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="107" />
+        <location filename="../../gui/admin/import_page.py" line="110" />
         <source>Các dòng đã loại bỏ</source>
         <translation>Removed lines</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="108" />
+        <location filename="../../gui/admin/import_page.py" line="111" />
         <source>Số trang, đầu trang, chân trang… mà chương trình đã bỏ khi nhập.</source>
         <translation>Page numbers, headers, footers… that the import left out.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="111" />
+        <location filename="../../gui/admin/import_page.py" line="114" />
         <source>Các dòng đã loại bỏ khi nhập</source>
         <translation>Lines removed during import</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="112" />
+        <location filename="../../gui/admin/import_page.py" line="115" />
         <source>Dòng</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="112" />
+        <location filename="../../gui/admin/import_page.py" line="115" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="129" />
+        <location filename="../../gui/admin/import_page.py" line="132" />
         <source>Chọn văn bản nghị quyết</source>
         <translation>Choose the resolution document</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="130" />
+        <location filename="../../gui/admin/import_page.py" line="133" />
         <source>Văn bản ({0})</source>
         <translation>Documents ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="140" />
+        <location filename="../../gui/admin/import_page.py" line="143" />
         <source>Đang đọc {0}…</source>
         <translation>Reading {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="154" />
+        <location filename="../../gui/admin/import_page.py" line="153" />
         <source>Đang nhập văn bản…</source>
         <translation>Importing the document…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="164" />
+        <location filename="../../gui/admin/import_page.py" line="160" />
         <source>Văn bản đang được lưu, không dừng được nữa; xin chờ giây lát.</source>
         <translation>The document is being saved and can no longer be stopped; please wait a moment.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="185" />
+        <location filename="../../gui/admin/import_page.py" line="173" />
         <source>Đã nhập «{0}»: {1} mục. Hãy xem lại các mục và các dòng đã loại bỏ bên dưới.</source>
         <translation>Imported «{0}»: {1} sections. Please check the sections and the removed lines below.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="197" />
+        <location filename="../../gui/admin/import_page.py" line="155" />
         <source>Đã dừng nhập văn bản; dữ liệu không thay đổi.</source>
         <translation>Import stopped; no data was changed.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="227" />
+        <location filename="../../gui/admin/import_page.py" line="207" />
         <source>Đã đổi tên mục.</source>
         <translation>Section renamed.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="231" />
+        <location filename="../../gui/admin/import_page.py" line="211" />
         <source>Đã gộp mục với mục sau.</source>
         <translation>Section merged with the next one.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="239" />
+        <location filename="../../gui/admin/import_page.py" line="219" />
         <source>Xoá văn bản «{0}» cùng câu hỏi và bài làm gắn với nó?</source>
         <translation>Delete the document «{0}» together with its questions and quiz attempts?</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/import_page.py" line="245" />
+        <location filename="../../gui/admin/import_page.py" line="225" />
         <source>Đã xoá văn bản.</source>
         <translation>Document deleted.</translation>
     </message>
@@ -671,147 +671,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="251" />
-        <location filename="../../gui/main_window.py" line="417" />
+        <location filename="../../gui/main_window.py" line="257" />
+        <location filename="../../gui/main_window.py" line="429" />
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="320" />
+        <location filename="../../gui/main_window.py" line="329" />
         <source>Đang học: {name}</source>
         <translation>Studying: {name}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="322" />
+        <location filename="../../gui/main_window.py" line="331" />
         <source>Đang đăng nhập: quản trị</source>
         <translation>Signed in: administrator</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="324" />
+        <location filename="../../gui/main_window.py" line="333" />
         <source>Chỉ đọc văn bản</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="348" />
+        <location filename="../../gui/main_window.py" line="357" />
         <source>Cỡ chữ: {size}</source>
         <translation>Font size: {size}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="360" />
+        <location filename="../../gui/main_window.py" line="369" />
         <source>Học tập Nghị quyết, phiên bản {version}.
 Đọc văn bản, làm bài kiểm tra và viết bản thu hoạch, cam kết của đảng viên.</source>
         <translation>Resolution Study, version {version}.
 Read the resolution, take quizzes and write the member's reflection and commitment form.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="363" />
-        <location filename="../../gui/main_window.py" line="437" />
+        <location filename="../../gui/main_window.py" line="372" />
+        <location filename="../../gui/main_window.py" line="449" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="409" />
+        <location filename="../../gui/main_window.py" line="420" />
         <source>Học tập Nghị quyết</source>
         <translation>Resolution Study</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128" />
-        <location filename="../../gui/main_window.py" line="411" />
+        <location filename="../../gui/main_window.py" line="421" />
+        <source>Đang xử lý…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="134" />
+        <location filename="../../gui/main_window.py" line="423" />
         <source>Học tập</source>
         <translation>Study</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="413" />
+        <location filename="../../gui/main_window.py" line="425" />
         <source>Thu hoạch và cam kết</source>
         <translation>Reflection and commitment</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="415" />
+        <location filename="../../gui/main_window.py" line="427" />
         <source>Tiến độ của tôi</source>
         <translation>My progress</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="418" />
+        <location filename="../../gui/main_window.py" line="430" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="419" />
+        <location filename="../../gui/main_window.py" line="431" />
         <source>&amp;Học tập</source>
         <translation>&amp;Study</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="420" />
+        <location filename="../../gui/main_window.py" line="432" />
         <source>&amp;Xem</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="421" />
+        <location filename="../../gui/main_window.py" line="433" />
         <source>&amp;Ngôn ngữ</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="422" />
+        <location filename="../../gui/main_window.py" line="434" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="423" />
+        <location filename="../../gui/main_window.py" line="435" />
         <source>Thanh công cụ</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="425" />
+        <location filename="../../gui/main_window.py" line="437" />
         <source>Đổi người dùng</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="426" />
+        <location filename="../../gui/main_window.py" line="438" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="427" />
+        <location filename="../../gui/main_window.py" line="439" />
         <source>Chữ to hơn (Ctrl +)</source>
         <translation>Larger text (Ctrl +)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="428" />
+        <location filename="../../gui/main_window.py" line="440" />
         <source>Chữ nhỏ hơn (Ctrl −)</source>
         <translation>Smaller text (Ctrl −)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="429" />
+        <location filename="../../gui/main_window.py" line="441" />
         <source>Cỡ chữ mặc định</source>
         <translation>Default text size</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="430" />
+        <location filename="../../gui/main_window.py" line="442" />
         <source>Tương phản cao</source>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="433" />
+        <location filename="../../gui/main_window.py" line="445" />
         <source>Tìm trong văn bản</source>
         <translation>Find in text</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="434" />
+        <location filename="../../gui/main_window.py" line="446" />
         <source>Đánh dấu đã học phần này</source>
         <translation>Mark this part as studied</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="435" />
+        <location filename="../../gui/main_window.py" line="447" />
         <source>Đánh dấu trang</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="436" />
+        <location filename="../../gui/main_window.py" line="448" />
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="439" />
+        <location filename="../../gui/main_window.py" line="451" />
         <source>Đổi ngôn ngữ giao diện (Ctrl+L)</source>
         <translation>Switch the interface language (Ctrl+L)</translation>
     </message>
@@ -915,255 +920,255 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="38" />
+        <location filename="../../gui/admin/members_page.py" line="41" />
         <source>Đảng viên và chi bộ</source>
         <translation>Party members and cells</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="51" />
+        <location filename="../../gui/admin/members_page.py" line="54" />
         <source>Đảng viên, chi bộ</source>
         <translation>Members, cells</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="56" />
+        <location filename="../../gui/admin/members_page.py" line="59" />
         <source>Đơn vị</source>
         <translation>Units</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="59" />
+        <location filename="../../gui/admin/members_page.py" line="62" />
         <source>Đảng bộ và chi bộ</source>
         <translation>Party committees and cells</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="64" />
+        <location filename="../../gui/admin/members_page.py" line="67" />
         <source>Tên đơn vị mới hoặc tên mới</source>
         <translation>Name of the new unit, or new name</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="65" />
+        <location filename="../../gui/admin/members_page.py" line="68" />
         <source>Tên đơn vị, ví dụ: Chi bộ Văn phòng</source>
         <translation>Unit name, for example: Office Party cell</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="66" />
+        <location filename="../../gui/admin/members_page.py" line="69" />
         <source>Thêm đảng bộ</source>
         <translation>Add Party committee</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="67" />
+        <location filename="../../gui/admin/members_page.py" line="70" />
         <source>Thêm chi bộ</source>
         <translation>Add Party cell</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="68" />
+        <location filename="../../gui/admin/members_page.py" line="71" />
         <source>Đổi tên</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="69" />
-        <location filename="../../gui/admin/members_page.py" line="263" />
+        <location filename="../../gui/admin/members_page.py" line="72" />
+        <location filename="../../gui/admin/members_page.py" line="266" />
         <source>Xoá đơn vị</source>
         <translation>Delete unit</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="84" />
+        <location filename="../../gui/admin/members_page.py" line="87" />
         <source>Đảng viên</source>
         <translation>Party members</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="87" />
+        <location filename="../../gui/admin/members_page.py" line="90" />
         <source>Tìm đảng viên theo tên</source>
         <translation>Find a Party member by name</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="88" />
+        <location filename="../../gui/admin/members_page.py" line="91" />
         <source>Tìm theo tên (gõ không dấu cũng được)</source>
         <translation>Find by name (accents optional)</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="93" />
+        <location filename="../../gui/admin/members_page.py" line="96" />
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="94" />
+        <location filename="../../gui/admin/members_page.py" line="97" />
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="95" />
+        <location filename="../../gui/admin/members_page.py" line="98" />
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="96" />
+        <location filename="../../gui/admin/members_page.py" line="99" />
         <source>Chi bộ</source>
         <translation>Party cell</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="97" />
+        <location filename="../../gui/admin/members_page.py" line="100" />
         <source>Mã PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="97" />
+        <location filename="../../gui/admin/members_page.py" line="100" />
         <source>có</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="98" />
+        <location filename="../../gui/admin/members_page.py" line="101" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="98" />
+        <location filename="../../gui/admin/members_page.py" line="101" />
         <source>chờ duyệt</source>
         <translation>awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="102" />
+        <location filename="../../gui/admin/members_page.py" line="105" />
         <source>Danh sách đảng viên</source>
         <translation>Party members</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="106" />
+        <location filename="../../gui/admin/members_page.py" line="109" />
         <source>Thêm đảng viên</source>
         <translation>Add Party member</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="107" />
+        <location filename="../../gui/admin/members_page.py" line="110" />
         <source>Lưu thay đổi</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="108" />
-        <location filename="../../gui/admin/members_page.py" line="341" />
+        <location filename="../../gui/admin/members_page.py" line="111" />
+        <location filename="../../gui/admin/members_page.py" line="344" />
         <source>Xoá đảng viên</source>
         <translation>Delete Party member</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="109" />
+        <location filename="../../gui/admin/members_page.py" line="112" />
         <source>Bỏ mã PIN</source>
         <translation>Remove PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="110" />
+        <location filename="../../gui/admin/members_page.py" line="113" />
         <source>Làm trống</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="111" />
+        <location filename="../../gui/admin/members_page.py" line="114" />
         <source>Mở lại bản cam kết</source>
         <translation>Reopen the commitment plan</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="112" />
+        <location filename="../../gui/admin/members_page.py" line="115" />
         <source>Duyệt</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="114" />
+        <location filename="../../gui/admin/members_page.py" line="117" />
         <source>Xác nhận đảng viên tự thêm tên ở màn hình đầu; từ đó kết quả của đồng chí được tính.</source>
         <translation>Confirm a member who added their own name on the start screen; from then on their results count.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="117" />
-        <location filename="../../gui/admin/members_page.py" line="325" />
+        <location filename="../../gui/admin/members_page.py" line="120" />
+        <location filename="../../gui/admin/members_page.py" line="328" />
         <source>Lần đăng nhập sai</source>
         <translation>Failed sign-ins</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="118" />
+        <location filename="../../gui/admin/members_page.py" line="121" />
         <source>Những lần nhập sai mật khẩu quản trị hoặc mã PIN gần đây.</source>
         <translation>Recent wrong admin passwords or PINs.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="121" />
+        <location filename="../../gui/admin/members_page.py" line="124" />
         <source>Mở khoá bản thu hoạch, cam kết đã hoàn thành để đảng viên sửa lại (bản đã nộp vẫn được lưu).</source>
         <translation>Unlock a finished reflection and commitment plan so the Party member can edit it again (the submitted version is kept).</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="186" />
+        <location filename="../../gui/admin/members_page.py" line="189" />
         <source>{0} ({1} đảng viên)</source>
         <translation>{0} ({1} members)</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="242" />
+        <location filename="../../gui/admin/members_page.py" line="245" />
         <source>Đã thêm {0}.</source>
         <translation>Added {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="251" />
+        <location filename="../../gui/admin/members_page.py" line="254" />
         <source>Hãy chọn đơn vị cần đổi tên.</source>
         <translation>Please choose the unit to rename.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="254" />
+        <location filename="../../gui/admin/members_page.py" line="257" />
         <source>Đã đổi tên.</source>
         <translation>Renamed.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="260" />
+        <location filename="../../gui/admin/members_page.py" line="263" />
         <source>Hãy chọn đơn vị cần xoá.</source>
         <translation>Please choose the unit to delete.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="262" />
+        <location filename="../../gui/admin/members_page.py" line="265" />
         <source>Xoá đơn vị «{0}»?</source>
         <translation>Delete the unit «{0}»?</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="268" />
+        <location filename="../../gui/admin/members_page.py" line="271" />
         <source>Đã xoá {0}.</source>
         <translation>Deleted {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="301" />
+        <location filename="../../gui/admin/members_page.py" line="304" />
         <source>Đã thêm đảng viên {0}.</source>
         <translation>Added Party member {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="310" />
+        <location filename="../../gui/admin/members_page.py" line="313" />
         <source>Đã duyệt {0}; kết quả của đồng chí từ nay được tính.</source>
         <translation>Approved {0}; their results count from now on.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="321" />
+        <location filename="../../gui/admin/members_page.py" line="324" />
         <source>quản trị</source>
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="324" />
+        <location filename="../../gui/admin/members_page.py" line="327" />
         <source>Chưa có lần đăng nhập sai nào.</source>
         <translation>No failed sign-in yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="333" />
+        <location filename="../../gui/admin/members_page.py" line="336" />
         <source>Đã lưu hồ sơ của {0}.</source>
         <translation>Saved the record of {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="340" />
+        <location filename="../../gui/admin/members_page.py" line="343" />
         <source>Xoá đảng viên {0} cùng các bài làm của đồng chí?</source>
         <translation>Delete Party member {0} together with all their quiz attempts?</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="344" />
+        <location filename="../../gui/admin/members_page.py" line="347" />
         <source>Đã xoá đảng viên {0}.</source>
         <translation>Deleted Party member {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="352" />
+        <location filename="../../gui/admin/members_page.py" line="355" />
         <source>Đã bỏ mã PIN của {0}.</source>
         <translation>Removed the PIN of {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="373" />
+        <location filename="../../gui/admin/members_page.py" line="376" />
         <source>Đã mở lại bản cam kết của {0}; đồng chí có thể sửa và hoàn thành lại.</source>
         <translation>Reopened the commitment plan of {0}; they can edit and finish it again.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/members_page.py" line="379" />
+        <location filename="../../gui/admin/members_page.py" line="382" />
         <source>Bản cam kết của {0} chưa hoàn thành nên không cần mở lại.</source>
         <translation>The commitment plan of {0} is not finished, so there is nothing to reopen.</translation>
     </message>
@@ -1244,192 +1249,192 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>PaperPage</name>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="50" />
+        <location filename="../../gui/admin/paper_page.py" line="54" />
         <source>Bài kiểm tra trên giấy</source>
         <translation>Quiz on paper</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="57" />
+        <location filename="../../gui/admin/paper_page.py" line="60" />
         <source>Chi bộ</source>
         <translation>Party cell</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="63" />
+        <location filename="../../gui/admin/paper_page.py" line="66" />
         <source>&amp;Văn bản:</source>
         <translation>&amp;Document:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="63" />
+        <location filename="../../gui/admin/paper_page.py" line="66" />
         <source>C&amp;hi bộ:</source>
         <translation>C&amp;ell:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="73" />
+        <location filename="../../gui/admin/paper_page.py" line="76" />
         <source>In bài</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="74" />
+        <location filename="../../gui/admin/paper_page.py" line="77" />
         <source>Nhập kết quả</source>
         <translation>Enter results</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="75" />
+        <location filename="../../gui/admin/paper_page.py" line="78" />
         <source>Bản thu hoạch giấy</source>
         <translation>Paper forms</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="79" />
+        <location filename="../../gui/admin/paper_page.py" line="84" />
         <source>Bài trên giấy</source>
         <translation>Paper quizzes</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="87" />
+        <location filename="../../gui/admin/paper_page.py" line="92" />
         <source>Đảng viên được in bài</source>
         <translation>Members to print for</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="91" />
+        <location filename="../../gui/admin/paper_page.py" line="96" />
         <source>Số câu hỏi</source>
         <translation>Number of questions</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="95" />
+        <location filename="../../gui/admin/paper_page.py" line="100" />
         <source>Số bản để trống tên</source>
         <translation>Number of blank copies</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="96" />
+        <location filename="../../gui/admin/paper_page.py" line="101" />
         <source>Có cả câu điền (cần người đọc khi nhập điểm)</source>
         <translation>Include typed answers (someone must read them when entering)</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="98" />
+        <location filename="../../gui/admin/paper_page.py" line="103" />
         <source>In bài kiểm tra (PDF)…</source>
         <translation>Print the quiz (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="101" />
+        <location filename="../../gui/admin/paper_page.py" line="106" />
         <source>Số &amp;câu:</source>
         <translation>&amp;Questions:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="105" />
+        <location filename="../../gui/admin/paper_page.py" line="110" />
         <source>Bản để &amp;trống:</source>
         <translation>&amp;Blank copies:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="111" />
+        <location filename="../../gui/admin/paper_page.py" line="116" />
         <source>Mỗi đảng viên được chọn có một bài riêng (xáo trộn riêng, mã riêng).</source>
         <translation>Each ticked member gets a paper of their own (own shuffle, own code).</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="123" />
+        <location filename="../../gui/admin/paper_page.py" line="128" />
         <source>Lưu tệp</source>
         <translation>Save file</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="129" />
+        <location filename="../../gui/admin/paper_page.py" line="134" />
         <source>Hãy đánh dấu ít nhất một đảng viên để in bài.</source>
         <translation>Tick at least one member to print a paper for.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="156" />
+        <location filename="../../gui/admin/paper_page.py" line="159" />
         <source>Đã lưu {0}.</source>
         <translation>Saved {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="163" />
+        <location filename="../../gui/admin/paper_page.py" line="162" />
         <source>Đang in…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="178" />
+        <location filename="../../gui/admin/paper_page.py" line="173" />
         <source>Mã bài làm</source>
         <translation>Paper code</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="179" />
+        <location filename="../../gui/admin/paper_page.py" line="174" />
         <source>mã in trên bài, ví dụ K7M-3PX</source>
         <translation>the code printed on the paper, e.g. K7M-3PX</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="184" />
+        <location filename="../../gui/admin/paper_page.py" line="179" />
         <source>Bài chờ nhập</source>
         <translation>Papers waiting for entry</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="187" />
+        <location filename="../../gui/admin/paper_page.py" line="182" />
         <source>&amp;Mở bài</source>
         <translation>&amp;Open paper</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="189" />
+        <location filename="../../gui/admin/paper_page.py" line="184" />
         <source>In lại…</source>
         <translation>Print again…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="193" />
+        <location filename="../../gui/admin/paper_page.py" line="188" />
         <source>Đảng viên đã làm bài in để trống tên</source>
         <translation>Member who wrote the blank copy</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="200" />
+        <location filename="../../gui/admin/paper_page.py" line="195" />
         <source>Mã &amp;bài:</source>
         <translation>Paper &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="205" />
+        <location filename="../../gui/admin/paper_page.py" line="200" />
         <source>hoặc &amp;chọn:</source>
         <translation>or &amp;choose:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="210" />
+        <location filename="../../gui/admin/paper_page.py" line="205" />
         <source>Bài này &amp;của:</source>
         <translation>This paper &amp;belongs to:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="247" />
+        <location filename="../../gui/admin/paper_page.py" line="242" />
         <source>Bài của {0} đã được nhập điểm rồi.</source>
         <translation>{0}'s paper has already been entered.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="258" />
+        <location filename="../../gui/admin/paper_page.py" line="253" />
         <source>Hãy chọn đảng viên đã làm bài in để trống tên này.</source>
         <translation>Choose the member who wrote this blank copy.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="266" />
+        <location filename="../../gui/admin/paper_page.py" line="261" />
         <source>Đã lưu bài của {name}: {right}/{total} câu đúng ({percent}).</source>
         <translation>Saved {name}'s paper: {right}/{total} right ({percent}).</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="297" />
+        <location filename="../../gui/admin/paper_page.py" line="292" />
         <source>Đã nộp bản giấy</source>
         <translation>Handed in on paper</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="299" />
+        <location filename="../../gui/admin/paper_page.py" line="294" />
         <source>In bản thu hoạch để viết tay (PDF)…</source>
         <translation>Print forms to fill in by hand (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="302" />
+        <location filename="../../gui/admin/paper_page.py" line="297" />
         <source>Đánh dấu những đồng chí đã nộp bản thu hoạch và cam kết trên giấy:</source>
         <translation>Tick the members who handed in their form on paper:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="317" />
+        <location filename="../../gui/admin/paper_page.py" line="312" />
         <source>Chi bộ chưa có đảng viên nào.</source>
         <translation>The cell has no members yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="356" />
+        <location filename="../../gui/admin/paper_page.py" line="351" />
         <source>chờ nhập</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/paper_page.py" line="357" />
+        <location filename="../../gui/admin/paper_page.py" line="352" />
         <source>(để trống tên)</source>
         <translation>(blank copy)</translation>
     </message>
@@ -1581,7 +1586,7 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>ProgressRow</name>
     <message>
-        <location filename="../../gui/admin/work.py" line="60" />
+        <location filename="../../gui/admin/work.py" line="65" />
         <source>Dừng</source>
         <translation>Stop</translation>
     </message>
@@ -1589,124 +1594,124 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../gui/progress_view.py" line="92" />
+        <location filename="../../gui/progress_view.py" line="115" />
         <source>đang làm</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="94" />
+        <location filename="../../gui/progress_view.py" line="117" />
         <source>Đạt</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="94" />
+        <location filename="../../gui/progress_view.py" line="117" />
         <source>Chưa đạt</source>
         <translation>Not passed</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="111" />
+        <location filename="../../gui/progress_view.py" line="134" />
         <source>Đã học</source>
         <translation>Studied</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="111" />
+        <location filename="../../gui/progress_view.py" line="134" />
         <source>Đã mở</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="112" />
+        <location filename="../../gui/progress_view.py" line="135" />
         <source>{minutes} phút</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="124" />
+        <location filename="../../gui/progress_view.py" line="147" />
         <source>Đã học {studied}/{total} phần. Đã làm {exams} bài kiểm tra.</source>
         <translation>Studied {studied}/{total} parts. Took {exams} exam(s).</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="128" />
+        <location filename="../../gui/progress_view.py" line="151" />
         <source>Điểm cao nhất: {best}.</source>
         <translation>Best score: {best}.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="129" />
+        <location filename="../../gui/progress_view.py" line="152" />
         <source>Có {due} câu cần ôn tập hôm nay.</source>
         <translation>{due} question(s) due for review today.</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="150" />
-        <location filename="../../gui/progress_view.py" line="159" />
+        <location filename="../../gui/progress_view.py" line="173" />
+        <location filename="../../gui/progress_view.py" line="182" />
         <source>Các lần làm bài</source>
         <translation>My attempts</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="151" />
+        <location filename="../../gui/progress_view.py" line="174" />
         <source>Câu cần ôn tập hôm nay</source>
         <translation>Due for review today</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="152" />
-        <location filename="../../gui/progress_view.py" line="161" />
+        <location filename="../../gui/progress_view.py" line="175" />
+        <location filename="../../gui/progress_view.py" line="184" />
         <source>Các phần đã học</source>
         <translation>Parts studied</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="154" />
+        <location filename="../../gui/progress_view.py" line="177" />
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="154" />
+        <location filename="../../gui/progress_view.py" line="177" />
         <source>Loại bài</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="154" />
+        <location filename="../../gui/progress_view.py" line="177" />
         <source>Số câu đúng</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="154" />
+        <location filename="../../gui/progress_view.py" line="177" />
         <source>Điểm</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="154" />
+        <location filename="../../gui/progress_view.py" line="177" />
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="156" />
+        <location filename="../../gui/progress_view.py" line="179" />
         <source>Nội dung</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="156" />
+        <location filename="../../gui/progress_view.py" line="179" />
         <source>Đến hạn</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="156" />
+        <location filename="../../gui/progress_view.py" line="179" />
         <source>Số lần ôn</source>
         <translation>Reviews</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="157" />
+        <location filename="../../gui/progress_view.py" line="180" />
         <source>Phần</source>
         <translation>Part</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="157" />
+        <location filename="../../gui/progress_view.py" line="180" />
         <source>Tình trạng</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="157" />
+        <location filename="../../gui/progress_view.py" line="180" />
         <source>Thời gian đọc</source>
         <translation>Reading time</translation>
     </message>
     <message>
-        <location filename="../../gui/progress_view.py" line="160" />
+        <location filename="../../gui/progress_view.py" line="183" />
         <source>Câu cần ôn tập</source>
         <translation>Due for review</translation>
     </message>
@@ -1916,113 +1921,113 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>QuizPanel</name>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="160" />
+        <location filename="../../gui/quiz_panel.py" line="165" />
         <source>Hôm nay không có câu nào cần ôn tập.</source>
         <translation>Nothing is due for review today.</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="235" />
+        <location filename="../../gui/quiz_panel.py" line="246" />
         <source>Xem lại và nộp bài ▶</source>
         <translation>Review and submit ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="236" />
+        <location filename="../../gui/quiz_panel.py" line="247" />
         <source>Xem lại và nộp bài</source>
         <translation>Review and submit</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="306" />
+        <location filename="../../gui/quiz_panel.py" line="338" />
         <source>{mode} — Câu {number}/{total}</source>
         <translation>{mode} — Question {number}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="312" />
+        <location filename="../../gui/quiz_panel.py" line="344" />
         <source>Đã trả lời {answered}/{total} câu</source>
         <translation>Answered {answered}/{total}</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="313" />
+        <location filename="../../gui/quiz_panel.py" line="345" />
         <source> · {flagged} câu đánh dấu</source>
         <translation> · {flagged} flagged</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="328" />
+        <location filename="../../gui/quiz_panel.py" line="360" />
         <source>Thời gian còn lại: {minutes} phút {seconds:02d} giây</source>
         <translation>Time left: {minutes} min {seconds:02d} s</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="337" />
+        <location filename="../../gui/quiz_panel.py" line="369" />
         <source>Đồng chí đã trả lời tất cả các câu. Nộp bài bây giờ?</source>
         <translation>You have answered every question. Submit now?</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="339" />
+        <location filename="../../gui/quiz_panel.py" line="371" />
         <source>Còn {missing} câu chưa trả lời. Đồng chí vẫn muốn nộp bài?</source>
         <translation>{missing} question(s) are still unanswered. Submit anyway?</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="342" />
-        <location filename="../../gui/quiz_panel.py" line="345" />
+        <location filename="../../gui/quiz_panel.py" line="374" />
+        <location filename="../../gui/quiz_panel.py" line="377" />
         <source>Nộp bài</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="346" />
+        <location filename="../../gui/quiz_panel.py" line="378" />
         <source>Làm tiếp</source>
         <translation>Keep working</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="373" />
+        <location filename="../../gui/quiz_panel.py" line="421" />
         <source>Hết giờ</source>
         <translation>Time is up</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="427" />
+        <location filename="../../gui/quiz_panel.py" line="477" />
         <source>◀ Câu &amp;trước</source>
         <translation>◀ &amp;Previous</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="428" />
+        <location filename="../../gui/quiz_panel.py" line="478" />
         <source>Câu trước</source>
         <translation>Previous question</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="429" />
+        <location filename="../../gui/quiz_panel.py" line="479" />
         <source>⚑ Đánh &amp;dấu xem lại</source>
         <translation>⚑ &amp;Flag for later</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="430" />
+        <location filename="../../gui/quiz_panel.py" line="480" />
         <source>Đánh dấu để xem lại</source>
         <translation>Flag to come back later</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="432" />
+        <location filename="../../gui/quiz_panel.py" line="482" />
         <source>&amp;Nộp bài…</source>
         <translation>&amp;Submit…</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="433" />
+        <location filename="../../gui/quiz_panel.py" line="483" />
         <source>Xem các câu chưa trả lời, rồi nộp bài</source>
         <translation>See the unanswered questions, then submit</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="235" />
+        <location filename="../../gui/quiz_panel.py" line="246" />
         <source>Câu &amp;sau ▶</source>
         <translation>&amp;Next ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="236" />
+        <location filename="../../gui/quiz_panel.py" line="247" />
         <source>Câu sau</source>
         <translation>Next question</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="436" />
+        <location filename="../../gui/quiz_panel.py" line="486" />
         <source>Phím tắt: 1–4 hoặc A–D chọn đáp án; Enter hoặc Page Down: câu sau; Page Up: câu trước; Tab: chuyển giữa các nút.</source>
         <translation>Keys: 1–4 or A–D choose an answer; Enter or Page Down: next; Page Up: previous; Tab: move between buttons.</translation>
     </message>
     <message>
-        <location filename="../../gui/quiz_panel.py" line="440" />
+        <location filename="../../gui/quiz_panel.py" line="490" />
         <source>Tiến độ làm bài</source>
         <translation>Quiz progress</translation>
     </message>
@@ -2030,140 +2035,140 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>QuizSettingsPage</name>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="49" />
-        <location filename="../../gui/admin/quiz_settings_page.py" line="71" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="52" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="74" />
         <source>Cài đặt bài kiểm tra</source>
         <translation>Exam settings</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="54" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="57" />
         <source>&amp;Văn bản:</source>
         <translation>&amp;Document:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="66" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="69" />
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="74" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="77" />
         <source>Quy định làm bài</source>
         <translation>Exam rules</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="81" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="84" />
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="82" />
-        <location filename="../../gui/admin/quiz_settings_page.py" line="91" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="85" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="94" />
         <source>Không giới hạn</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="94" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="97" />
         <source>Lần có điểm cao nhất</source>
         <translation>Best attempt</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="95" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="98" />
         <source>Lần làm cuối cùng</source>
         <translation>Last attempt</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="98" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="101" />
         <source>ngày/tháng/năm, để trống nếu không có hạn</source>
         <translation>dd/mm/yyyy, leave empty for no deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="104" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="107" />
         <source>Số &amp;câu hỏi:</source>
         <translation>Number of &amp;questions:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="104" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="107" />
         <source>Số câu hỏi mỗi bài</source>
         <translation>Questions per exam</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="105" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="108" />
         <source>&amp;Thời gian làm bài:</source>
         <translation>&amp;Time allowed:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="105" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="108" />
         <source>Thời gian làm bài</source>
         <translation>Time allowed</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="106" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="109" />
         <source>Điểm đạ&amp;t:</source>
         <translation>Pass &amp;mark:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="106" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="109" />
         <source>Điểm đạt</source>
         <translation>Pass mark</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="107" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="110" />
         <source>Số lần được &amp;làm:</source>
         <translation>&amp;Attempts allowed:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="107" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="110" />
         <source>Số lần được làm bài</source>
         <translation>Attempts allowed</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="108" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="111" />
         <source>Tính &amp;điểm theo:</source>
         <translation>&amp;Score from:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="108" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="111" />
         <source>Lần làm bài được tính điểm</source>
         <translation>Attempt that counts</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="109" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="112" />
         <source>&amp;Hạn hoàn thành:</source>
         <translation>Dead&amp;line:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="109" />
-        <location filename="../../gui/admin/quiz_settings_page.py" line="191" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="112" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="194" />
         <source>Hạn hoàn thành</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="118" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="121" />
         <source>Nội dung bài</source>
         <translation>Exam content</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="125" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="128" />
         <source>Tỉ lệ câu hỏi loại {0}</source>
         <translation>Share of question type: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="133" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="136" />
         <source>Các phần của văn bản đưa vào bài; không chọn phần nào là lấy tất cả</source>
         <translation>Parts of the document used in the exam; none ticked means all</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="136" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="139" />
         <source>Tỉ lệ các loại câu hỏi (0 là không dùng):</source>
         <translation>Mix of question types (0 means not used):</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="138" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="141" />
         <source>Các phần đưa vào bài (không đánh dấu phần nào là lấy tất cả):</source>
         <translation>Parts used in the exam (none ticked means all):</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/quiz_settings_page.py" line="198" />
+        <location filename="../../gui/admin/quiz_settings_page.py" line="201" />
         <source>Đã lưu cài đặt bài kiểm tra.</source>
         <translation>Exam settings saved.</translation>
     </message>
@@ -2254,113 +2259,113 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>Reader</name>
     <message>
-        <location filename="../../gui/reader.py" line="222" />
+        <location filename="../../gui/reader.py" line="239" />
         <source>đã học</source>
         <translation>studied</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="224" />
+        <location filename="../../gui/reader.py" line="241" />
         <source>có đánh dấu trang</source>
         <translation>bookmarked</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="401" />
+        <location filename="../../gui/reader.py" line="431" />
         <source>{count} kết quả</source>
         <translation>{count} found</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="403" />
+        <location filename="../../gui/reader.py" line="433" />
         <source>Không tìm thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="417" />
+        <location filename="../../gui/reader.py" line="447" />
         <source>&amp;Văn bản:</source>
         <translation>&amp;Document:</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="418" />
+        <location filename="../../gui/reader.py" line="448" />
         <source>Các phần của văn bản</source>
         <translation>Parts of the document</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="419" />
+        <location filename="../../gui/reader.py" line="449" />
         <source>&amp;Tìm:</source>
         <translation>&amp;Find:</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="420" />
+        <location filename="../../gui/reader.py" line="450" />
         <source>Tìm trong văn bản (Ctrl+F), không cần dấu</source>
         <translation>Find in the text (Ctrl+F), accents optional</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="421" />
+        <location filename="../../gui/reader.py" line="451" />
         <source>Tìm trong văn bản</source>
         <translation>Find in text</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="422" />
-        <location filename="../../gui/reader.py" line="423" />
+        <location filename="../../gui/reader.py" line="452" />
+        <location filename="../../gui/reader.py" line="453" />
         <source>Kết quả trước</source>
         <translation>Previous match</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="424" />
+        <location filename="../../gui/reader.py" line="454" />
         <source>Kết quả sau</source>
         <translation>Next match</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="425" />
+        <location filename="../../gui/reader.py" line="455" />
         <source>Kết quả sau (Enter)</source>
         <translation>Next match (Enter)</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="426" />
+        <location filename="../../gui/reader.py" line="456" />
         <source>Nội dung văn bản</source>
         <translation>Document text</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="427" />
+        <location filename="../../gui/reader.py" line="457" />
         <source>Đã học xong phần này</source>
         <translation>I have studied this part</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="428" />
+        <location filename="../../gui/reader.py" line="458" />
         <source>Đánh dấu trang</source>
         <translation>Bookmark</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="429" />
+        <location filename="../../gui/reader.py" line="459" />
         <source>Ghi chú của tôi</source>
         <translation>My notes</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="430" />
+        <location filename="../../gui/reader.py" line="460" />
         <source>Hiện các ý có câu hỏi</source>
         <translation>Show the facts that have questions</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="431" />
+        <location filename="../../gui/reader.py" line="461" />
         <source>Gạch chấm dưới những câu trong văn bản có câu hỏi kiểm tra</source>
         <translation>Dotted underline under the sentences that have quiz questions</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="432" />
+        <location filename="../../gui/reader.py" line="462" />
         <source>(gạch chấm dưới câu)</source>
         <translation>(dotted underline)</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="434" />
+        <location filename="../../gui/reader.py" line="464" />
         <source>Gạch chấm dưới: ý có câu hỏi · nền vàng: kết quả tìm · nền xanh: câu nguồn của câu hỏi</source>
         <translation>Dotted underline: has a question · yellow: search hit · green: a question's source sentence</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="436" />
+        <location filename="../../gui/reader.py" line="466" />
         <source>Ghi chú cho phần này</source>
         <translation>Notes on this part</translation>
     </message>
     <message>
-        <location filename="../../gui/reader.py" line="437" />
+        <location filename="../../gui/reader.py" line="467" />
         <source>Ghi chú riêng của đồng chí cho phần này (tự động lưu).</source>
         <translation>Your private notes on this part (saved automatically).</translation>
     </message>
@@ -2368,127 +2373,122 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="28" />
+        <location filename="../../gui/admin/reports_page.py" line="31" />
         <source>Báo cáo và in ấn</source>
         <translation>Reports and printing</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="34" />
+        <location filename="../../gui/admin/reports_page.py" line="35" />
         <source>&amp;Văn bản:</source>
         <translation>&amp;Document:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="46" />
+        <location filename="../../gui/admin/reports_page.py" line="47" />
         <source>Tiến độ in</source>
         <translation>Printing progress</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="51" />
+        <location filename="../../gui/admin/reports_page.py" line="54" />
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="63" />
+        <location filename="../../gui/admin/reports_page.py" line="66" />
         <source>Báo cáo tổng hợp kết quả học tập</source>
         <translation>Study results summary report</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="64" />
+        <location filename="../../gui/admin/reports_page.py" line="67" />
         <source>Phạm vi báo cáo</source>
         <translation>Report scope</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="65" />
+        <location filename="../../gui/admin/reports_page.py" line="68" />
         <source>Lưu báo cáo PDF…</source>
         <translation>Save PDF report…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="66" />
+        <location filename="../../gui/admin/reports_page.py" line="69" />
         <source>Lưu báo cáo Excel…</source>
         <translation>Save Excel report…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="70" />
+        <location filename="../../gui/admin/reports_page.py" line="73" />
         <source>&amp;Phạm vi:</source>
         <translation>&amp;Scope:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="77" />
+        <location filename="../../gui/admin/reports_page.py" line="80" />
         <source>Theo từng chi bộ và toàn đơn vị: số đảng viên đã học, đã làm bài, đạt, đã cam kết; biểu đồ; </source>
         <translation>For each Party cell and the whole unit: members who studied, took the exam, passed and made commitments; a chart; </translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="78" />
+        <location filename="../../gui/admin/reports_page.py" line="81" />
         <source>danh sách chưa hoàn thành đúng hạn; các câu hỏi khó nhất.</source>
         <translation>who has not finished by the deadline; the hardest questions.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="87" />
+        <location filename="../../gui/admin/reports_page.py" line="90" />
         <source>Bản thu hoạch và cam kết</source>
         <translation>Reflections and commitment plans</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="88" />
+        <location filename="../../gui/admin/reports_page.py" line="91" />
         <source>Chi bộ cần in</source>
         <translation>Party cell to print</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="89" />
+        <location filename="../../gui/admin/reports_page.py" line="92" />
         <source>In cả chi bộ ra một tệp PDF…</source>
         <translation>Print the whole Party cell to one PDF…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="91" />
+        <location filename="../../gui/admin/reports_page.py" line="94" />
         <source>Đảng viên cần in</source>
         <translation>Party member to print</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="92" />
+        <location filename="../../gui/admin/reports_page.py" line="95" />
         <source>Lưu bản của đảng viên (PDF)…</source>
         <translation>Save the member's form (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="97" />
+        <location filename="../../gui/admin/reports_page.py" line="100" />
         <source>&amp;Chi bộ:</source>
         <translation>Party &amp;cell:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="98" />
+        <location filename="../../gui/admin/reports_page.py" line="101" />
         <source>Đảng &amp;viên:</source>
         <translation>Party &amp;member:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="114" />
+        <location filename="../../gui/admin/reports_page.py" line="117" />
         <source>Toàn đơn vị</source>
         <translation>Whole unit</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="137" />
+        <location filename="../../gui/admin/reports_page.py" line="140" />
         <source>Lưu tệp</source>
         <translation>Save file</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="189" />
+        <location filename="../../gui/admin/reports_page.py" line="191" />
         <source>Đang tạo tệp…</source>
         <translation>Creating the file…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="195" />
-        <source>Đang tạo báo cáo…</source>
-        <translation>Creating the report…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/admin/reports_page.py" line="202" />
+        <location filename="../../gui/admin/reports_page.py" line="198" />
         <source>Tệp đang được ghi, không dừng được nữa; xin chờ giây lát.</source>
         <translation>The file is being written and can no longer be stopped; please wait a moment.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="218" />
+        <location filename="../../gui/admin/reports_page.py" line="205" />
         <source>Đã lưu {0}.</source>
         <translation>Saved {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/reports_page.py" line="231" />
+        <location filename="../../gui/admin/reports_page.py" line="193" />
         <source>Đã dừng; chưa có tệp nào được ghi.</source>
         <translation>Stopped; no file was written.</translation>
     </message>
@@ -2496,179 +2496,179 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>ResultsPage</name>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="37" />
+        <location filename="../../gui/admin/results_page.py" line="38" />
         <source>Gói kết quả (*.nqpkg)</source>
         <translation>Results packages (*.nqpkg)</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="43" />
+        <location filename="../../gui/admin/results_page.py" line="46" />
         <source>Tổng hợp kết quả giữa các máy</source>
         <translation>Combine results from several computers</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="54" />
+        <location filename="../../gui/admin/results_page.py" line="56" />
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="58" />
+        <location filename="../../gui/admin/results_page.py" line="62" />
         <source>Tổng hợp kết quả</source>
         <translation>Combine results</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="61" />
         <location filename="../../gui/admin/results_page.py" line="65" />
+        <location filename="../../gui/admin/results_page.py" line="69" />
         <source>Khoá chung của đơn vị</source>
         <translation>Shared unit key</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="62" />
+        <location filename="../../gui/admin/results_page.py" line="66" />
         <source>Khoá chung giống nhau trên mọi máy của đơn vị.</source>
         <translation>The shared key is the same on every computer of the unit.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="67" />
+        <location filename="../../gui/admin/results_page.py" line="71" />
         <source>Đặt khoá</source>
         <translation>Set key</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="80" />
+        <location filename="../../gui/admin/results_page.py" line="84" />
         <source>Gửi kết quả của máy này (ra USB)</source>
         <translation>Send this computer's results (to a USB drive)</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="83" />
+        <location filename="../../gui/admin/results_page.py" line="87" />
         <source>Chi bộ cần xuất</source>
         <translation>Party cell to export</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="84" />
+        <location filename="../../gui/admin/results_page.py" line="88" />
         <source>Kèm cả văn bản nghị quyết</source>
         <translation>Include the resolution document</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="85" />
+        <location filename="../../gui/admin/results_page.py" line="89" />
         <source>Xuất gói kết quả…</source>
         <translation>Export results package…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="97" />
+        <location filename="../../gui/admin/results_page.py" line="101" />
         <source>Nhận kết quả từ các máy khác</source>
         <translation>Receive results from other computers</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="98" />
+        <location filename="../../gui/admin/results_page.py" line="102" />
         <source>Chọn gói kết quả…</source>
         <translation>Choose results packages…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="100" />
+        <location filename="../../gui/admin/results_page.py" line="104" />
         <source>Gộp vào dữ liệu</source>
         <translation>Merge into the data</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="105" />
+        <location filename="../../gui/admin/results_page.py" line="109" />
         <source>Nội dung các gói và kết quả gộp</source>
         <translation>Package contents and merge results</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="111" />
+        <location filename="../../gui/admin/results_page.py" line="115" />
         <source>Đảng viên trùng họ tên và ngày sinh: đánh dấu nếu là cùng một người</source>
         <translation>Party members with the same name and date of birth: tick if they are the same person</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="117" />
+        <location filename="../../gui/admin/results_page.py" line="121" />
         <source>Trùng họ tên và ngày sinh — đánh dấu nếu là cùng một người:</source>
         <translation>Same name and date of birth — tick if they are the same person:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="137" />
+        <location filename="../../gui/admin/results_page.py" line="141" />
         <source>Mã nhận diện khoá: {0}</source>
         <translation>Key fingerprint: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="137" />
+        <location filename="../../gui/admin/results_page.py" line="141" />
         <source>Chưa đặt khoá.</source>
         <translation>No key set.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="141" />
+        <location filename="../../gui/admin/results_page.py" line="145" />
         <source>Mọi chi bộ trên máy này</source>
         <translation>Every Party cell on this computer</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="158" />
+        <location filename="../../gui/admin/results_page.py" line="162" />
         <source>Đã đặt khoá; mã nhận diện {0} phải giống nhau trên mọi máy.</source>
         <translation>Key set; its fingerprint {0} must be the same on every computer.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="166" />
+        <location filename="../../gui/admin/results_page.py" line="170" />
         <source>Lưu gói kết quả</source>
         <translation>Save results package</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="173" />
+        <location filename="../../gui/admin/results_page.py" line="177" />
         <source>Chọn các gói kết quả</source>
         <translation>Choose results packages</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="211" />
+        <location filename="../../gui/admin/results_page.py" line="198" />
         <source>Đang xuất…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="216" />
+        <location filename="../../gui/admin/results_page.py" line="203" />
         <source>Đã xuất {0}: {1} đảng viên, {2} bài làm, {3} bản cam kết.</source>
         <translation>Exported {0}: {1} members, {2} attempts, {3} commitment plans.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="237" />
+        <location filename="../../gui/admin/results_page.py" line="224" />
         <source>Đang đọc các gói…</source>
         <translation>Reading the packages…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="245" />
-        <location filename="../../gui/admin/results_page.py" line="292" />
+        <location filename="../../gui/admin/results_page.py" line="232" />
+        <location filename="../../gui/admin/results_page.py" line="279" />
         <source>✗ {0}: {1}</source>
         <translation>✗ {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="247" />
+        <location filename="../../gui/admin/results_page.py" line="234" />
         <source>{0} đảng viên mới, {1} đã có</source>
         <translation>{0} new members, {1} already known</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="250" />
+        <location filename="../../gui/admin/results_page.py" line="237" />
         <source>• {0} — từ {1}: {2}.</source>
         <translation>• {0} — from {1}: {2}.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="252" />
+        <location filename="../../gui/admin/results_page.py" line="239" />
         <source>   Gói này đã được gộp trước đây; gộp lại không thay đổi gì.</source>
         <translation>   This package was merged before; merging it again changes nothing.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="259" />
+        <location filename="../../gui/admin/results_page.py" line="246" />
         <source>{0} ({1}, sinh {2}) ↔ {3} ({4})</source>
         <translation>{0} ({1}, born {2}) ↔ {3} ({4})</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="280" />
+        <location filename="../../gui/admin/results_page.py" line="267" />
         <source>Đang gộp kết quả…</source>
         <translation>Merging results…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="286" />
+        <location filename="../../gui/admin/results_page.py" line="273" />
         <source>Kết quả gộp (thêm / cập nhật / bỏ qua / từ chối):</source>
         <translation>Merge result (added / updated / skipped / refused):</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="298" />
+        <location filename="../../gui/admin/results_page.py" line="285" />
         <source>Đã gộp xong, có phần bị từ chối; xem chi tiết bên dưới.</source>
         <translation>Merge finished, but some items were refused; see the details below.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="300" />
+        <location filename="../../gui/admin/results_page.py" line="287" />
         <source>Đã gộp xong các gói kết quả.</source>
         <translation>The results packages have been merged.</translation>
     </message>
@@ -2676,82 +2676,87 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>ResultsView</name>
     <message>
-        <location filename="../../gui/results_view.py" line="83" />
+        <location filename="../../gui/results_view.py" line="73" />
+        <source>Đang tải kết quả…</source>
+        <translation>Loading the results…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/results_view.py" line="95" />
         <source>Kết quả: {mode}</source>
         <translation>Result: {mode}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="84" />
+        <location filename="../../gui/results_view.py" line="96" />
         <source>ĐẠT</source>
         <translation>PASSED</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="84" />
+        <location filename="../../gui/results_view.py" line="96" />
         <source>CHƯA ĐẠT</source>
         <translation>NOT PASSED</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="86" />
+        <location filename="../../gui/results_view.py" line="98" />
         <source>Đúng {correct}/{total} câu — {percent} (cần {mark} để đạt).</source>
         <translation>{correct}/{total} correct — {percent} ({mark} needed to pass).</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="93" />
+        <location filename="../../gui/results_view.py" line="105" />
         <source>Bài được nộp tự động khi hết giờ.</source>
         <translation>Submitted automatically when time ran out.</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="98" />
+        <location filename="../../gui/results_view.py" line="110" />
         <source>Luyện lại {count} câu chưa đúng</source>
         <translation>Practise the {count} missed questions</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="101" />
+        <location filename="../../gui/results_view.py" line="113" />
         <source>Xem lại từng câu</source>
         <translation>Review each question</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="117" />
+        <location filename="../../gui/results_view.py" line="129" />
         <source>(Không rõ phần)</source>
         <translation>(Unknown part)</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="124" />
+        <location filename="../../gui/results_view.py" line="136" />
         <source>{section}: {percent}</source>
         <translation>{section}: {percent}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="137" />
+        <location filename="../../gui/results_view.py" line="149" />
         <source>Câu {number}</source>
         <translation>Question {number}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="143" />
+        <location filename="../../gui/results_view.py" line="155" />
         <source>(chưa trả lời)</source>
         <translation>(not answered)</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="144" />
+        <location filename="../../gui/results_view.py" line="156" />
         <source>Đồng chí trả lời: {answer}</source>
         <translation>Your answer: {answer}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="146" />
+        <location filename="../../gui/results_view.py" line="158" />
         <source>Đáp án đúng: {key}</source>
         <translation>Correct answer: {key}</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="154" />
+        <location filename="../../gui/results_view.py" line="166" />
         <source>Xem trong văn bản</source>
         <translation>Show in the text</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="155" />
+        <location filename="../../gui/results_view.py" line="167" />
         <source>Xem câu {number} trong văn bản</source>
         <translation>Show question {number} in the text</translation>
     </message>
     <message>
-        <location filename="../../gui/results_view.py" line="175" />
+        <location filename="../../gui/results_view.py" line="187" />
         <source>Xong, quay lại</source>
         <translation>Done, go back</translation>
     </message>
@@ -2792,245 +2797,245 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="53" />
-        <location filename="../../gui/admin/settings_page.py" line="65" />
+        <location filename="../../gui/admin/settings_page.py" line="56" />
+        <location filename="../../gui/admin/settings_page.py" line="68" />
         <source>Cài đặt chung</source>
         <translation>General settings</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="68" />
+        <location filename="../../gui/admin/settings_page.py" line="71" />
         <source>Cơ sở dữ liệu của máy này</source>
         <translation>This computer's database</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="74" />
+        <location filename="../../gui/admin/settings_page.py" line="77" />
         <source>Địa chỉ cơ sở dữ liệu dùng từ lần mở sau</source>
         <translation>Database address used from the next start</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="75" />
+        <location filename="../../gui/admin/settings_page.py" line="78" />
         <source>Để trống: tệp dữ liệu mặc định trên máy này</source>
         <translation>Leave empty: this computer's default data file</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="76" />
+        <location filename="../../gui/admin/settings_page.py" line="79" />
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="78" />
+        <location filename="../../gui/admin/settings_page.py" line="81" />
         <source>Lưu địa chỉ</source>
         <translation>Save address</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="83" />
+        <location filename="../../gui/admin/settings_page.py" line="86" />
         <source>Đơn vị có máy chủ trong mạng nội bộ có thể nhập địa chỉ PostgreSQL, ví dụ postgresql://nguoidung:matkhau@maychu/hoctap. Thay đổi có hiệu lực khi mở lại chương trình.</source>
         <translation>A unit with a server on its local network can enter a PostgreSQL address, for example postgresql://user:password@server/hoctap. The change takes effect when the program is restarted.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="97" />
+        <location filename="../../gui/admin/settings_page.py" line="100" />
         <source>Thông tin in trên bản thu hoạch và báo cáo</source>
         <translation>Details printed on the forms and reports</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="98" />
+        <location filename="../../gui/admin/settings_page.py" line="101" />
         <source>Địa danh</source>
         <translation>Place name</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="98" />
+        <location filename="../../gui/admin/settings_page.py" line="101" />
         <source>ví dụ: Hạ Long</source>
         <translation>for example: Hạ Long</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="99" />
+        <location filename="../../gui/admin/settings_page.py" line="102" />
         <source>Đảng bộ cấp trên</source>
         <translation>Higher-level Party committee</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="100" />
+        <location filename="../../gui/admin/settings_page.py" line="103" />
         <source>Tên chi bộ hoặc đảng bộ</source>
         <translation>Name of the party cell or committee</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="102" />
+        <location filename="../../gui/admin/settings_page.py" line="105" />
         <source>Hạn nộp bản thu hoạch, cam kết</source>
         <translation>Deadline for handing in reflections and pledges</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="102" />
+        <location filename="../../gui/admin/settings_page.py" line="105" />
         <source>ngày/tháng/năm</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="106" />
+        <location filename="../../gui/admin/settings_page.py" line="109" />
         <source>Câu hỏi thu hoạch, mỗi dòng một câu</source>
         <translation>Reflection questions, one per line</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="111" />
+        <location filename="../../gui/admin/settings_page.py" line="114" />
         <source>Cách in biểu mẫu</source>
         <translation>How the forms are printed</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="112" />
+        <location filename="../../gui/admin/settings_page.py" line="115" />
         <source>Một bản chung: thu hoạch và cam kết</source>
         <translation>One combined form: reflection and commitments</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="113" />
+        <location filename="../../gui/admin/settings_page.py" line="116" />
         <source>Hai bản riêng: bản thu hoạch, bản cam kết</source>
         <translation>Two separate forms: reflection, commitment plan</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="114" />
+        <location filename="../../gui/admin/settings_page.py" line="117" />
         <source>Lưu thông tin biểu mẫu</source>
         <translation>Save form details</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="118" />
+        <location filename="../../gui/admin/settings_page.py" line="121" />
         <source>Đị&amp;a danh:</source>
         <translation>&amp;Place name:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="119" />
+        <location filename="../../gui/admin/settings_page.py" line="122" />
         <source>Đảng &amp;bộ cấp trên:</source>
         <translation>Higher-level Party &amp;committee:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="120" />
+        <location filename="../../gui/admin/settings_page.py" line="123" />
         <source>Tên chi bộ (đả&amp;ng bộ):</source>
         <translation>Party cell (committee) &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="121" />
+        <location filename="../../gui/admin/settings_page.py" line="124" />
         <source>Hạn nộp thu hoạch, cam &amp;kết:</source>
         <translation>Deadline for reflections and p&amp;ledges:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="122" />
+        <location filename="../../gui/admin/settings_page.py" line="125" />
         <source>Câu hỏi &amp;thu hoạch
 (mỗi dòng một câu):</source>
         <translation>&amp;Reflection questions
 (one per line):</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="123" />
+        <location filename="../../gui/admin/settings_page.py" line="126" />
         <source>Cách &amp;in:</source>
         <translation>&amp;Form layout:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="129" />
+        <location filename="../../gui/admin/settings_page.py" line="132" />
         <source>Hiển thị trên máy này</source>
         <translation>Display on this computer</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="132" />
+        <location filename="../../gui/admin/settings_page.py" line="135" />
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="137" />
+        <location filename="../../gui/admin/settings_page.py" line="140" />
         <source>Cỡ chữ</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="140" />
+        <location filename="../../gui/admin/settings_page.py" line="143" />
         <source>Áp dụng</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="143" />
+        <location filename="../../gui/admin/settings_page.py" line="146" />
         <source>&amp;Ngôn ngữ:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="144" />
+        <location filename="../../gui/admin/settings_page.py" line="147" />
         <source>Cỡ &amp;chữ:</source>
         <translation>Text si&amp;ze:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="150" />
+        <location filename="../../gui/admin/settings_page.py" line="153" />
         <source>Mật khẩu quản trị</source>
         <translation>Admin password</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="151" />
+        <location filename="../../gui/admin/settings_page.py" line="154" />
         <source>Mật khẩu hiện tại</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="152" />
+        <location filename="../../gui/admin/settings_page.py" line="155" />
         <source>Mật khẩu mới</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="152" />
+        <location filename="../../gui/admin/settings_page.py" line="155" />
         <source>ít nhất 6 ký tự</source>
         <translation>at least 6 characters</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="155" />
+        <location filename="../../gui/admin/settings_page.py" line="158" />
         <source>Đổi mật khẩu</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="158" />
+        <location filename="../../gui/admin/settings_page.py" line="161" />
         <source>Mật khẩu &amp;hiện tại:</source>
         <translation>C&amp;urrent password:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="159" />
+        <location filename="../../gui/admin/settings_page.py" line="162" />
         <source>Mật khẩu &amp;mới:</source>
         <translation>N&amp;ew password:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="176" />
+        <location filename="../../gui/admin/settings_page.py" line="179" />
         <source>Đang dùng: {0}</source>
         <translation>In use: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="197" />
+        <location filename="../../gui/admin/settings_page.py" line="200" />
         <source>Hạn nộp thu hoạch, cam kết</source>
         <translation>Deadline for reflections and pledges</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="207" />
+        <location filename="../../gui/admin/settings_page.py" line="210" />
         <source>Xin nhập {0}: phần đầu của giấy tờ in cần có.</source>
         <translation>Please enter {0}: the printed heading needs it.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="210" />
+        <location filename="../../gui/admin/settings_page.py" line="213" />
         <source>Cần ít nhất một câu hỏi thu hoạch.</source>
         <translation>At least one reflection question is needed.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="217" />
+        <location filename="../../gui/admin/settings_page.py" line="220" />
         <source>Đã lưu thông tin biểu mẫu.</source>
         <translation>Form details saved.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="226" />
+        <location filename="../../gui/admin/settings_page.py" line="229" />
         <source>Đã áp dụng cỡ chữ và ngôn ngữ trên máy này.</source>
         <translation>Font size and language applied on this computer.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="231" />
+        <location filename="../../gui/admin/settings_page.py" line="234" />
         <source>Đã đổi mật khẩu quản trị.</source>
         <translation>The admin password has been changed.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="238" />
+        <location filename="../../gui/admin/settings_page.py" line="241" />
         <source>Đã lưu địa chỉ cơ sở dữ liệu; hãy mở lại chương trình để dùng.</source>
         <translation>Database address saved; restart the program to use it.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="243" />
+        <location filename="../../gui/admin/settings_page.py" line="246" />
         <source>Chọn tệp dữ liệu</source>
         <translation>Choose a data file</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/settings_page.py" line="243" />
+        <location filename="../../gui/admin/settings_page.py" line="246" />
         <source>Tệp dữ liệu (*.sqlite3)</source>
         <translation>Data files (*.sqlite3)</translation>
     </message>
@@ -3038,158 +3043,158 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gui/start_screen.py" line="268" />
+        <location filename="../../gui/start_screen.py" line="263" />
         <source>(chờ duyệt)</source>
         <translation>(awaiting approval)</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="296" />
+        <location filename="../../gui/start_screen.py" line="291" />
         <source>(Chưa chọn chi bộ)</source>
         <translation>(No Party cell chosen)</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="310" />
+        <location filename="../../gui/start_screen.py" line="305" />
         <source>Đồng chí {name}, xin nhập mã PIN:</source>
         <translation>{name}, please enter your PIN:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="346" />
+        <location filename="../../gui/start_screen.py" line="341" />
         <source>Chờ duyệt</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="348" />
+        <location filename="../../gui/start_screen.py" line="343" />
         <source>Đã thêm tên của đồng chí, đang chờ bí thư chi bộ duyệt. Đồng chí vẫn học và làm bài được; kết quả được tính vào báo cáo của chi bộ khi đã được duyệt.</source>
         <translation>Your name was added and awaits the cell secretary's approval. You can study and take quizzes now; your results count in the cell's reports once approved.</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="370" />
+        <location filename="../../gui/start_screen.py" line="365" />
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passwords are not the same.</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="389" />
+        <location filename="../../gui/start_screen.py" line="384" />
         <source>Học tập Nghị quyết</source>
         <translation>Resolution Study</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="390" />
+        <location filename="../../gui/start_screen.py" line="385" />
         <source>Đang mở dữ liệu, xin chờ trong giây lát…</source>
         <translation>Opening the data, please wait a moment…</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="391" />
+        <location filename="../../gui/start_screen.py" line="386" />
         <source>&amp;Tìm tên của đồng chí (gõ vài chữ, không cần dấu):</source>
         <translation>&amp;Find your name (type a few letters, accents optional):</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="392" />
+        <location filename="../../gui/start_screen.py" line="387" />
         <source>Ví dụ: nguyen van</source>
         <translation>For example: nguyen van</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="393" />
+        <location filename="../../gui/start_screen.py" line="388" />
         <source>Tìm tên</source>
         <translation>Find name</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="394" />
+        <location filename="../../gui/start_screen.py" line="389" />
         <source>Danh sách đảng viên</source>
         <translation>Party members</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="395" />
+        <location filename="../../gui/start_screen.py" line="390" />
         <source>Vào học</source>
         <translation>Start studying</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="396" />
+        <location filename="../../gui/start_screen.py" line="391" />
         <source>Thêm tên của tôi</source>
         <translation>Add my name</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="397" />
+        <location filename="../../gui/start_screen.py" line="392" />
         <source>Chỉ đọc văn bản</source>
         <translation>Read only</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="398" />
+        <location filename="../../gui/start_screen.py" line="393" />
         <source>Quản trị (bí thư)</source>
         <translation>Administration (secretary)</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="399" />
+        <location filename="../../gui/start_screen.py" line="394" />
         <source>Mã PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="400" />
-        <location filename="../../gui/start_screen.py" line="410" />
+        <location filename="../../gui/start_screen.py" line="395" />
+        <location filename="../../gui/start_screen.py" line="405" />
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="402" />
+        <location filename="../../gui/start_screen.py" line="397" />
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="403" />
+        <location filename="../../gui/start_screen.py" line="398" />
         <source>Thêm tên mới</source>
         <translation>Add a new name</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="404" />
+        <location filename="../../gui/start_screen.py" line="399" />
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="405" />
+        <location filename="../../gui/start_screen.py" line="400" />
         <source>&amp;Chi bộ:</source>
         <translation>Party &amp;cell:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="406" />
+        <location filename="../../gui/start_screen.py" line="401" />
         <source>&amp;Mã PIN (không bắt buộc, 6–12 chữ số hoặc một cụm từ):</source>
         <translation>&amp;PIN (optional, 6–12 digits or a phrase):</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="407" />
+        <location filename="../../gui/start_screen.py" line="402" />
         <source>Thêm và vào học</source>
         <translation>Add and start studying</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="408" />
+        <location filename="../../gui/start_screen.py" line="403" />
         <source>&amp;Mật khẩu quản trị:</source>
         <translation>Administrator &amp;password:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="409" />
+        <location filename="../../gui/start_screen.py" line="404" />
         <source>Mật khẩu quản trị</source>
         <translation>Admin password</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="412" />
+        <location filename="../../gui/start_screen.py" line="407" />
         <source>Lần đầu sử dụng: bí thư chi bộ hãy tạo mật khẩu quản trị (ít nhất 6 ký tự).</source>
         <translation>First start: the Party cell secretary creates the administrator password (at least 6 characters).</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="414" />
+        <location filename="../../gui/start_screen.py" line="409" />
         <source>Mật khẩu quản trị mới</source>
         <translation>New administrator password</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="415" />
+        <location filename="../../gui/start_screen.py" line="410" />
         <source>&amp;Nhập lại mật khẩu:</source>
         <translation>&amp;Repeat the password:</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="416" />
+        <location filename="../../gui/start_screen.py" line="411" />
         <source>Nhập lại mật khẩu</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../gui/start_screen.py" line="417" />
+        <location filename="../../gui/start_screen.py" line="412" />
         <source>Tạo mật khẩu</source>
         <translation>Create password</translation>
     </message>
@@ -3253,118 +3258,118 @@ Read the resolution, take quizzes and write the member's reflection and commitme
 <context>
     <name>UnitProgressPage</name>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="33" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="36" />
         <source>Tiến độ học tập của đơn vị</source>
         <translation>The unit's study progress</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="37" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="40" />
         <source>Cập nhật số liệu</source>
         <translation>Refresh figures</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="40" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="43" />
         <source>&amp;Văn bản:</source>
         <translation>&amp;Document:</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="52" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="55" />
         <source>Tiến độ theo chi bộ</source>
         <translation>Progress by Party cell</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="55" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="58" />
         <source>Biểu đồ tiến độ theo chi bộ</source>
         <translation>Chart of progress by Party cell</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="57" />
-        <location filename="../../gui/admin/unit_progress_page.py" line="59" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="60" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="62" />
         <source>Đảng viên chưa hoàn thành bài kiểm tra</source>
         <translation>Party members who have not completed the exam</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="73" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="76" />
         <source>Tiến độ đơn vị</source>
         <translation>Unit progress</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="85" />
-        <location filename="../../gui/admin/unit_progress_page.py" line="103" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="88" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="106" />
         <source>Chi bộ</source>
         <translation>Party cell</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="86" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="89" />
         <source>Đảng viên</source>
         <translation>Party members</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="87" />
-        <location filename="../../gui/admin/unit_progress_page.py" line="139" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="90" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="144" />
         <source>Đã học xong</source>
         <translation>Finished studying</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="88" />
-        <location filename="../../gui/admin/unit_progress_page.py" line="139" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="91" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="144" />
         <source>Đã làm bài</source>
         <translation>Took the exam</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="89" />
-        <location filename="../../gui/admin/unit_progress_page.py" line="139" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="92" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="144" />
         <source>Đạt</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="90" />
-        <location filename="../../gui/admin/unit_progress_page.py" line="139" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="93" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="144" />
         <source>Đã cam kết</source>
         <translation>Committed</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="91" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="94" />
         <source>Điểm trung bình</source>
         <translation>Average score</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="93" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="96" />
         <source>Chưa xong đúng hạn</source>
         <translation>Not done by deadline</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="102" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="105" />
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="105" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="108" />
         <source>Mục đã học</source>
         <translation>Sections studied</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="111" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="114" />
         <source>Số lần làm bài</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="128" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="131" />
         <source>Chưa có văn bản nào; hãy nhập văn bản Nghị quyết trước.</source>
         <translation>No documents yet; import the resolution document first.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="148" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="153" />
         <source>Hạn hoàn thành: {0}.</source>
         <translation>Deadline: {0}.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="150" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="155" />
         <source>Chưa đặt hạn hoàn thành.</source>
         <translation>No deadline set.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/unit_progress_page.py" line="153" />
+        <location filename="../../gui/admin/unit_progress_page.py" line="158" />
         <source>{0}: {1} đảng viên, đã làm bài {2}, đạt {3}. {4}</source>
         <translation>{0}: {1} members, {2} took the exam, {3} passed. {4}</translation>
     </message>

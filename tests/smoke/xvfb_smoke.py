@@ -33,6 +33,7 @@ def main() -> int:
 
     from gui.admin.desk import AdminDesk
     from gui.application import build_main_window, create_application
+    from gui.operations import operation_runner
     from quiz.engine.member_types import MemberDraft
     from quiz.service import Service
     from quiz.services.context import Actor
@@ -54,6 +55,7 @@ def main() -> int:
     failures: list[str] = []
 
     def settle() -> None:
+        operation_runner().wait_idle()  # the facade calls the last step queued (an attempt started, submitted)
         for _round in range(10):
             QTest.qWait(50)
 

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from gui.application import build_main_window, create_application
 from gui.main_window import MainWindow
 from tests.unit.gui.study_data import StudyData, create_study_database
+from tests.unit.gui.waiting import wait_for_operations
 
 pytestmark = pytest.mark.gui
 
@@ -53,5 +54,6 @@ def window(qtbot: QtBot, study_data: StudyData) -> Iterator[MainWindow]:
     opened = open_window(qtbot, study_data.url)
     yield opened
     opened.task_runner.wait_idle()
+    wait_for_operations()
     opened.close()
     opened.service.close()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QTabBar, QWidget
 
 from gui.fonts import UI_FAMILY
+from gui.operations import operation_runner
 from gui.preferences import DEFAULT_FONT_SIZE
 from gui.style import apply_style
 
@@ -61,7 +62,8 @@ def set_font_point_size(window: QWidget | None, point_size: int = DEFAULT_FONT_S
 
 
 def settle() -> None:
-    """Let layouts, deferred resizes and polish events run."""
+    """Let the queued facade calls finish, then layouts, deferred resizes and polish events run."""
+    operation_runner().wait_idle()
     for _round in range(3):
         QApplication.processEvents()
 

@@ -13,6 +13,7 @@ from gui.main_window import MainWindow
 from gui.quiz_panel import QuizPanel
 from tests.unit.gui.study_data import StudyData
 from tests.unit.gui.test_member_flow import answer_shown_question
+from tests.unit.gui.waiting import wait_for_operations
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -22,6 +23,7 @@ def start_exam(window: MainWindow, data: StudyData) -> QuizPanel:
     window.sign_in_member(data.member_id)
     panel = window.study.quiz
     QTest.mouseClick(panel.start_page.exam_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     assert panel.attempt is not None and panel.attempt.mode == "exam"
     return panel
 
@@ -69,6 +71,7 @@ def test_last_question_leads_to_the_summary_and_submit(qtbot: QtBot, window: Mai
     yes = next(button for button in box.buttons() if box.buttonRole(button) == QMessageBox.ButtonRole.YesRole)
     with qtbot.wait_signal(box.finished):
         yes.click()
+    wait_for_operations()
     assert panel.pages.currentWidget() is panel.results
     assert panel.results.result is not None and panel.results.result.answered_count == 0
 
@@ -84,6 +87,7 @@ def test_enter_in_a_typed_answer_saves_it_and_moves_on(qtbot: QtBot, window: Mai
     widget.text_edit.setFocus()
     QTest.keyClicks(widget.text_edit, "310")
     QTest.keyClick(widget.text_edit, Qt.Key.Key_Return)
+    wait_for_operations()
     stored = window.service.quizzes.get_attempt(panel.attempt.id).questions[cloze]
     assert stored.response == {"text": "310"}
     if cloze < panel.attempt.question_count - 1:
@@ -97,12 +101,14 @@ def test_failed_exam_offers_practice_of_the_missed_questions(
 ) -> None:
     panel = start_exam(window, study_data)
     panel.submit()
+    wait_for_operations()
     results = panel.results
     assert results.result is not None and not results.result.passed
     assert results.practice_button.isVisible()
     missed = {item.question_id for item in results.items if not item.is_correct}
     assert results.practice_button.text() == f"Luyện lại {len(missed)} câu chưa đúng"
     QTest.mouseClick(results.practice_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     assert panel.attempt is not None and panel.attempt.mode == "review"
     assert {question.question_id for question in panel.attempt.questions} == missed
     # The navigator has one button per question of the new attempt, none left over from the exam.

@@ -16,6 +16,7 @@ from gui.pledge_editor import PledgeEditor
 from gui.quiz_panel import QuizPanel
 from quiz.text import fold
 from tests.unit.gui.study_data import MEMBER_NAME, StudyData
+from tests.unit.gui.waiting import wait_for_operations
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -82,6 +83,7 @@ def test_member_reads_searches_takes_exam_and_jumps_to_the_source(
     assert reader.current_section is not None
     assert reader.current_section.id == target.data(0, Qt.ItemDataRole.UserRole)
     reader.toggle_studied()
+    wait_for_operations()
     assert reader.studied_box.isChecked()
     assert target.text(0).startswith("✔")
 
@@ -98,6 +100,7 @@ def test_member_reads_searches_takes_exam_and_jumps_to_the_source(
     # The exam takes the full width; answer the first question right, leave one unanswered.
     panel = window.study.quiz
     QTest.mouseClick(panel.start_page.exam_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     assert panel.attempt is not None
     assert not reader.isVisible()
     count = panel.attempt.question_count
@@ -117,6 +120,7 @@ def test_member_reads_searches_takes_exam_and_jumps_to_the_source(
     box = next(box for box in window.findChildren(QMessageBox) if box.isVisible())
     assert "1 câu chưa trả lời" in box.text()
     answer_box(qtbot, window, yes=True)
+    wait_for_operations()
     results = panel.results
     assert panel.pages.currentWidget() is results
     assert results.result is not None and results.result.question_count == count

@@ -19,6 +19,7 @@ from tests.unit.gui.screen_fit import (
     set_font_point_size,
 )
 from tests.unit.gui.study_data import StudyData
+from tests.unit.gui.waiting import wait_for_operations
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -35,6 +36,7 @@ def open_exam_question(window: MainWindow, data: StudyData) -> list[QWidget]:
     open_study(window, data)
     panel = window.study.quiz
     panel.start_page.exam_button.click()
+    wait_for_operations()
     assert panel.attempt is not None
     return [window.statusBar(), panel.navigator, panel.submit_button, panel.next_button]
 
@@ -59,6 +61,7 @@ def open_results(window: MainWindow, data: StudyData) -> list[QWidget]:
     open_exam_question(window, data)
     panel = window.study.quiz
     panel.submit()
+    wait_for_operations()
     assert panel.pages.currentWidget() is panel.results
     return [window.statusBar(), panel.results.back_button]
 
@@ -68,6 +71,7 @@ def open_review_practice(window: MainWindow, data: StudyData) -> list[QWidget]:
     open_results(window, data)
     panel = window.study.quiz
     panel.results.practice_button.click()
+    wait_for_operations()
     assert panel.attempt is not None and panel.attempt.mode == "review"
     return [window.statusBar(), panel.navigator, panel.submit_button]
 

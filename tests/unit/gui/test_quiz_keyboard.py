@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.main_window import MainWindow
 from tests.unit.gui.study_data import StudyData
+from tests.unit.gui.waiting import wait_for_operations
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -32,6 +33,7 @@ def test_keyboard_only_quiz(qtbot: QtBot, window: MainWindow, study_data: StudyD
     panel = window.study.quiz
     panel.start_page.practice_button.setFocus()
     QTest.keyClick(panel.start_page.practice_button, Qt.Key.Key_Space)
+    wait_for_operations()
     assert panel.attempt is not None and panel.attempt.mode == "practice"
 
     for position in range(panel.attempt.question_count):
@@ -48,6 +50,7 @@ def test_keyboard_only_quiz(qtbot: QtBot, window: MainWindow, study_data: StudyD
             QTest.keyClicks(target, "310")
             QTest.keyClick(target, Qt.Key.Key_Return)
         assert panel.attempt.answered_count == position + 1
+        wait_for_operations()
         # Practice shows right or wrong at once.
         assert widget.feedback_label.text()
         QTest.keyClick(focused(), Qt.Key.Key_PageDown)
@@ -63,6 +66,7 @@ def test_keyboard_only_quiz(qtbot: QtBot, window: MainWindow, study_data: StudyD
     yes.setFocus()
     with qtbot.wait_signal(box.finished):
         QTest.keyClick(yes, Qt.Key.Key_Space)
+    wait_for_operations()
     assert panel.pages.currentWidget() is panel.results
     result = panel.results.result
     assert result is not None and result.answered_count == result.question_count

@@ -18,6 +18,7 @@ from quiz.service import Service
 from quiz.services.context import Actor
 from tests.unit.gui.study_data import StudyData
 from tests.unit.gui.test_member_flow import sign_in
+from tests.unit.gui.waiting import wait_for_operations
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -75,11 +76,13 @@ def test_the_exam_is_submitted_when_the_stored_deadline_passes(
     sign_in(qtbot, window)
     panel = window.study.quiz
     QTest.mouseClick(panel.start_page.exam_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     assert panel.attempt is not None and panel.attempt.deadline_at is not None
     assert "Thời gian còn lại: 9 phút" in panel.time_label.text() or "10 phút" in panel.time_label.text()
     deadline = panel.attempt.deadline_at
     window.service.quizzes.clock = lambda: deadline + dt.timedelta(seconds=1)
     qtbot.waitUntil(lambda: panel.pages.currentWidget() is panel.results, timeout=3000)
+    wait_for_operations()
     assert panel.results.result is not None and panel.results.result.auto_submitted
 
 

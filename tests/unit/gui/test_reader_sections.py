@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from gui.main_window import MainWindow
 from tests.unit.gui.screen_fit import OLD_MONITOR, set_font_point_size, settle
 from tests.unit.gui.study_data import StudyData
+from tests.unit.gui.waiting import wait_for_operations
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -43,6 +44,7 @@ def test_clicking_the_last_section_keeps_it_highlighted_and_marks_it_studied(
     assert reader.tree.currentItem() is item
     assert reader.current_section is not None and reader.current_section.id == last_id
     QTest.mouseClick(reader.studied_box, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     assert studied_sections(window, study_data) == {last_id}
 
 

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from tests.unit.gui.conftest import open_window
 from tests.unit.gui.study_data import StudyData
 from tests.unit.gui.test_member_flow import sign_in
+from tests.unit.gui.waiting import wait_for_operations
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -20,6 +21,7 @@ def test_unfinished_exam_is_offered_again_after_a_restart(qtbot: QtBot, study_da
     sign_in(qtbot, first)
     panel = first.study.quiz
     QTest.mouseClick(panel.start_page.exam_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     assert panel.attempt is not None
     attempt_id = panel.attempt.id
     chosen: dict[str, int] = {}
@@ -41,6 +43,7 @@ def test_unfinished_exam_is_offered_again_after_a_restart(qtbot: QtBot, study_da
     assert "đã trả lời" in start.resume_label.text()
     assert not start.exam_button.isEnabled()
     QTest.mouseClick(start.resume_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     resumed = second.study.quiz.attempt
     assert resumed is not None and resumed.id == attempt_id
     for question in resumed.questions:

@@ -23,6 +23,7 @@ from gui.admin.results_page import ResultsPage
 from gui.admin.settings_page import SettingsPage
 from gui.admin.unit_progress_page import UnitProgressPage
 from gui.fonts import register_bundled_fonts
+from gui.operations import operation_runner
 from gui.preferences import DEFAULT_FONT_SIZE
 from gui.tasks import TaskRunner
 from quiz.engine.demo import build_demo
@@ -60,6 +61,7 @@ def show_example_selection(page: AdminPage) -> None:
 
 
 def grab(window: QMainWindow, path: Path) -> None:
+    operation_runner().wait_idle()  # pages load their figures off the UI thread
     for _ in range(5):
         QApplication.processEvents()
     window.grab().save(str(path))

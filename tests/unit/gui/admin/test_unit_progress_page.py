@@ -11,6 +11,7 @@ from gui.admin.desk import AdminDesk
 from gui.admin.unit_progress_page import UnitProgressPage
 from quiz.service import Service
 from tests.unit.gui.admin.sample_documents import import_sample, make_unit, study_everything
+from tests.unit.gui.waiting import wait_for_operations
 
 # The offscreen platform warns that it cannot propagate size hints when a window is shown; harmless.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -35,6 +36,7 @@ def test_progress_table_shows_the_counts_per_chi_bo(
 
     page = desk.show_page(UnitProgressPage)
     assert isinstance(page, UnitProgressPage)
+    wait_for_operations()
     names = [cell(page, row, 0) for row in range(page.chi_bo_model.rowCount())]
     assert names == ["Chi bộ Thôn Đông", "Chi bộ Thôn Tây", "Đảng bộ Xã Thử"]
     assert [cell(page, row, 1) for row in range(3)] == ["3", "1", "4"]
