@@ -32,9 +32,9 @@ def write_exam_packages(
     dang_bo = {"id": _ident(), "name": "Đảng bộ Khối Gộp Thử", "kind": "dang_bo", "parent_id": None, "updated_at": when}
     paths = []
     for index in range(count):
-        chi_bo = {"id": _ident(), "name": f"Chi bộ số {index + 1}", "kind": "chi_bo", "parent_id": dang_bo["id"]}
-        chi_bo["updated_at"] = when
-        people = [_member(chi_bo["id"], f"Đảng viên {index}-{number}", when) for number in range(members)]
+        chi_bo_id, name = _ident(), f"Chi bộ số {index + 1}"
+        chi_bo = {"id": chi_bo_id, "name": name, "kind": "chi_bo", "parent_id": dang_bo["id"], "updated_at": when}
+        people = [_member(chi_bo_id, f"Đảng viên {index}-{number}", when) for number in range(members)]
         attempts = [
             _attempt(person["id"], document_id, section_id, sitting, questions, when)
             for person in people
@@ -50,7 +50,7 @@ def write_exam_packages(
             "documents.json": [{"id": document_id, "content_hash": document.content_hash, "title": document.title}],
         }
         path = folder / f"chi-bo-{index + 1:03d}.nqpkg"
-        metadata = {"package_id": _ident(), "exported_at": when, "source": chi_bo["name"]}
+        metadata = {"package_id": _ident(), "exported_at": when, "source": name}
         write_package(path, parts, key, metadata)
         paths.append(path)
     return paths
@@ -96,7 +96,7 @@ def _attempt(member_id: str, document_id: str, section_id: str, seed: int, quest
         }
         for position in range(questions)
     ]
-    correct = sum(item["answer"]["is_correct"] for item in items)
+    correct = sum(position % 4 == 0 for position in range(questions))
     return {
         "id": _ident(),
         "member_id": member_id,
