@@ -74,7 +74,7 @@ def _merge_session(database: Database) -> Iterator[Session]:
     """A session on one connection for the whole run: its big SQLite cache and prepared statements stay warm."""
     with database.engine.connect() as connection, merge_cache(connection):
         connection.commit()  # the pragma's implicit transaction: every package begins its own
-        with Session(bind=connection, expire_on_commit=False, autoflush=False) as session:
+        with Session(bind=connection, expire_on_commit=False) as session:
             yield session
 
 
