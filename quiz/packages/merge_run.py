@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from quiz.errors import UserError
 from quiz.importing.encoding import readable_file_name
@@ -19,7 +19,7 @@ from quiz.packages.content import PackageContent
 from quiz.packages.merge import counts, merge_package
 from quiz.packages.merge_documents import document_problem
 from quiz.packages.merge_people import Decide
-from quiz.packages.reading import read_packages
+from quiz.packages.reading import PackageReader
 from quiz.packages.types import MergeReport, PackageOutcome
 from quiz.storage import sqlite_access
 from quiz.storage.database import Database
@@ -33,6 +33,8 @@ MERGE_LOCK_KEY = 7_000_001
 # SQLite's busy handler retries at most every 100 ms: a writer waiting for the lock gets it when the merge lets go
 # for longer than that between two packages (reading the next package usually takes that long anyway).
 _GAP_FOR_WAITING_WRITERS_SECONDS = 0.15
+# How long a merge on SQLite holds the write lock before it commits (plus at most one package).
+CHUNK_SECONDS = sqlite_access.WRITE_CHUNK_SECONDS
 FAILED_MESSAGE = (
     "Lỗi khi ghi gói này vào cơ sở dữ liệu nên gói chưa được gộp (phần đã ghi của gói đã được hoàn tác, các gói "
     "khác không bị ảnh hưởng); hãy gộp lại gói này sau."
@@ -42,28 +44,32 @@ FAILED_MESSAGE = (
 def merge_packages(
     database: Database, paths: Sequence[Path], key: UnitKey, decide: Decide
 ) -> tuple[MergeReport, list[str]]:
-    """Merge ``paths`` one package per transaction; returns the report and the ids of the documents added.
+    """Merge ``paths``, committing as it goes; returns the report and the ids of the documents added.
 
-    A package merged is committed before the next is read: a crash or a failure later keeps it, and merging the same
-    files again adds nothing twice (attempts and log entries by id, the import log by package id). A package that
-    fails while being written rolls back alone and is reported as refused with the reason.
+    Each package is merged in its own savepoint: one that fails rolls back alone and is reported as refused with the
+    reason. Committed packages stay merged whatever happens later, and merging the same files again adds nothing
+    twice (attempts and log entries by id, the import log by package id).
     """
     report = MergeReport()
     with collector_paused(), _merge_session(database) as session:
         with session.begin():
             documents_before = set(session.scalars(select(Document.id)))
-        # One package in memory at a time (two when reading ahead): a unit's 231 would not fit at once.
-        read_ahead = not database.is_sqlite
-        last_commit: float | None = None
-        for path, content in read_packages(paths, key, read_ahead):
-            file_name = readable_file_name(path)
-            if isinstance(content, PackageRefused):
-                report.packages.append(PackageOutcome(file_name, None, "", str(content)))
-                continue
-            if last_commit is not None and time.monotonic() - last_commit < _GAP_FOR_WAITING_WRITERS_SECONDS:
-                database.chunk_done()
-            report.packages.append(_merge_committed(session, file_name, content, decide, report))
-            last_commit = time.monotonic()
+        writer = _Writer(database, session, report)
+        with PackageReader(key) as reader:
+            for index, path in enumerate(paths):
+                content = reader.read(path)
+                following = paths[index + 1] if index + 1 < len(paths) else None
+                if following is not None and not database.is_sqlite:
+                    reader.start(following)
+                if isinstance(content, PackageRefused):
+                    report.packages.append(PackageOutcome(readable_file_name(path), None, "", str(content)))
+                else:
+                    writer.merge(readable_file_name(path), content, decide)
+                if writer.commit_due():
+                    if following is not None:
+                        reader.start(following)  # parsed while the commit writes the pages out
+                    writer.commit()
+        writer.commit()
         with session.begin():
             added_documents = set(session.scalars(select(Document.id))) - documents_before
     return report, sorted(added_documents)
@@ -73,41 +79,94 @@ def merge_packages(
 def _merge_session(database: Database) -> Iterator[Session]:
     """A session on one connection for the whole run: its big SQLite cache and prepared statements stay warm."""
     with database.engine.connect() as connection, merge_cache(connection):
-        connection.commit()  # the pragma's implicit transaction: every package begins its own
+        connection.commit()  # the pragma's implicit transaction: the writer begins its own
         with Session(bind=connection, expire_on_commit=False) as session:
             yield session
 
 
-def _merge_committed(
-    session: Session,
-    file_name: str,
-    content: PackageContent,
-    decide: Decide,
-    report: MergeReport,
-) -> PackageOutcome:
-    """One package in one transaction; its counts join ``report`` only once it is committed."""
-    own = MergeReport()
-    try:
-        with session.begin():
-            connection = session.connection()
+class _Writer:
+    """The open write transaction of a merge run and the packages merged in it but not committed yet.
+
+    On PostgreSQL every package is committed on its own (other PCs write beside it anyway). On SQLite the write lock
+    is the whole file's, and every commit writes out each index page the transaction touched: with random ids a
+    package touches most pages of six large indexes, so packages share a transaction until it has held the lock
+    for ``CHUNK_SECONDS``, then commit and let waiting writers (members answering) in.
+    """
+
+    def __init__(self, database: Database, session: Session, report: MergeReport) -> None:
+        self.database, self.session, self.report = database, session, report
+        self.transaction: SessionTransaction | None = None
+        self.started = 0.0
+        self.last_commit: float | None = None
+        # Merged in the open transaction: (index in report.packages, the package's own counts, its content).
+        self.pending: list[tuple[int, MergeReport, PackageContent]] = []
+
+    def merge(self, file_name: str, content: PackageContent, decide: Decide) -> None:
+        own = MergeReport()
+        try:
+            self._begin()
+            with self.session.begin_nested():
+                outcome = _merge_one(self.session, file_name, content, decide, own)
+        except Exception as error:
+            # Rolled back to the package's savepoint (or never begun): the packages before it stay merged.
+            logger.exception("merging results package %s failed", file_name)
+            self.report.packages.append(_failed(self.report, file_name, content, error))
+            return
+        finally:
+            self.session.expunge_all()
+        self.pending.append((len(self.report.packages), own, content))
+        self.report.packages.append(outcome)
+
+    def commit_due(self) -> bool:
+        if self.transaction is None:
+            return False
+        return not self.database.is_sqlite or time.monotonic() - self.started >= CHUNK_SECONDS
+
+    def commit(self) -> None:
+        """Commit the open transaction; its packages' counts join the report only now."""
+        if self.transaction is None:
+            return
+        transaction, pending = self.transaction, self.pending
+        self.transaction, self.pending = None, []
+        try:
+            transaction.commit()
+        except Exception as error:
+            logger.exception("committing merged results packages failed")
+            transaction.rollback()
+            for index, _own, content in pending:
+                file_name = self.report.packages[index].file_name
+                self.report.packages[index] = _failed(self.report, file_name, content, error)
+            return
+        finally:
+            self.last_commit = time.monotonic()
+        for _index, own, _content in pending:
+            self.report.absorb(own)
+
+    def _begin(self) -> None:
+        if self.transaction is not None:
+            return
+        if self.last_commit is not None and time.monotonic() - self.last_commit < _GAP_FOR_WAITING_WRITERS_SECONDS:
+            self.database.chunk_done()
+        transaction = self.session.begin()
+        try:
+            connection = self.session.connection()
             if connection.dialect.name == "sqlite":
                 sqlite_access.begin_immediate(connection)
             else:
                 # On a shared server one merge at a time: a second PC merging the same package waits, then finds
                 # it merged.
                 connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MERGE_LOCK_KEY})
-            outcome = _merge_one(session, file_name, content, decide, own)
-    except Exception as error:
-        # The package's own transaction is rolled back; the packages before it stay merged.
-        logger.exception("merging results package %s failed", file_name)
-        reason = str(error) if isinstance(error, UserError) else FAILED_MESSAGE
-        for kind, number in counts(content).items():
-            report.count(kind, "refused", number)
-        return PackageOutcome(file_name, content.package_id, content.source, reason)
-    finally:
-        session.expunge_all()
-    report.absorb(own)
-    return outcome
+        except Exception:
+            transaction.rollback()
+            raise
+        self.transaction, self.started = transaction, time.monotonic()
+
+
+def _failed(report: MergeReport, file_name: str, content: PackageContent, error: Exception) -> PackageOutcome:
+    for kind, number in counts(content).items():
+        report.count(kind, "refused", number)
+    reason = str(error) if isinstance(error, UserError) else FAILED_MESSAGE
+    return PackageOutcome(file_name, content.package_id, content.source, reason)
 
 
 def _merge_one(
