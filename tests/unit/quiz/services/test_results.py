@@ -147,10 +147,10 @@ def test_unconfirmed_match_is_added_as_a_separate_member(service: Service, unit:
 def test_a_package_failing_mid_merge_rolls_back_alone_and_merging_again_doubles_nothing(
     service: Service, unit: UnitSetup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first, first_twin, first_other = independent_pc(tmp_path, "mot")
-    second, second_twin, second_other = independent_pc(tmp_path, "hai")
-    first.results.export(tmp_path / "1.nqpkg", include_document=True)
-    second.results.export(tmp_path / "2.nqpkg")
+    pcs = [independent_pc(tmp_path, name) for name in ("mot", "hai", "ba")]
+    paths = [tmp_path / f"{number}.nqpkg" for number in (1, 2, 3)]
+    for (pc, _twin, _other), path in zip(pcs, paths, strict=True):
+        pc.results.export(path, include_document=path == paths[0])
     before = row_counts(service)
     calls: list[int] = []
     original = merge_pledges
@@ -162,28 +162,28 @@ def test_a_package_failing_mid_merge_rolls_back_alone_and_merging_again_doubles_
         original(*arguments)  # type: ignore[arg-type]
 
     monkeypatch.setattr(merge_module, "merge_pledges", failing_on_second_package)
-    report = service.results.import_packages([tmp_path / "1.nqpkg", tmp_path / "2.nqpkg"])
+    report = service.results.import_packages(paths)
 
-    # The first package is merged and committed; the second left no row behind and says why.
-    assert [outcome.refused is None for outcome in report.packages] == [True, False]
+    # The first and third packages are merged and committed; the second left no row behind and says why.
+    assert [outcome.refused is None for outcome in report.packages] == [True, False, True]
     assert "chưa được gộp" in str(report.packages[1].refused)
-    assert report.counts["attempts"].added == 2 and report.counts["attempts"].refused == 2
-    after_first = row_counts(service)
-    assert after_first["attempts"] - before["attempts"] == 2
-    assert after_first["answers"] - before["answers"] == 12
-    assert after_first["imported_packages"] - before["imported_packages"] == 1
+    assert report.counts["attempts"].added == 4 and report.counts["attempts"].refused == 2
+    after_failure = row_counts(service)
+    assert after_failure["attempts"] - before["attempts"] == 4
+    assert after_failure["answers"] - before["answers"] == 24
+    assert after_failure["imported_packages"] - before["imported_packages"] == 2
     with service.database.sessions() as session:
         members = set(session.scalars(select(Member.id)))
-    assert {first_twin, first_other} <= members and not {second_twin, second_other} & members
+    assert {pcs[0][1], pcs[0][2], pcs[2][1], pcs[2][2]} <= members and not {pcs[1][1], pcs[1][2]} & members
 
     monkeypatch.setattr(merge_module, "merge_pledges", original)
-    report = service.results.import_packages([tmp_path / "1.nqpkg", tmp_path / "2.nqpkg"])
-    assert [outcome.already_imported for outcome in report.packages] == [True, False]
-    assert report.counts["attempts"].added == 2 and report.counts["attempts"].skipped == 2
+    report = service.results.import_packages(paths)
+    assert [outcome.already_imported for outcome in report.packages] == [True, False, True]
+    assert report.counts["attempts"].added == 2 and report.counts["attempts"].skipped == 4
     assert not report.has_refusals
-    after_both = row_counts(service)
-    assert after_both["attempts"] - before["attempts"] == 4 and after_both["answers"] - before["answers"] == 24
+    after_all = row_counts(service)
+    assert after_all["attempts"] - before["attempts"] == 6 and after_all["answers"] - before["answers"] == 36
     # Once more: nothing changes at all.
     state = table_state(service)
-    service.results.import_packages([tmp_path / "1.nqpkg", tmp_path / "2.nqpkg"])
+    service.results.import_packages(paths)
     assert table_state(service) == state
