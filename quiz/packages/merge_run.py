@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Iterator, Sequence
@@ -114,7 +115,10 @@ class _Writer:
             return
         finally:
             self.session.expunge_all()
-        self.pending.append((len(self.report.packages), own, content))
+        if outcome.refused is not None:  # refused before writing anything: no commit can change that
+            self.report.absorb(own)
+        else:
+            self.pending.append((len(self.report.packages), own, content))
         self.report.packages.append(outcome)
 
     def commit_due(self) -> bool:
@@ -132,7 +136,8 @@ class _Writer:
             transaction.commit()
         except Exception as error:
             logger.exception("committing merged results packages failed")
-            transaction.rollback()
+            with contextlib.suppress(Exception):  # a connection already gone has nothing left to roll back
+                transaction.rollback()
             for index, _own, content in pending:
                 file_name = self.report.packages[index].file_name
                 self.report.packages[index] = _failed(self.report, file_name, content, error)
