@@ -67,8 +67,9 @@ def merge_packages(
                 else:
                     writer.merge(readable_file_name(path), content, decide)
                 if writer.commit_due():
-                    if following is not None:
-                        reader.start(following)  # parsed while the commit writes the pages out
+                    # On SQLite the next package is read after the commit: while it is parsed, members waiting to
+                    # save an answer get the lock (parsing it during the commit on a second thread gained little
+                    # and would leave no such gap).
                     writer.commit()
         writer.commit()
         with session.begin():

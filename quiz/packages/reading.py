@@ -1,4 +1,4 @@
-"""Reading the packages of one merge, the next one on a second thread while the database writes without Python."""
+"""Reading the packages of one merge, the next one on a second thread while a database server writes the current."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ Loaded = PackageContent | PackageRefused
 class PackageReader:
     """Each path's checked content, or the refusal saying why it cannot be merged.
 
-    ``start(path)`` parses a package on a second thread; ``read(path)`` returns it (or reads it here). Worth it
-    while the merging thread waits without the interpreter lock: on PostgreSQL's socket the whole time, on SQLite
-    only during a commit (its driver takes the lock back after every row it inserts, so reading beside the inserts
-    would stall them). One package in memory at a time, two when reading ahead: a unit's 231 would not fit at once.
+    ``start(path)`` parses a package on a second thread; ``read(path)`` returns it (or reads it here). Worth it when
+    the writing happens in a server process (PostgreSQL: the merging thread mostly waits on its socket). Not for
+    SQLite, whose driver takes the interpreter lock back after every row it inserts. One package in memory at a
+    time, two when reading ahead: a unit's 231 would not fit at once.
     """
 
     def __init__(self, key: UnitKey) -> None:
