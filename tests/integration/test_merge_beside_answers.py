@@ -17,7 +17,7 @@ from tests.integration.package_factory import write_exam_packages
 from tests.integration.scenario import add_member, any_response, write_resolution
 from tests.integration.test_locked_start import read_line, start_worker
 
-PACKAGES = 40
+PACKAGES = 60
 MEMBERS = 40
 QUESTIONS = 30
 
@@ -36,7 +36,7 @@ def test_answers_get_through_while_another_process_merges_many_packages(
     write_exam_packages(service, document_id, folder, PACKAGES, MEMBERS, QUESTIONS)
     service.close()
     # The whole merge holds the file far longer than an answer may wait; each package alone holds it much less.
-    monkeypatch.setattr(sqlite_access, "BUSY_TIMEOUT_SECONDS", 2)
+    monkeypatch.setattr(sqlite_access, "BUSY_TIMEOUT_SECONDS", 4)
     service = Service.open(url, actor=Actor.admin())
 
     merger = start_worker(tmp_path, "merge-packages", url, str(folder))
