@@ -1,4 +1,4 @@
-"""Merging many packages, each in its own committed transaction, on one connection kept for the whole run."""
+"""Merging many packages on one connection kept for the whole run: a savepoint each, a commit at least every second."""
 
 from __future__ import annotations
 

@@ -82,7 +82,7 @@ class ResultsService:
             return preview_package(session, content)
 
     def import_packages(self, paths: Sequence[Path], confirm_matches: ConfirmMatches = None) -> MergeReport:
-        """Merge the good packages, each committed on its own; bad ones are refused (with the reason), changing nothing.
+        """Merge the good packages, committing as it goes; bad ones are refused (with the reason), changing nothing.
 
         A package that fails while being written is rolled back alone and reported; the ones merged before it stay,
         and merging the same files again adds nothing twice. ``confirm_matches`` says which name + birth date
