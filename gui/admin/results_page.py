@@ -275,8 +275,11 @@ class ResultsPage(AdminPage):
             counts = value.counts[kind]
             if counts.added or counts.updated or counts.skipped or counts.refused:
                 lines.append(f"  {name}: {counts.added} / {counts.updated} / {counts.skipped} / {counts.refused}")
-        for outcome in value.refused_packages:
-            lines.append(self.tr("✗ {0}: {1}").format(outcome.file_name, outcome.refused))
+        for outcome in value.packages:
+            if outcome.refused is None:
+                lines.append(self.tr("✓ {0} – {1}").format(outcome.file_name, outcome.source))
+            else:
+                lines.append(self.tr("✗ {0}: {1}").format(outcome.file_name, outcome.refused))
         lines.extend("  " + note for note in value.notes)
         self.preview_text.setPlainText("\n".join(lines))
         self.match_list.clear()

@@ -113,6 +113,15 @@ class MergeReport:
         self.conflicts.append(text)
         self.note("Cần xem lại: " + text)
 
+    def absorb(self, other: MergeReport) -> None:
+        """Add the counts, notes and conflicts of ``other`` (one package's, once it is committed)."""
+        for kind, counts in other.counts.items():
+            for outcome in ("added", "updated", "skipped", "refused"):
+                self.count(kind, outcome, getattr(counts, outcome))
+        self.conflicts.extend(other.conflicts)
+        for text in other.notes:
+            self.note(text)
+
     def note(self, text: str) -> None:
         # Hundreds of identical notes help nobody: keep the first few of each kind of reason.
         if text not in self.notes and len(self.notes) < 200:

@@ -6,33 +6,26 @@ import logging
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
-from sqlalchemy import select, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quiz.errors import NotFound, UserError
 from quiz.importing.encoding import readable_file_name
-from quiz.packages.bulk import collector_paused, merge_cache
-from quiz.packages.container import PackageRefused, UnitKey, write_package
-from quiz.packages.content import PackageContent, load_package
+from quiz.packages.container import UnitKey, write_package
+from quiz.packages.content import load_package
 from quiz.packages.export import collect_parts
-from quiz.packages.merge import counts, merge_package, preview_package
-from quiz.packages.merge_documents import document_problem
-from quiz.packages.reading import read_packages
-from quiz.packages.types import ExportSummary, MemberMatch, MergeReport, PackageOutcome, PackagePreview
+from quiz.packages.merge import preview_package
+from quiz.packages.merge_run import merge_packages
+from quiz.packages.types import ExportSummary, MemberMatch, MergeReport, PackagePreview
 from quiz.services.context import ServiceContext
 from quiz.services.unit_key_store import load_unit_key, store_unit_key, stored_key_id
 from quiz.storage.base import new_id, utc_now
-from quiz.storage.models.documents import Document
 from quiz.storage.models.people import Unit
-from quiz.storage.models.sync import ImportedPackage
 
 __all__ = ["ExportSummary", "MemberMatch", "MergeReport", "PackagePreview", "ResultsService"]
 
 logger = logging.getLogger(__name__)
 
-# Any fixed number shared by every PC: PostgreSQL's transaction-level advisory lock for merges.
-MERGE_LOCK_KEY = 7_000_001
 ConfirmMatches = Callable[[MemberMatch], bool] | Collection[tuple[str, str]] | None
 
 
@@ -89,33 +82,17 @@ class ResultsService:
             return preview_package(session, content)
 
     def import_packages(self, paths: Sequence[Path], confirm_matches: ConfirmMatches = None) -> MergeReport:
-        """Merge the good packages in one transaction; bad ones are refused (with the reason) and change nothing.
+        """Merge the good packages, committing as it goes; bad ones are refused (with the reason), changing nothing.
 
-        ``confirm_matches`` says which name + birth date matches are the same person (a callable asked per match,
-        or the confirmed (incoming_id, local_id) pairs); an unconfirmed match is added as a separate member.
+        A package that fails while being written is rolled back alone and reported; the ones merged before it stay,
+        and merging the same files again adds nothing twice. ``confirm_matches`` says which name + birth date
+        matches are the same person (a callable asked per match, or the confirmed (incoming_id, local_id) pairs);
+        an unconfirmed match is added as a separate member.
         """
         self._context.require_admin()
         key = self._key()
-        report = MergeReport()
-        decide = _decider(confirm_matches)
-        try:
-            with collector_paused(), self._context.session() as session, merge_cache(session.connection()):
-                _serialise_merges(session)
-                documents_before = set(session.scalars(select(Document.id)))
-                # One package in memory at a time (two when reading ahead): a unit's 231 would not fit at once.
-                read_ahead = session.get_bind().dialect.name == "postgresql"
-                for path, content in read_packages(paths, key, read_ahead):
-                    if isinstance(content, PackageRefused):
-                        report.packages.append(PackageOutcome(readable_file_name(path), None, "", str(content)))
-                        continue
-                    report.packages.append(_merge_one(session, path, content, decide, report))
-                    session.flush()
-                    session.expunge_all()
-                added_documents = set(session.scalars(select(Document.id))) - documents_before
-        except SQLAlchemyError as error:
-            logger.exception("merging results packages failed")
-            raise UserError("Không gộp được kết quả; cơ sở dữ liệu vẫn giữ nguyên như trước khi gộp.") from error
-        for document_id in sorted(added_documents):
+        report, added_documents = merge_packages(self._context.database, paths, key, _decider(confirm_matches))
+        for document_id in added_documents:
             for hook in self.after_document_added:
                 try:
                     hook(document_id)
@@ -127,25 +104,6 @@ class ResultsService:
     def _key(self) -> UnitKey:
         with self._context.session() as session:
             return load_unit_key(session)
-
-
-def _serialise_merges(session: Session) -> None:
-    """On a shared server, one merge at a time: a second PC merging the same package waits, then finds it merged."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MERGE_LOCK_KEY})
-
-
-def _merge_one(
-    session: Session, path: Path, content: PackageContent, decide: Callable[[MemberMatch], bool], report: MergeReport
-) -> PackageOutcome:
-    problem = document_problem(session, content)
-    if problem is not None:
-        for kind, number in counts(content).items():
-            report.count(kind, "refused", number)
-        return PackageOutcome(readable_file_name(path), content.package_id, content.source, problem)
-    already = session.get(ImportedPackage, content.package_id) is not None
-    merge_package(session, content, readable_file_name(path), decide, report)
-    return PackageOutcome(readable_file_name(path), content.package_id, content.source, None, already)
 
 
 def _decider(confirm_matches: ConfirmMatches) -> Callable[[MemberMatch], bool]:

@@ -1,4 +1,4 @@
-"""Second processes for the storage race tests: hold a lock, answer one attempt, crash with a -wal left behind.
+"""Second processes for the storage race tests: hold a lock, answer, merge packages, crash with a -wal left behind.
 
     python -m tests.integration.storage_workers COMMAND ARGUMENTS...
 
@@ -17,6 +17,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 
@@ -110,6 +111,19 @@ def write_in_chunks(url: str, chunks: str, seconds: str) -> int:
     return 0
 
 
+def merge_packages(url: str, folder: str) -> int:
+    """Merge every package in ``folder`` in one call (as the secretary does); print what merged as JSON."""
+    service = Service.open(url, actor=Actor.admin())
+    paths = sorted(Path(folder).glob("*.nqpkg"))
+    _wait_for_go()
+    report = service.results.import_packages(paths)
+    service.close()
+    merged = [outcome.file_name for outcome in report.packages if outcome.refused is None]
+    refused = [str(outcome.refused) for outcome in report.refused_packages]
+    print(json.dumps({"merged": merged, "refused": refused}, ensure_ascii=False), flush=True)
+    return 0
+
+
 def crash_with_wal(database: str, rows: str) -> int:
     """Commit ``rows`` settings rows into the -wal only, then die without closing (a crash or a power cut)."""
     connection = sqlite3.connect(database)
@@ -141,6 +155,7 @@ COMMANDS: dict[str, Callable[..., int]] = {
     "answer-attempt": answer_attempt,
     "hold-write-lock": hold_write_lock,
     "write-in-chunks": write_in_chunks,
+    "merge-packages": merge_packages,
     "crash-with-wal": crash_with_wal,
     "rotate-backups": rotate_backups,
 }

@@ -81,6 +81,8 @@ def test_export_from_one_pc_and_merge_into_another(
     assert not page.is_error_shown(), page.message.text()
     assert sorted(member.full_name for member in service.members.list_members()) == ["Võ Thị Hạnh", "Đặng Văn Khoa"]
     assert page.last_report is not None and page.last_report.counts["members"].added == 2
+    # Which packages merged is said by name, not only the refused ones.
+    assert "✓ ket-qua.nqpkg" in page.preview_text.toPlainText()
 
 
 def test_a_package_with_a_foreign_key_is_refused_and_nothing_changes(

@@ -1,4 +1,4 @@
-"""ResultsService: the unit key, export scope, preview, confirming the same member on two PCs, one transaction."""
+"""ResultsService: the unit key, export scope, preview, matching the same member on two PCs, a commit per package."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from quiz.packages.types import MemberMatch
 from quiz.service import Service
 from quiz.services.context import Actor
 from quiz.storage.models.attempts import Attempt
+from quiz.storage.models.people import Member
 from quiz.storage.models.sync import MemberAlias
 from tests.unit.quiz.packages.helpers import (
     UnitSetup,
@@ -143,27 +144,46 @@ def test_unconfirmed_match_is_added_as_a_separate_member(service: Service, unit:
     assert len(service.members.search("le van binh")) == 2
 
 
-def test_failure_mid_merge_leaves_the_database_as_it_was(
+def test_a_package_failing_mid_merge_rolls_back_alone_and_merging_again_doubles_nothing(
     service: Service, unit: UnitSetup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first, _, _ = independent_pc(tmp_path, "mot")
-    second, _, _ = independent_pc(tmp_path, "hai")
-    first.results.export(tmp_path / "1.nqpkg", include_document=True)
-    second.results.export(tmp_path / "2.nqpkg")
-    state = table_state(service)
+    pcs = [independent_pc(tmp_path, name) for name in ("mot", "hai", "ba")]
+    paths = [tmp_path / f"{number}.nqpkg" for number in (1, 2, 3)]
+    for (pc, _twin, _other), path in zip(pcs, paths, strict=True):
+        pc.results.export(path, include_document=path == paths[0])
+    before = row_counts(service)
     calls: list[int] = []
     original = merge_pledges
 
     def failing_on_second_package(*arguments: object) -> None:
         calls.append(1)
-        if len(calls) == 2:  # members, attempts and answers of both packages are already written by now
+        if len(calls) == 2:  # the second package's members, attempts and answers are already written by now
             raise OperationalError("INSERT", {}, Exception("đĩa đầy"))
         original(*arguments)  # type: ignore[arg-type]
 
     monkeypatch.setattr(merge_module, "merge_pledges", failing_on_second_package)
-    with pytest.raises(UserError, match="giữ nguyên"):
-        service.results.import_packages([tmp_path / "1.nqpkg", tmp_path / "2.nqpkg"])
-    assert table_state(service) == state
+    report = service.results.import_packages(paths)
+
+    # The first and third packages are merged and committed; the second left no row behind and says why.
+    assert [outcome.refused is None for outcome in report.packages] == [True, False, True]
+    assert "chưa được gộp" in str(report.packages[1].refused)
+    assert report.counts["attempts"].added == 4 and report.counts["attempts"].refused == 2
+    after_failure = row_counts(service)
+    assert after_failure["attempts"] - before["attempts"] == 4
+    assert after_failure["answers"] - before["answers"] == 24
+    assert after_failure["imported_packages"] - before["imported_packages"] == 2
+    with service.database.sessions() as session:
+        members = set(session.scalars(select(Member.id)))
+    assert {pcs[0][1], pcs[0][2], pcs[2][1], pcs[2][2]} <= members and not {pcs[1][1], pcs[1][2]} & members
+
     monkeypatch.setattr(merge_module, "merge_pledges", original)
-    report = service.results.import_packages([tmp_path / "1.nqpkg", tmp_path / "2.nqpkg"])
-    assert report.counts["attempts"].added == 4 and not report.has_refusals
+    report = service.results.import_packages(paths)
+    assert [outcome.already_imported for outcome in report.packages] == [True, False, True]
+    assert report.counts["attempts"].added == 2 and report.counts["attempts"].skipped == 4
+    assert not report.has_refusals
+    after_all = row_counts(service)
+    assert after_all["attempts"] - before["attempts"] == 6 and after_all["answers"] - before["answers"] == 36
+    # Once more: nothing changes at all.
+    state = table_state(service)
+    service.results.import_packages(paths)
+    assert table_state(service) == state
