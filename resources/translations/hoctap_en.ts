@@ -2628,7 +2628,7 @@ Read the resolution, take quizzes and write the member's reflection and commitme
     </message>
     <message>
         <location filename="../../gui/admin/results_page.py" line="232" />
-        <location filename="../../gui/admin/results_page.py" line="279" />
+        <location filename="../../gui/admin/results_page.py" line="282" />
         <source>✗ {0}: {1}</source>
         <translation>✗ {0}: {1}</translation>
     </message>
@@ -2663,12 +2663,17 @@ Read the resolution, take quizzes and write the member's reflection and commitme
         <translation>Merge result (added / updated / skipped / refused):</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="285" />
+        <location filename="../../gui/admin/results_page.py" line="280" />
+        <source>✓ {0} – {1}</source>
+        <translation>✓ {0} – {1}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/admin/results_page.py" line="288" />
         <source>Đã gộp xong, có phần bị từ chối; xem chi tiết bên dưới.</source>
         <translation>Merge finished, but some items were refused; see the details below.</translation>
     </message>
     <message>
-        <location filename="../../gui/admin/results_page.py" line="287" />
+        <location filename="../../gui/admin/results_page.py" line="290" />
         <source>Đã gộp xong các gói kết quả.</source>
         <translation>The results packages have been merged.</translation>
     </message>
