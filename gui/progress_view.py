@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from gui.quiz_start import mode_name, review_explanation
 from gui.reader_content import list_documents
 from gui.style import named, set_role
-from quiz.engine.types import EXAM_MODES
+from quiz.api.enums import EXAM_MODES
 from quiz.errors import UserError
 from quiz.formatting import format_percent, format_short_date
 from quiz.service import Service

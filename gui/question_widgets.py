@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.style import named, set_role
-from quiz.engine.types import AnswerFeedback, AttemptQuestion
+from quiz.api.attempts import AnswerFeedback, AttemptQuestion
 
 LETTERS = "ABCDEFGH"
 CHOICE_KEYS = {

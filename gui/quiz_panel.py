@@ -27,7 +27,7 @@ from gui.question_widgets import CHOICE_KEYS, QuestionWidget
 from gui.quiz_start import QuizStartPage, mode_name
 from gui.results_view import ResultsView
 from gui.style import named, set_role
-from quiz.engine.types import AnswerFeedback, AttemptView
+from quiz.api.attempts import AnswerFeedback, AttemptView
 from quiz.errors import UserError
 from quiz.service import Service
 

@@ -19,7 +19,7 @@ from gui import dialogs
 from gui.flow_layout import flow_row
 from gui.quiz_start import mode_name
 from gui.style import named, set_role
-from quiz.engine.types import AttemptResult, ReviewItem
+from quiz.api.attempts import AttemptResult, ReviewItem
 from quiz.errors import UserError
 from quiz.formatting import format_number, format_percent
 from quiz.service import Service

@@ -7,8 +7,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from quiz.engine.types import EXAM_MODES
-from quiz.engine.unit_details import UnitDetails
+from quiz.api.enums import EXAM_MODES
+from quiz.api.unit_details import UnitDetails
 from quiz.errors import NotFound, UserError
 from quiz.formatting import format_short_date
 from quiz.text import fold
@@ -25,7 +25,7 @@ from reports.model import (
 )
 
 if TYPE_CHECKING:
-    from quiz.engine.member_types import MemberProfile
+    from quiz.api.members import MemberProfile
     from quiz.service import Service
 
 # Exam scores are printed on the 10-point scale Vietnamese readers expect.

@@ -18,7 +18,7 @@ from gui.admin.reports_page import ReportsPage
 from gui.admin.results_page import ResultsPage
 from gui.admin.settings_page import SettingsPage
 from gui.admin.unit_progress_page import UnitProgressPage
-from quiz.engine.unit_details import UnitDetails
+from quiz.api.unit_details import UnitDetails
 
 if TYPE_CHECKING:
     from gui.tasks import TaskRunner

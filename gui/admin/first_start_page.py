@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 from gui.admin.common import AdminPage, make_button, parse_date, show_date, vertical_scroll, wrapped_label
 from gui.flow_layout import FlowLayout
 from gui.style import set_role
-from quiz.engine.unit_details import UnitDetails
+from quiz.api.unit_details import UnitDetails
 
 if TYPE_CHECKING:
     from gui.tasks import TaskRunner

@@ -26,8 +26,7 @@ from gui.admin.document_picker import DocumentPicker
 from gui.admin.section_editor import SectionEditor
 from gui.admin.work import CancelGate
 from gui.tasks import Task, TaskControl, TaskRunner
-from quiz.importing.readers import SUPPORTED_EXTENSIONS
-from quiz.importing.types import DocumentInfo
+from quiz.api.documents import SUPPORTED_EXTENSIONS, DocumentInfo
 
 if TYPE_CHECKING:
     from quiz.service import Service

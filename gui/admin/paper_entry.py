@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.admin.common import make_button
-from quiz.engine.paper_entry import BLANK, option_index, response_for, token_for
-from quiz.engine.paper_types import PaperQuestion, PaperSheet
+from quiz.api.paper import PaperQuestion, PaperSheet
+from quiz.api.paper_entry import BLANK, option_index, response_for, token_for
 from quiz.errors import UserError
 from quiz.text import fold_answer
 

@@ -27,7 +27,7 @@ from gui.admin.common import AdminPage, make_button
 from gui.admin.document_picker import DocumentPicker
 from gui.admin.paper_entry import PaperEntry
 from gui.tasks import Task, TaskRunner
-from quiz.engine.paper_codes import CODE_LENGTH, display_code
+from quiz.api.paper_codes import CODE_LENGTH, display_code
 from quiz.formatting import format_percent
 
 if TYPE_CHECKING:

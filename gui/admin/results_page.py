@@ -29,7 +29,7 @@ from gui.admin.common import AdminPage, make_button, show_date, wrapped_label
 from gui.admin.work import ProgressRow
 from gui.flow_layout import FlowLayout
 from gui.tasks import Task, TaskRunner
-from quiz.packages.types import KIND_NAMES, ExportSummary, MemberMatch, MergeReport, PackagePreview
+from quiz.api.packages import KIND_NAMES, ExportSummary, MemberMatch, MergeReport, PackagePreview
 
 if TYPE_CHECKING:
     from quiz.service import Service

@@ -8,10 +8,11 @@ from collections.abc import Sequence
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from quiz.api.attempts import AttemptSummary, QuizSettingsData
+from quiz.api.enums import EXAM_MODES
 from quiz.engine import views
 from quiz.engine.drawing import Candidate, DrawnQuestion, options_keep_order
 from quiz.engine.quiz_settings import load_settings
-from quiz.engine.types import EXAM_MODES, AttemptSummary, QuizSettingsData
 from quiz.errors import NotFound, UserError
 from quiz.questions.weights import question_weight
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from quiz.engine.member_types import MemberDraft
-from quiz.engine.pledge_content import Commitment, ReflectionAnswer
+from quiz.api.members import MemberDraft
+from quiz.api.pledges import Commitment, ReflectionAnswer
 from quiz.engine.unit_demo_data import (
     CHI_BO,
     MEASURES,

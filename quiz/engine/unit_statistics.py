@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, not_, select
 from sqlalchemy.orm import Session
 
-from quiz.engine.types import EXAM_MODES
+from quiz.api.enums import EXAM_MODES
 from quiz.storage.models.attempts import Attempt, AttemptItem
 from quiz.storage.models.bank import Question
 

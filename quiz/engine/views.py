@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+from quiz.api.attempts import AnswerFeedback, AttemptQuestion, AttemptView, ReviewItem, ScoreBreakdown
 from quiz.engine.scoring import KeyedQuestion, key_indexes, key_texts, response_texts
-from quiz.engine.types import AnswerFeedback, AttemptQuestion, AttemptView, ReviewItem, ScoreBreakdown
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question
 

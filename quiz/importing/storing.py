@@ -7,8 +7,8 @@ import hashlib
 
 from sqlalchemy.orm import Session
 
+from quiz.api.documents import DocumentInfo, SectionInfo, SentenceInfo
 from quiz.importing.model import ParsedDocument, ParsedSection, ParsedSentence, RemovedLine
-from quiz.importing.types import DocumentInfo, SectionInfo, SentenceInfo
 from quiz.storage.base import content_id, utc_now
 from quiz.storage.models.documents import Document, Section, Sentence
 from quiz.text import fold

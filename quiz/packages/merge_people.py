@@ -9,9 +9,9 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from quiz.api.packages import MemberMatch, MergeReport
 from quiz.packages import bulk
 from quiz.packages.content import Row
-from quiz.packages.types import MemberMatch, MergeReport
 from quiz.storage.models.people import Member, Unit
 from quiz.storage.models.sync import MemberAlias
 from quiz.text import fold

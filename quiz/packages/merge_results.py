@@ -7,10 +7,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from quiz.api.packages import MergeReport
 from quiz.packages.content import Row
 from quiz.packages.export import pledge_content
 from quiz.packages.merge_people import MemberMap, NewRows, aware, existing_ids, insert_rows, rows_of_members
-from quiz.packages.types import MergeReport
 from quiz.storage.base import new_id
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.people import Member

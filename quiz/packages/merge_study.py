@@ -7,9 +7,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from quiz.api.packages import MergeReport
 from quiz.packages.content import Row
 from quiz.packages.merge_people import MemberMap, NewRows, aware, chunks, existing_ids, rows_of_members
-from quiz.packages.types import MergeReport
 from quiz.storage.base import new_id
 from quiz.storage.models.documents import Section
 from quiz.storage.models.study import ReviewCard, ReviewLogEntry, SectionProgress

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
+from quiz.api.enums import EXAM_MODES
 from quiz.engine.analysis_items import (
     FLAG_LABELS,
     MIN_RESPONSES_FOR_FLAGS,
@@ -15,7 +16,6 @@ from quiz.engine.analysis_items import (
     QuestionFacts,
     item_statistics,
 )
-from quiz.engine.types import EXAM_MODES
 from quiz.services.context import ServiceContext
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question

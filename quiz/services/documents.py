@@ -11,13 +11,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quiz import paths
+from quiz.api.documents import SUPPORTED_EXTENSIONS, DocumentInfo, SectionInfo, SentenceInfo
 from quiz.errors import NotFound, UserError
 from quiz.importing import refusals, storing
 from quiz.importing.model import ImportRefused, ParsedDocument, RemovedLine
 from quiz.importing.pipeline import parse_file, parse_text
-from quiz.importing.readers import SUPPORTED_EXTENSIONS
 from quiz.importing.section_editing import merge_section_with_next
-from quiz.importing.types import DocumentInfo, SectionInfo, SentenceInfo
 from quiz.services.context import ServiceContext
 from quiz.storage.models.bank import Question
 from quiz.storage.models.documents import Document, Section, Sentence

@@ -7,9 +7,9 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from quiz.engine.member_types import UNIT_KINDS, MemberDraft, MemberOverview, MemberProfile, MemberSummary, UnitView
+from quiz.api.enums import EXAM_MODES
+from quiz.api.members import UNIT_KINDS, MemberDraft, MemberOverview, MemberProfile, MemberSummary, UnitView
 from quiz.engine.passwords import hash_secret
-from quiz.engine.types import EXAM_MODES
 from quiz.errors import AccessDenied, NotFound, UserError
 from quiz.services.accounts import check_pin
 from quiz.services.context import ServiceContext

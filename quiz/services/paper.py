@@ -14,14 +14,15 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from quiz.api.attempts import MAXIMUM_QUESTIONS, AttemptResult
+from quiz.api.enums import Mode
+from quiz.api.paper import CHOICE_TYPES, PaperFormState, PaperQuestion, PaperSheet, PaperSummary
+from quiz.api.paper_codes import new_code, parse_code
 from quiz.engine import attempt_store as store
 from quiz.engine import views
 from quiz.engine.drawing import Candidate, DrawnQuestion, draw_questions, options_keep_order
-from quiz.engine.paper_codes import new_code, parse_code
-from quiz.engine.paper_types import CHOICE_TYPES, PaperFormState, PaperQuestion, PaperSheet, PaperSummary
-from quiz.engine.quiz_settings import MAXIMUM_QUESTIONS, load_settings
+from quiz.engine.quiz_settings import load_settings
 from quiz.engine.scoring import Score, score_response
-from quiz.engine.types import PAPER_MODE, AttemptResult
 from quiz.errors import NotFound, UserError
 from quiz.services.context import ServiceContext
 from quiz.services.quizzes import QuizService
@@ -83,7 +84,7 @@ class PaperService:
                 seed = generator.randrange(2**31)
                 drawn = draw_questions(pool, question_count or settings.question_count, seed, mix)
                 attempt, items = store.create_attempt(
-                    session, member_id, document_id, PAPER_MODE, None, pool, drawn, seed, now
+                    session, member_id, document_id, Mode.PAPER.value, None, pool, drawn, seed, now
                 )
                 paper = PaperAttempt(
                     attempt_id=attempt.id,
@@ -144,7 +145,15 @@ class PaperService:
             pool = [_candidate(question) for question in rows.values()]
             drawn = [DrawnQuestion(question_id, tuple(order)) for question_id, order in paper.draw]
             attempt, items = store.create_attempt(
-                session, member_id, paper.document_id, PAPER_MODE, None, pool, drawn, paper.seed, self._quizzes.clock()
+                session,
+                member_id,
+                paper.document_id,
+                Mode.PAPER.value,
+                None,
+                pool,
+                drawn,
+                paper.seed,
+                self._quizzes.clock(),
             )
             paper.attempt_id = attempt.id
             paper.draw = []
@@ -209,7 +218,7 @@ class PaperService:
         decisions = dict(reader_decisions or {})
         with self._context.session() as session:
             attempt = session.get(Attempt, attempt_id)
-            if attempt is None or attempt.mode != PAPER_MODE:
+            if attempt is None or attempt.mode != Mode.PAPER.value:
                 raise NotFound("Không tìm thấy bài kiểm tra trên giấy này.")
             if attempt.submitted_at is not None:
                 raise UserError("Bài trên giấy này đã được nhập điểm rồi.")

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from quiz.engine.pledge_content import (
+from quiz.api.pledges import (
     DRAFT,
     FINALISED,
     Commitment,

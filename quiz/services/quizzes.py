@@ -16,14 +16,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from quiz.engine import attempt_store as store
-from quiz.engine import views
-from quiz.engine.drawing import draw_questions
-from quiz.engine.quiz_settings import load_settings, store_settings
-from quiz.engine.scoring import counted_index, score_response
-from quiz.engine.types import (
-    MODES,
-    PAPER_MODE,
+from quiz.api.attempts import (
     AnswerFeedback,
     AttemptClosed,
     AttemptResult,
@@ -32,6 +25,12 @@ from quiz.engine.types import (
     QuizSettingsData,
     ReviewItem,
 )
+from quiz.api.enums import MODES, Mode
+from quiz.engine import attempt_store as store
+from quiz.engine import views
+from quiz.engine.drawing import draw_questions
+from quiz.engine.quiz_settings import load_settings, store_settings
+from quiz.engine.scoring import counted_index, score_response
 from quiz.errors import NotFound, UserError
 from quiz.formatting import format_short_date
 from quiz.services.context import ServiceContext
@@ -180,7 +179,7 @@ class QuizService:
         with self._context.session() as session:
             attempt = session.scalars(
                 select(Attempt)
-                .where(Attempt.member_id == member_id, Attempt.submitted_at.is_(None), Attempt.mode != PAPER_MODE)
+                .where(Attempt.member_id == member_id, Attempt.submitted_at.is_(None), Attempt.mode != Mode.PAPER.value)
                 .order_by(Attempt.started_at.desc())
                 .limit(1)
             ).first()
@@ -298,7 +297,7 @@ class QuizService:
         # A printed paper stays open until the secretary enters it; starting on screen must not close it.
         open_attempts = session.scalars(
             select(Attempt).where(
-                Attempt.member_id == member_id, Attempt.submitted_at.is_(None), Attempt.mode != PAPER_MODE
+                Attempt.member_id == member_id, Attempt.submitted_at.is_(None), Attempt.mode != Mode.PAPER.value
             )
         ).all()
         if any(attempt.mode == "exam" for attempt in open_attempts):

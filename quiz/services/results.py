@@ -10,6 +10,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from quiz.api.packages import ExportSummary, MemberMatch, MergeReport, PackageOutcome, PackagePreview
 from quiz.errors import NotFound, UserError
 from quiz.importing.encoding import readable_file_name
 from quiz.packages.bulk import collector_paused, merge_cache
@@ -19,7 +20,6 @@ from quiz.packages.export import collect_parts
 from quiz.packages.merge import counts, merge_package, preview_package
 from quiz.packages.merge_documents import document_problem
 from quiz.packages.reading import read_packages
-from quiz.packages.types import ExportSummary, MemberMatch, MergeReport, PackageOutcome, PackagePreview
 from quiz.services.context import ServiceContext
 from quiz.services.unit_key_store import load_unit_key, store_unit_key, stored_key_id
 from quiz.storage.base import new_id, utc_now

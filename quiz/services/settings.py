@@ -36,7 +36,7 @@ def _declare(*settings: Declared) -> dict[str, Declared]:
 
 # Adding a setting is one line here. A key not declared is treated as admin-only (never public by accident).
 SETTINGS = _declare(
-    # The printed header's names (quiz.engine.unit_details.UNIT_DETAIL_KEYS): asked at first start.
+    # The printed header's names (quiz.api.unit_details.UNIT_DETAIL_KEYS): asked at first start.
     Declared("place_name", str, ""),
     Declared("party_committee", str, ""),
     Declared("unit_name", str, ""),

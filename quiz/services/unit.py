@@ -13,10 +13,10 @@ from sqlalchemy import Select, and_, case, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import Subquery
 
+from quiz.api.enums import EXAM_MODES
+from quiz.api.unit import ChiBoProgress, HardQuestion, MemberProgress, UnitProgress
 from quiz.engine.quiz_settings import load_settings
-from quiz.engine.types import EXAM_MODES
 from quiz.engine.unit_statistics import question_statistics
-from quiz.engine.unit_types import ChiBoProgress, HardQuestion, MemberProgress, UnitProgress
 from quiz.errors import NotFound
 from quiz.services.context import ServiceContext
 from quiz.storage.models.attempts import Attempt

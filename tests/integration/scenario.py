@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from quiz.engine.member_types import MemberDraft
+from quiz.api.members import MemberDraft
 from quiz.service import Service
 
 TARGETS = [

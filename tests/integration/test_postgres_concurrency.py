@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from quiz.engine.pledge_content import Commitment, ReflectionAnswer
+from quiz.api.pledges import Commitment, ReflectionAnswer
 from quiz.service import Service
 from quiz.services.context import Actor
 from quiz.storage.models.attempts import Answer

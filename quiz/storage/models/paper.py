@@ -25,7 +25,7 @@ class PaperAttempt(Base):
     attempt_id: Mapped[str | None] = mapped_column(
         ForeignKey("attempts.id", ondelete="CASCADE"), nullable=True, unique=True
     )
-    # Six characters of quiz.engine.paper_codes, the last one a check character.
+    # Six characters of quiz.api.paper_codes, the last one a check character.
     code: Mapped[str] = mapped_column(String(6), unique=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     seed: Mapped[int] = mapped_column(Integer)

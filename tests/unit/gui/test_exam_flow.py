@@ -115,7 +115,7 @@ def test_failed_exam_offers_practice_of_the_missed_questions(
 
 def test_long_options_wrap_instead_of_widening_the_question(qtbot: QtBot) -> None:
     from gui.question_widgets import QuestionWidget
-    from quiz.engine.types import AttemptQuestion
+    from quiz.api.attempts import AttemptQuestion
 
     long_option = "Xây dựng tổ chức bộ máy chính quyền địa phương tinh gọn, trong sạch, vững mạnh, " * 3
     question = AttemptQuestion(

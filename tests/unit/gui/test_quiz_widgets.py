@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.main_window import MainWindow
 from gui.question_widgets import QuestionWidget
-from quiz.engine.types import AttemptQuestion, QuizSettingsData
+from quiz.api.attempts import AttemptQuestion, QuizSettingsData
 from quiz.service import Service
 from quiz.services.context import Actor
 from tests.unit.gui.study_data import StudyData

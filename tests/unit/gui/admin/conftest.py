@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.admin.desk import AdminDesk
 from gui.tasks import TaskRunner
-from quiz.engine.unit_details import UnitDetails
+from quiz.api.unit_details import UnitDetails
 from quiz.service import Service
 
 # The offscreen platform warns that it cannot propagate size hints when a window is shown; harmless.

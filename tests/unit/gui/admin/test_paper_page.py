@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 from gui.admin.desk import AdminDesk
 from gui.admin.paper_page import PaperPage
 from gui.tasks import TaskRunner
-from quiz.engine.paper_codes import display_code
-from quiz.engine.paper_entry import token_for
-from quiz.engine.paper_types import PaperSheet
+from quiz.api.paper import PaperSheet
+from quiz.api.paper_codes import display_code
+from quiz.api.paper_entry import token_for
 from quiz.engine.scoring import key_indexes
 from quiz.engine.views import keyed
 from quiz.service import Service

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import main
-from quiz.engine.member_types import MemberDraft
-from quiz.engine.paper_entry import token_for
+from quiz.api.members import MemberDraft
+from quiz.api.paper_entry import token_for
 from quiz.engine.scoring import key_indexes
 from quiz.engine.views import keyed
 from quiz.service import Service

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from quiz.engine.member_types import MemberDraft
+from quiz.api.members import MemberDraft
 from quiz.engine.scoring import key_indexes
 from quiz.engine.views import keyed
 from quiz.service import Service

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.engine.paper_entry import response_for, responses_for, token_for
-from quiz.engine.paper_types import PaperQuestion
+from quiz.api.paper import PaperQuestion
+from quiz.api.paper_entry import response_for, responses_for, token_for
 from quiz.errors import UserError
 
 SINGLE = PaperQuestion(0, "single", "Câu một?", ("a", "b", "c", "d"), ())

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from quiz.engine import paper_entry
-from quiz.engine.paper_codes import display_code
-from quiz.engine.types import QuizSettingsData
+from quiz.api import paper_entry
+from quiz.api.attempts import QuizSettingsData
+from quiz.api.paper_codes import display_code
 from quiz.errors import AccessDenied, UserError
 from quiz.service import Service
 from quiz.services.context import Actor

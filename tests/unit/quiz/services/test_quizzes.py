@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
-from quiz.engine.types import AttemptClosed, QuizSettingsData
+from quiz.api.attempts import AttemptClosed, QuizSettingsData
 from quiz.errors import AccessDenied, UserError
 from quiz.service import Service
 from quiz.services.context import Actor

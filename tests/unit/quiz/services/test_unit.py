@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import update
 
-from quiz.engine.types import QuizSettingsData
+from quiz.api.attempts import QuizSettingsData
 from quiz.errors import AccessDenied, NotFound
 from quiz.service import Service
 from quiz.services.context import Actor

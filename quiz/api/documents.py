@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+# The files the import reads (quiz.importing.readers); the window's file dialog offers the same.
+SUPPORTED_EXTENSIONS = (".txt", ".docx", ".pdf", ".html", ".htm")
+
 
 @dataclass(frozen=True)
 class DocumentInfo:

@@ -10,7 +10,7 @@ import shlex
 from collections.abc import Sequence
 from typing import Any
 
-from quiz.engine.paper_types import PaperQuestion
+from quiz.api.paper import PaperQuestion
 from quiz.errors import UserError
 from quiz.text import fold
 

@@ -8,12 +8,8 @@ from typing import Any
 
 from quiz.errors import UserError
 
-MODES = ("exam", "practice", "section", "review")
-# A quiz printed on paper and entered by the secretary (quiz.services.paper); it counts exactly like an exam.
-PAPER_MODE = "paper"
-EXAM_MODES = ("exam", PAPER_MODE)
-QUESTION_TYPES = ("single", "multi", "truefalse", "cloze", "matching")
-COUNTING_RULES = ("best", "last")
+# The most questions one attempt (or one printed paper) may draw.
+MAXIMUM_QUESTIONS = 200
 
 
 class AttemptClosed(UserError):
