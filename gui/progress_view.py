@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from gui.quiz_start import mode_name, review_explanation
 from gui.reader_content import list_documents
 from gui.style import named, set_role
-from quiz.api.enums import EXAM_MODES
+from quiz.api.counting import submitted_exams
 from quiz.errors import UserError
 from quiz.formatting import format_percent, format_short_date
 from quiz.service import Service
@@ -119,7 +119,7 @@ class ProgressView(QWidget):
         self.cards_info.setVisible(not due)
         self.cards_info.setText(review_explanation(self._service, self._member_id, len(due)))
         studied = sum(1 for info in sections if info.studied)
-        exams = [entry for entry in history if entry.mode in EXAM_MODES and entry.submitted_at is not None]
+        exams = submitted_exams(history)
         best = max((entry.score_percent for entry in exams), default=None)
         text = self.tr("Đã học {studied}/{total} phần. Đã làm {exams} bài kiểm tra.").format(
             studied=studied, total=len(sections), exams=len(exams)

@@ -1,4 +1,4 @@
-"""Scoring one response (with the partial-credit rules) and deciding which exam attempt counts.
+"""Scoring one response with the partial-credit rules (which exam counts is quiz.api.counting).
 
 Partial credit:
 - single, truefalse, cloze: 1 or 0.
@@ -129,12 +129,3 @@ def response_texts(
         for pair, chosen in zip(question.pairs, response["pairs"], strict=True)
     )
 
-
-def counted_index(percents_in_submit_order: Sequence[float], counting: str) -> int | None:
-    """Index of the exam attempt that counts: the best score (earliest on a tie) or the last one."""
-    if not percents_in_submit_order:
-        return None
-    if counting == "last":
-        return len(percents_in_submit_order) - 1
-    best = max(percents_in_submit_order)
-    return percents_in_submit_order.index(best)

@@ -25,12 +25,13 @@ from quiz.api.attempts import (
     QuizSettingsData,
     ReviewItem,
 )
+from quiz.api.counting import counted_exam, is_past_deadline
 from quiz.api.enums import MODES, Mode
 from quiz.engine import attempt_store as store
 from quiz.engine import views
 from quiz.engine.drawing import draw_questions
 from quiz.engine.quiz_settings import load_settings, store_settings
-from quiz.engine.scoring import counted_index, score_response
+from quiz.engine.scoring import score_response
 from quiz.errors import NotFound, UserError
 from quiz.formatting import format_short_date
 from quiz.services.context import ServiceContext
@@ -264,13 +265,9 @@ class QuizService:
             counting = {doc: load_settings(session, doc).counting for doc in {row[0].document_id for row in rows}}
         counted: set[str] = set()
         for doc, rule in counting.items():
-            exams = sorted(
-                (attempt for attempt, _ in rows if attempt.document_id == doc and store.is_counted_exam(attempt)),
-                key=lambda attempt: views.aware(attempt.submitted_at or attempt.started_at),
-            )
-            index = counted_index([attempt.score_percent for attempt in exams], rule)
-            if index is not None:
-                counted.add(exams[index].id)
+            exam = counted_exam((attempt for attempt, _ in rows if attempt.document_id == doc), rule)
+            if exam is not None:
+                counted.add(exam.id)
         return [store.attempt_summary(attempt, title, attempt.id in counted) for attempt, title in reversed(rows)]
 
     def attempts_left(self, member_id: str, document_id: str) -> int | None:
@@ -303,7 +300,7 @@ class QuizService:
         if any(attempt.mode == "exam" for attempt in open_attempts):
             raise UserError("Đồng chí đang làm dở một bài kiểm tra; hãy tiếp tục và nộp bài đó trước.")
         if mode == "exam":
-            if settings.deadline is not None and now.astimezone().date() > settings.deadline:
+            if settings.deadline is not None and is_past_deadline(now, settings.deadline):
                 raise UserError(f"Đã hết hạn làm bài kiểm tra (hạn cuối {format_short_date(settings.deadline)}).")
             allowed = settings.attempts_allowed
             if allowed is not None and store.submitted_exams(session, member_id, document_id) >= allowed:

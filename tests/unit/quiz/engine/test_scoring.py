@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.engine.scoring import KeyedQuestion, counted_index, key_indexes, key_texts, response_texts, score_response
+from quiz.engine.scoring import KeyedQuestion, key_indexes, key_texts, response_texts, score_response
 from quiz.errors import UserError
 
 SINGLE = KeyedQuestion("single", ["Hạ Long", "Cẩm Phả", "Uông Bí", "Móng Cái"], [0], [], [])
@@ -88,9 +88,3 @@ def test_malformed_responses_are_refused(question: KeyedQuestion, response: dict
     with pytest.raises(UserError):
         score_response(question, order, response)
 
-
-def test_counted_attempt_is_the_best_or_the_last() -> None:
-    assert counted_index([60.0, 90.0, 70.0], "best") == 1
-    assert counted_index([60.0, 90.0, 70.0], "last") == 2
-    assert counted_index([80.0, 80.0], "best") == 0
-    assert counted_index([], "best") is None
