@@ -128,4 +128,3 @@ def response_texts(
         f"{pair[0]} → {displayed[chosen] if chosen is not None else '…'}"
         for pair, chosen in zip(question.pairs, response["pairs"], strict=True)
     )
-

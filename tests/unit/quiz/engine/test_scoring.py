@@ -87,4 +87,3 @@ def test_malformed_responses_are_refused(question: KeyedQuestion, response: dict
     order = list(range(len(question.choices)))
     with pytest.raises(UserError):
         score_response(question, order, response)
-
