@@ -27,7 +27,7 @@ def measure(font_sizes: list[int]) -> None:
     from gui.style import apply_style
     from gui.tasks import TaskRunner
     from quiz.api.unit_details import UnitDetails
-    from quiz.engine.demo import build_demo
+    from quiz.cli.demo import build_demo
     from quiz.service import Service
     from quiz.services.context import Actor
 

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import func, select
 
 from main import main
-from quiz.engine.demo import FALLBACK_ORIGIN, build_demo
-from quiz.engine.unit_demo_data import demo_members, demo_response, fallback_question
+from quiz.cli.demo import FALLBACK_ORIGIN, build_demo
+from quiz.cli.demo_data import demo_members, demo_response, fallback_question
 from quiz.errors import UserError
 from quiz.service import Service
 from quiz.services.context import Actor

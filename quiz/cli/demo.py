@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from quiz.api.members import MemberDraft
 from quiz.api.pledges import Commitment, ReflectionAnswer
-from quiz.engine.unit_demo_data import (
+from quiz.cli.demo_data import (
     CHI_BO,
     MEASURES,
     PARTY_COMMITTEE,
