@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from quiz.api.analysis import ItemStatistics
 from quiz.api.bank import QuestionInfo
-from quiz.engine.analysis_items import ItemStatistics
 from quiz.formatting import format_number, format_percent
 
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -28,9 +28,9 @@ from gui.admin.document_picker import DocumentPicker
 from gui.admin.question_editor import QuestionEditor
 from gui.admin.quiz_settings_page import type_names
 from gui.flow_layout import FlowLayout
+from quiz.api.analysis import ItemStatistics
 from quiz.api.bank import QuestionInfo
 from quiz.api.documents import SectionInfo
-from quiz.engine.analysis_items import ItemStatistics
 from quiz.text import fold
 
 if TYPE_CHECKING:

@@ -9,7 +9,6 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from quiz.api.attempts import AttemptSummary, QuizSettingsData
-from quiz.engine import views
 from quiz.engine.drawing import Candidate, DrawnQuestion, options_keep_order
 from quiz.engine.quiz_settings import load_settings
 from quiz.errors import NotFound, UserError
@@ -85,8 +84,8 @@ def attempt_summary(attempt: Attempt, title: str, counts: bool) -> AttemptSummar
         document_id=attempt.document_id,
         document_title=title,
         mode=attempt.mode,
-        started_at=views.aware(attempt.started_at),
-        submitted_at=views.aware_or_none(attempt.submitted_at),
+        started_at=attempt.started_at,
+        submitted_at=attempt.submitted_at,
         auto_submitted=attempt.auto_submitted,
         question_count=attempt.question_count,
         correct_count=attempt.correct_count,

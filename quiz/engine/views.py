@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from quiz.api.attempts import AnswerFeedback, AttemptQuestion, AttemptView, ReviewItem, ScoreBreakdown
@@ -13,15 +12,6 @@ from quiz.storage.models.bank import Question
 # Modes that show correctness and the source sentence right after each answer.
 REVEALING_MODES = frozenset({"practice", "section", "review"})
 MISSING_PROMPT = "(Câu hỏi này đã bị xoá khỏi ngân hàng câu hỏi.)"
-
-
-def aware(value: dt.datetime) -> dt.datetime:
-    """SQLite hands back naive datetimes; every stored time is UTC."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-
-
-def aware_or_none(value: dt.datetime | None) -> dt.datetime | None:
-    return None if value is None else aware(value)
 
 
 def keyed(question: Question) -> KeyedQuestion:
@@ -93,9 +83,9 @@ def attempt_view(
         document_id=attempt.document_id,
         mode=attempt.mode,
         section_id=attempt.section_id,
-        started_at=aware(attempt.started_at),
-        deadline_at=aware_or_none(attempt.deadline_at),
-        submitted_at=aware_or_none(attempt.submitted_at),
+        started_at=attempt.started_at,
+        deadline_at=attempt.deadline_at,
+        submitted_at=attempt.submitted_at,
         questions=tuple(shown),
     )
 

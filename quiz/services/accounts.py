@@ -13,8 +13,6 @@ from quiz.services.sign_in_guard import ADMIN_ACCOUNT, SignInFailureView, member
 from quiz.storage.models.documents import Setting
 from quiz.storage.models.people import Member
 
-__all__ = ["AccountService", "SignInFailureView", "check_pin"]
-
 ADMIN_PASSWORD_KEY = "admin_password_hash"
 MINIMUM_PASSWORD_LENGTH = 6
 # A million six-digit PINs, at one try per 15 minutes after the first few, outlast any afternoon at the PC.

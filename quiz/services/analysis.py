@@ -7,20 +7,17 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
+from quiz.api.analysis import ItemStatistics
 from quiz.api.enums import EXAM_MODES
 from quiz.engine.analysis_items import (
-    FLAG_LABELS,
     MIN_RESPONSES_FOR_FLAGS,
     ItemResponse,
-    ItemStatistics,
     QuestionFacts,
     item_statistics,
 )
 from quiz.services.context import ServiceContext
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question
-
-__all__ = ["FLAG_LABELS", "AnalysisService", "ItemStatistics"]
 
 
 class AnalysisService:

@@ -21,8 +21,6 @@ from quiz.services.context import ServiceContext
 from quiz.storage.models.bank import Question
 from quiz.storage.models.documents import Document, Section, Sentence
 
-__all__ = ["DocumentInfo", "DocumentService", "SectionInfo", "SentenceInfo"]
-
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[float], None]

@@ -183,7 +183,7 @@ class PaperService:
                     attempt.member_id if attempt is not None else None,
                     name or "",
                     unit_name or "",
-                    views.aware(paper.printed_at),
+                    paper.printed_at,
                     attempt is not None and attempt.submitted_at is not None,
                     attempt.score_percent if attempt is not None and attempt.submitted_at is not None else None,
                 )
@@ -334,8 +334,8 @@ def _sheet(
         dang_bo_name=dang_bo.name if dang_bo else "",
         document_id=paper.document_id,
         document_title=document.title if document else "",
-        printed_at=views.aware(paper.printed_at),
-        submitted_at=views.aware_or_none(attempt.submitted_at) if attempt is not None else None,
+        printed_at=paper.printed_at,
+        submitted_at=attempt.submitted_at if attempt is not None else None,
         time_limit_minutes=load_settings(session, paper.document_id).time_limit_minutes,
         questions=tuple(_question(*row, questions.get(row[2])) for row in rows),
     )

@@ -38,15 +38,6 @@ from quiz.storage.models.pledges import Pledge, PledgeCommitment, PledgeReflecti
 HISTORY_GAP = dt.timedelta(minutes=10)
 SUGGESTION_FACT_KINDS = ("target", "list")
 
-__all__ = [
-    "Commitment",
-    "CommitmentSuggestion",
-    "PledgeInfo",
-    "PledgeService",
-    "PledgeVersionInfo",
-    "ReflectionAnswer",
-]
-
 
 class PledgeService:
     """Members read and write only their own pledge; a finalised pledge is locked until the admin reopens it."""

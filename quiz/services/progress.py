@@ -18,8 +18,6 @@ from quiz.storage.models.study import SEARCH_INDEX_TABLE, Bookmark, SectionNote,
 MAX_READING_SECONDS_PER_CALL = 3600
 NOTE_MAX_LENGTH = 20_000
 
-__all__ = ["BookmarkInfo", "NoteInfo", "ProgressService", "SearchHit", "SectionProgressInfo"]
-
 
 class ProgressService:
     """Members see and change only their own progress, bookmarks and notes; the admin sees everyone's."""

@@ -141,7 +141,7 @@ class QuizService:
             score = score_response(views.keyed(question), item.option_order, response)
             now = self.clock()
             last = session.scalar(select(func.max(Answer.answered_at)).where(Answer.attempt_id == attempt_id))
-            since = views.aware(last) if last is not None else views.aware(attempt.started_at)
+            since = last if last is not None else attempt.started_at
             spent = max(0.0, (now - since).total_seconds())
             answer = _saved_answer(session, item, position, response, spent, now)
             if answer is None:  # answered before: this is a change
@@ -200,7 +200,7 @@ class QuizService:
                 return None
             if attempt.submitted_at is not None:
                 return dt.timedelta(0)
-            return max(dt.timedelta(0), views.aware(attempt.deadline_at) - self.clock())
+            return max(dt.timedelta(0), attempt.deadline_at - self.clock())
 
     def results(self, attempt_id: str) -> AttemptResult:
         self._close_overdue(attempt_id=attempt_id)
@@ -218,7 +218,7 @@ class QuizService:
                 member_id=attempt.member_id,
                 document_id=attempt.document_id,
                 mode=attempt.mode,
-                submitted_at=views.aware(attempt.submitted_at),
+                submitted_at=attempt.submitted_at,
                 auto_submitted=attempt.auto_submitted,
                 question_count=attempt.question_count,
                 answered_count=len(answers),
@@ -338,11 +338,11 @@ class QuizService:
             overdue = [
                 attempt
                 for attempt in session.scalars(statement)
-                if attempt.deadline_at is not None and views.aware(attempt.deadline_at) <= now
+                if attempt.deadline_at is not None and attempt.deadline_at <= now
             ]
             for attempt in overdue:
                 self._context.require_member_access(attempt.member_id)
-                store.score_attempt(session, attempt, views.aware(attempt.deadline_at or now), automatic=True)
+                store.score_attempt(session, attempt, attempt.deadline_at or now, automatic=True)
         for attempt in overdue:
             self._run_hooks(attempt.id)
         return bool(overdue)

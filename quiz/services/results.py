@@ -27,8 +27,6 @@ from quiz.storage.models.documents import Document
 from quiz.storage.models.people import Unit
 from quiz.storage.models.sync import ImportedPackage
 
-__all__ = ["ExportSummary", "MemberMatch", "MergeReport", "PackagePreview", "ResultsService"]
-
 logger = logging.getLogger(__name__)
 
 # Any fixed number shared by every PC: PostgreSQL's transaction-level advisory lock for merges.

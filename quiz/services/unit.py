@@ -28,8 +28,6 @@ from quiz.text import fold, name_sort_key
 
 NO_CHI_BO = "(Chưa xếp chi bộ)"
 
-__all__ = ["ChiBoProgress", "HardQuestion", "MemberProgress", "UnitProgress", "UnitService"]
-
 
 class UnitService:
     """Admin only. ``document_id`` None means the most recently imported document."""
