@@ -27,7 +27,7 @@ from gui.question_widgets import CHOICE_KEYS, QuestionWidget
 from gui.quiz_start import QuizStartPage, mode_name
 from gui.results_view import ResultsView
 from gui.style import named, set_role
-from quiz.api.attempts import AnswerFeedback, AttemptView
+from quiz.api.attempts import AnswerFeedback, AttemptClosed, AttemptView
 from quiz.errors import UserError
 from quiz.service import Service
 
@@ -367,8 +367,8 @@ class QuizPanel(QWidget):
         self.exam_running.emit(False)
 
     def _handle_closed(self, error: UserError) -> None:
-        """An answer after the deadline: the facade has submitted the attempt; show its results."""
-        if self.attempt is not None and self._service.quizzes.time_left(self.attempt.id) == dt.timedelta(0):
+        """An answer to an attempt already submitted (at its deadline, or elsewhere): show its results."""
+        if isinstance(error, AttemptClosed) and self.attempt is not None:
             attempt_id = self.attempt.id
             dialogs.inform(self, self.tr("Hết giờ"), str(error))
             self._show_results(attempt_id)

@@ -253,6 +253,7 @@ class BankService:
 
     def add_question(self, document_id: str, edit: QuestionEdit) -> QuestionInfo:
         """The question editor's new question (its form filled in as an edit)."""
+        self._context.require_admin()
         return self.add(
             document_id,
             edit.type or "",

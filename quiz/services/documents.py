@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quiz import paths
-from quiz.api.documents import SUPPORTED_EXTENSIONS, DocumentInfo, SectionInfo, SentenceInfo
+from quiz.api.documents import PARSED_FRACTION, SUPPORTED_EXTENSIONS, DocumentInfo, SectionInfo, SentenceInfo
 from quiz.errors import NotFound, UserError
 from quiz.importing import refusals, storing
 from quiz.importing.model import ImportRefused, ParsedDocument, RemovedLine
@@ -80,7 +80,7 @@ class DocumentService:
         self._context.require_admin()
         _report(progress, 0.0)
         parsed = parse_file(path)
-        _report(progress, 0.5)
+        _report(progress, PARSED_FRACTION)
         return self._store(parsed, path.name, progress)
 
     def import_text(self, text: str, source_name: str) -> DocumentInfo:

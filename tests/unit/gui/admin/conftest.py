@@ -13,8 +13,8 @@ from gui.tasks import TaskRunner
 from quiz.api.unit_details import UnitDetails
 from quiz.service import Service
 
-# The offscreen platform warns that it cannot propagate size hints when a window is shown; harmless.
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
+# The gui mark comes from tests/unit/gui/conftest.py; pyproject's qt_log_ignore covers the offscreen
+# platform's harmless "propagateSizeHints" warning.
 
 
 @pytest.fixture

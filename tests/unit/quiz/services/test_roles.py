@@ -52,6 +52,7 @@ ROLES: dict[str, str] = {
     "bank.update": ADMIN,
     "bank.set_enabled": ADMIN,
     "bank.add": ADMIN,
+    "bank.add_question": ADMIN,
     "bank.export": ADMIN,
     "bank.import_gift": ADMIN,
     "bank.latest_document_id": PUBLIC,
