@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from quiz.api.attempts import AnswerFeedback, AttemptQuestion, AttemptView, ReviewItem, ScoreBreakdown
-from quiz.engine.scoring import KeyedQuestion, key_indexes, key_texts, response_texts
+from quiz.engine.answer_credit import KeyedQuestion, key_indexes, key_texts, response_texts
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question
 

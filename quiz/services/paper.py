@@ -20,9 +20,9 @@ from quiz.api.paper import CHOICE_TYPES, PaperFormState, PaperQuestion, PaperShe
 from quiz.api.paper_codes import new_code, parse_code
 from quiz.engine import attempt_store as store
 from quiz.engine import views
+from quiz.engine.answer_credit import Score, score_response
 from quiz.engine.drawing import Candidate, DrawnQuestion, draw_questions, options_keep_order
 from quiz.engine.quiz_settings import load_settings
-from quiz.engine.scoring import Score, score_response
 from quiz.errors import NotFound, UserError
 from quiz.services.context import ServiceContext
 from quiz.services.quizzes import QuizService

@@ -29,9 +29,9 @@ from quiz.api.counting import counted_exam, is_past_deadline
 from quiz.api.enums import MODES, Mode
 from quiz.engine import attempt_store as store
 from quiz.engine import views
+from quiz.engine.answer_credit import score_response
 from quiz.engine.drawing import draw_questions
 from quiz.engine.quiz_settings import load_settings, store_settings
-from quiz.engine.scoring import score_response
 from quiz.errors import NotFound, UserError
 from quiz.formatting import format_short_date
 from quiz.services.context import ServiceContext

@@ -17,7 +17,7 @@ from gui.tasks import TaskRunner
 from quiz.api.paper import PaperSheet
 from quiz.api.paper_codes import display_code
 from quiz.api.paper_entry import token_for
-from quiz.engine.scoring import key_indexes
+from quiz.engine.answer_credit import key_indexes
 from quiz.engine.views import keyed
 from quiz.service import Service
 from quiz.storage.models.attempts import AttemptItem

@@ -9,7 +9,7 @@ import pytest
 import main
 from quiz.api.members import MemberDraft
 from quiz.api.paper_entry import token_for
-from quiz.engine.scoring import key_indexes
+from quiz.engine.answer_credit import key_indexes
 from quiz.engine.views import keyed
 from quiz.service import Service
 from quiz.services.context import Actor

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from quiz.api.members import MemberDraft
-from quiz.engine.scoring import key_indexes
+from quiz.engine.answer_credit import key_indexes
 from quiz.engine.views import keyed
 from quiz.service import Service
 from quiz.storage.base import content_id

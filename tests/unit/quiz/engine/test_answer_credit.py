@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.engine.scoring import KeyedQuestion, key_indexes, key_texts, response_texts, score_response
+from quiz.engine.answer_credit import KeyedQuestion, key_indexes, key_texts, response_texts, score_response
 from quiz.errors import UserError
 
 SINGLE = KeyedQuestion("single", ["Hạ Long", "Cẩm Phả", "Uông Bí", "Móng Cái"], [0], [], [])
