@@ -27,6 +27,7 @@ from gui.question_widgets import CHOICE_KEYS, QuestionWidget
 from gui.quiz_start import QuizStartPage, mode_name
 from gui.results_view import ResultsView
 from gui.style import named, set_role
+from quiz.api.answers import Answer
 from quiz.api.attempts import AnswerFeedback, AttemptClosed, AttemptView
 from quiz.errors import UserError
 from quiz.service import Service
@@ -263,7 +264,7 @@ class QuizPanel(QWidget):
             return
         self._show_attempt(attempt)
 
-    def _answer(self, response: dict[str, Any]) -> None:
+    def _answer(self, response: Answer) -> None:
         if self.attempt is None:
             return
         try:

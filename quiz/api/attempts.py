@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
+from quiz.api.answers import Answer
 from quiz.errors import UserError
 
 # The most questions one attempt (or one printed paper) may draw.
@@ -69,7 +69,7 @@ class AttemptQuestion:
     left_items: tuple[str, ...]
     section_id: str | None
     flagged: bool
-    response: dict[str, Any] | None
+    response: Answer | None
     # Filled for answered questions of practice-like modes (so a resumed practice shows its feedback).
     feedback: AnswerFeedback | None = None
 
@@ -144,7 +144,7 @@ class ReviewItem:
     prompt: str
     options: tuple[str, ...]
     left_items: tuple[str, ...]
-    response: dict[str, Any] | None
+    response: Answer | None
     # The member's answer and the key, as readable text (one entry per chosen option / pair).
     answer_texts: tuple[str, ...]
     key_indexes: tuple[int, ...]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from quiz.api.analysis import ItemStatistics
+from quiz.api.answers import Answer, ChoiceAnswer, ChoicesAnswer
 
 TOO_EASY_FACILITY = 0.9
 TOO_HARD_FACILITY = 0.2
@@ -37,19 +37,17 @@ class ItemResponse:
     attempt_id: str
     attempt_score: float
     option_order: tuple[int, ...]
-    response: Mapping[str, Any] | None
+    response: Answer | None
     is_correct: bool
 
 
-def chosen_options(response: Mapping[str, Any] | None, option_order: Sequence[int]) -> tuple[int, ...]:
+def chosen_options(response: Answer | None, option_order: Sequence[int]) -> tuple[int, ...]:
     """Original option indexes of a response given in displayed indexes (the attempt's permutation)."""
-    if not response:
-        return ()
-    shown: list[int] = []
-    if isinstance(response.get("choice"), int):
-        shown = [response["choice"]]
-    elif isinstance(response.get("choices"), list):
-        shown = [index for index in response["choices"] if isinstance(index, int)]
+    shown: tuple[int, ...] = ()
+    if isinstance(response, ChoiceAnswer):
+        shown = (response.choice,)
+    elif isinstance(response, ChoicesAnswer):
+        shown = response.choices
     order = list(option_order)
     return tuple(order[index] if index < len(order) else index for index in shown if index >= 0)
 

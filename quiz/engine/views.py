@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from quiz.api.answers import stored_answer
 from quiz.api.attempts import AnswerFeedback, AttemptQuestion, AttemptView, ReviewItem, ScoreBreakdown
 from quiz.engine.answer_credit import KeyedQuestion, key_indexes, key_texts, response_texts
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
@@ -73,7 +74,7 @@ def attempt_view(
                 left_items=left_items(question),
                 section_id=item.section_id,
                 flagged=item.flagged,
-                response=dict(answer.response) if answer else None,
+                response=stored_answer(answer.response) if answer else None,
                 feedback=feedback(attempt, item, question, answer) if reveal and question else None,
             )
         )
@@ -91,7 +92,7 @@ def attempt_view(
 
 
 def review_item(item: AttemptItem, question: Question | None, answer: Answer | None, section_title: str) -> ReviewItem:
-    response = dict(answer.response) if answer else None
+    response = stored_answer(answer.response) if answer else None
     return ReviewItem(
         position=item.position,
         question_id=item.question_id,

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from quiz.api import answers as answer_types
 from quiz.api.attempts import MAXIMUM_QUESTIONS, AttemptResult
 from quiz.api.enums import Mode
 from quiz.api.paper import CHOICE_TYPES, PaperFormState, PaperQuestion, PaperSheet, PaperSummary
@@ -35,7 +35,7 @@ from quiz.text import name_sort_key
 
 _CODE_TRIES = 20
 MAXIMUM_BLANK_COPIES = 500
-Response = dict[str, Any] | None
+Response = answer_types.Answer | None
 
 
 class PaperService:
@@ -232,16 +232,17 @@ class PaperService:
                 if response is None or question is None:
                     continue
                 score = score_response(views.keyed(question), item.option_order, response)
+                stored = answer_types.answer_to_json(response)
                 if item.question_type == "cloze" and item.position in decisions:
                     accepted = decisions[item.position]
                     score = Score(accepted, 1.0 if accepted else 0.0)
-                    response = {**response, "reader_accepted": accepted}
+                    stored[answer_types.READER_ACCEPTED] = accepted
                 session.add(
                     Answer(
                         attempt_item_id=item.id,
                         attempt_id=attempt_id,
                         position=item.position,
-                        response=dict(response),
+                        response=stored,
                         is_correct=score.is_correct,
                         credit=score.credit,
                         answered_at=now,

@@ -9,13 +9,13 @@ import datetime as dt
 import logging
 import secrets
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from quiz.api import answers as answer_types
 from quiz.api.attempts import (
     AnswerFeedback,
     AttemptClosed,
@@ -127,7 +127,7 @@ class QuizService:
                 attempt, items, store.load_questions(session, items), store.load_answers(session, attempt_id)
             )
 
-    def answer(self, attempt_id: str, position: int, response: dict[str, Any]) -> AnswerFeedback:
+    def answer(self, attempt_id: str, position: int, response: answer_types.Answer) -> AnswerFeedback:
         """Save (commit) an answer; practice-like modes get the key and the source sentence back."""
         self._raise_if_overdue(attempt_id)
         with self._context.write_session() as session:
@@ -146,9 +146,9 @@ class QuizService:
             answer = _saved_answer(session, item, position, response, spent, now)
             if answer is None:  # answered before: this is a change
                 answer = _answer_row(session, item.id)
-                answer.changed_count += 1 if answer.response != response else 0
+                answer.changed_count += 1 if answer.response != answer_types.answer_to_json(response) else 0
                 answer.time_spent_seconds += spent
-            answer.response = dict(response)
+            answer.response = answer_types.answer_to_json(response)
             answer.is_correct = score.is_correct
             item.is_correct = score.is_correct  # denormalised for the unit statistics
             answer.credit = score.credit
@@ -357,7 +357,7 @@ class QuizService:
 
 
 def _saved_answer(
-    session: Session, item: AttemptItem, position: int, response: dict[str, Any], spent: float, now: dt.datetime
+    session: Session, item: AttemptItem, position: int, response: answer_types.Answer, spent: float, now: dt.datetime
 ) -> Answer | None:
     """Insert the item's first answer, or return None when it already has one (an upsert that cannot collide).
 
@@ -373,7 +373,7 @@ def _saved_answer(
             attempt_item_id=item.id,
             attempt_id=item.attempt_id,
             position=position,
-            response=dict(response),
+            response=answer_types.answer_to_json(response),
             changed_count=0,
             time_spent_seconds=spent,
             answered_at=now,

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from gui.admin.desk import AdminDesk
 from gui.admin.paper_page import PaperPage
 from gui.tasks import TaskRunner
+from quiz.api.answers import ChoiceAnswer, ChoicesAnswer, PairsAnswer
 from quiz.api.paper import PaperSheet
 from quiz.api.paper_codes import display_code
 from quiz.api.paper_entry import token_for
@@ -62,11 +63,11 @@ def right_tokens(service: Service, sheet: PaperSheet) -> list[str]:
             assert stored is not None
             keys = list(key_indexes(keyed(stored), item.option_order))
             response = (
-                {"pairs": keys}
+                PairsAnswer(tuple(keys))
                 if question.type == "matching"
-                else {"choices": keys}
+                else ChoicesAnswer(tuple(keys))
                 if question.type == "multi"
-                else {"choice": keys[0]}
+                else ChoiceAnswer(keys[0])
             )
             tokens.append(token_for(question, response))
     return tokens
