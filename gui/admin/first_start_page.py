@@ -117,11 +117,7 @@ class FirstStartPage(AdminPage):
             self.show_message(self.tr("Xin nhập {0}.").format(", ".join(missing)), error=True)
             return
 
-        def store() -> None:
-            for key, value in details.as_settings().items():
-                self.service.settings.set(key, value)
-
-        if self.perform(store, self.tr("Đã lưu thông tin đơn vị.")):
+        if self.perform(lambda: self.service.settings.save_unit_details(details), self.tr("Đã lưu thông tin đơn vị.")):
             self.finished.emit()
 
     def _show_example(self) -> None:

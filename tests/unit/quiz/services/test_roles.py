@@ -29,6 +29,10 @@ ROLES: dict[str, str] = {
     "settings.get": PUBLIC,  # each key by its declared reader: see test_settings.py
     "settings.all": PUBLIC,
     "settings.set": ADMIN,
+    "settings.unit_details": PUBLIC,
+    "settings.save_unit_details": ADMIN,
+    "settings.language": PUBLIC,
+    "settings.reflection_questions": PUBLIC,
     "documents.count": PUBLIC,
     "documents.list_documents": PUBLIC,
     "documents.get": PUBLIC,
