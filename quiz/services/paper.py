@@ -18,13 +18,13 @@ from quiz.api.attempts import MAXIMUM_QUESTIONS, AttemptResult
 from quiz.api.enums import Mode
 from quiz.api.paper import CHOICE_TYPES, PaperFormState, PaperQuestion, PaperSheet, PaperSummary
 from quiz.api.paper_codes import new_code, parse_code
-from quiz.engine import attempt_store as store
-from quiz.engine import views
 from quiz.engine.answer_credit import Score, score_response
 from quiz.engine.drawing import Candidate, DrawnQuestion, draw_questions, options_keep_order
-from quiz.engine.quiz_settings import load_settings
 from quiz.errors import NotFound, UserError
+from quiz.services import attempt_store as store
+from quiz.services import attempt_views as views
 from quiz.services.context import ServiceContext
+from quiz.services.quiz_settings import load_settings
 from quiz.services.quizzes import QuizService
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question

@@ -27,14 +27,14 @@ from quiz.api.attempts import (
 )
 from quiz.api.counting import counted_exam, is_past_deadline
 from quiz.api.enums import MODES, Mode
-from quiz.engine import attempt_store as store
-from quiz.engine import views
 from quiz.engine.answer_credit import score_response
 from quiz.engine.drawing import draw_questions
-from quiz.engine.quiz_settings import load_settings, store_settings
 from quiz.errors import NotFound, UserError
 from quiz.formatting import format_short_date
+from quiz.services import attempt_store as store
+from quiz.services import attempt_views as views
 from quiz.services.context import ServiceContext
+from quiz.services.quiz_settings import load_settings, store_settings
 from quiz.storage.base import new_id, utc_now
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question

@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import Subquery
 
 from quiz.api.unit import ChiBoProgress, HardQuestion, MemberProgress, UnitProgress
-from quiz.engine.quiz_settings import load_settings
-from quiz.engine.unit_statistics import question_statistics
 from quiz.errors import NotFound
 from quiz.services.context import ServiceContext
+from quiz.services.quiz_settings import load_settings
+from quiz.services.unit_statistics import question_statistics
 from quiz.storage.counted_exams import counted_exam_rows
 from quiz.storage.models.bank import Question
 from quiz.storage.models.documents import Document, Section

@@ -32,6 +32,13 @@ GUI_EXCEPTIONS = {
 }
 
 
+# The boundary and the pure domain hold no session, no ORM and no service: only each other and the text helpers.
+PURE_ALLOWED = {
+    "quiz/api": ("quiz.api", "quiz.errors", "quiz.formatting", "quiz.text"),
+    "quiz/engine": ("quiz.api", "quiz.engine", "quiz.errors", "quiz.formatting", "quiz.text"),
+}
+
+
 def imported_modules(path: Path) -> set[str]:
     """Every absolute module an import names (``from quiz import api`` names both quiz and quiz.api)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
@@ -76,6 +83,23 @@ def test_gui_imports_only_the_boundary_from_the_core() -> None:
     assert files
     offenders = {str(path.relative_to(REPOSITORY)): gui_violations(path) for path in files if gui_violations(path)}
     assert offenders == {}
+
+
+@pytest.mark.parametrize("folder", sorted(PURE_ALLOWED))
+def test_the_boundary_and_the_domain_stay_pure(folder: str) -> None:
+    files = sorted((REPOSITORY / folder).rglob("*.py"))
+    assert files
+    allowed = PURE_ALLOWED[folder]
+    offenders = {
+        str(path.relative_to(REPOSITORY)): sorted(
+            module
+            for module in imported_modules(path)
+            if module.split(".")[0] in ("quiz", "sqlalchemy", "alembic")
+            and not any(module == prefix or module.startswith(prefix + ".") for prefix in allowed)
+        )
+        for path in files
+    }
+    assert {path: modules for path, modules in offenders.items() if modules} == {}
 
 
 def test_checker_detects_a_forbidden_import(tmp_path: Path) -> None:

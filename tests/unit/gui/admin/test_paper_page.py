@@ -19,8 +19,8 @@ from quiz.api.paper import PaperSheet
 from quiz.api.paper_codes import display_code
 from quiz.api.paper_entry import token_for
 from quiz.engine.answer_credit import key_indexes
-from quiz.engine.views import keyed
 from quiz.service import Service
+from quiz.services.attempt_views import keyed
 from quiz.storage.models.attempts import AttemptItem
 from quiz.storage.models.bank import Question
 from tests.unit.gui.admin.sample_documents import import_sample, make_unit

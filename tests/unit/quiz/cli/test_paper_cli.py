@@ -11,8 +11,8 @@ from quiz.api.answers import ChoiceAnswer, ChoicesAnswer, PairsAnswer
 from quiz.api.members import MemberDraft
 from quiz.api.paper_entry import token_for
 from quiz.engine.answer_credit import key_indexes
-from quiz.engine.views import keyed
 from quiz.service import Service
+from quiz.services.attempt_views import keyed
 from quiz.services.context import Actor
 from quiz.storage.models.attempts import AttemptItem
 from quiz.storage.models.bank import Question

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from quiz.api.answers import Answer, ChoiceAnswer, ChoicesAnswer, PairsAnswer, TextAnswer
 from quiz.api.members import MemberDraft
 from quiz.engine.answer_credit import key_indexes
-from quiz.engine.views import keyed
 from quiz.service import Service
+from quiz.services.attempt_views import keyed
 from quiz.storage.base import content_id
 from quiz.storage.models.attempts import AttemptItem
 from quiz.storage.models.bank import Question

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 
 from quiz.api.attempts import AttemptSummary, QuizSettingsData
 from quiz.engine.drawing import Candidate, DrawnQuestion, options_keep_order
-from quiz.engine.quiz_settings import load_settings
 from quiz.errors import NotFound, UserError
 from quiz.questions.weights import question_weight
+from quiz.services.quiz_settings import load_settings
 from quiz.storage.counted_exams import submitted_exam
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question
