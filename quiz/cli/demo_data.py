@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from quiz.api.answers import Answer, ChoiceAnswer, ChoicesAnswer, PairsAnswer, TextAnswer
+from resources import read_lines
 
-SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô")
+# The demo draws from the 14 most common surnames of the shipped list.
+DEMO_SURNAME_COUNT = 14
 MIDDLE_MALE = ("Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Thanh", "Xuân")
 MIDDLE_FEMALE = ("Thị", "Thu", "Ngọc", "Thanh", "Minh", "Bích", "Thuý", "Hồng")
 GIVEN_MALE = ("An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Khánh", "Long", "Nam", "Phúc", "Quân", "Sơn", "Thắng")
@@ -88,7 +90,7 @@ def _unique_name(rng: random.Random, used: set[str]) -> str:
         female = rng.random() < 0.5
         middle = rng.choice(MIDDLE_FEMALE if female else MIDDLE_MALE)
         given = rng.choice(GIVEN_FEMALE if female else GIVEN_MALE)
-        name = f"{rng.choice(SURNAMES)} {middle} {given}"
+        name = f"{rng.choice(read_lines('data/surnames.txt')[:DEMO_SURNAME_COUNT])} {middle} {given}"
         if name not in used:
             used.add(name)
             return name
