@@ -43,4 +43,19 @@ def counted_exam_rows(document_id: str, rule: str, deadline: dt.date | None) -> 
         .where(Attempt.document_id == document_id, submitted_exam())
         .subquery()
     )
-    return select(*(column for column in ranked.c if column.name != "rank")).where(ranked.c.rank == 1).subquery()
+    first = ranked.c.rank == 1
+    # Grouped again (one row per member) rather than filtered on the rank: SQLite then materialises the result
+    # and joins it by an index; a filtered window subquery was re-scanned for every member (16 s instead of
+    # 0,07 s for 8.000 members in bench/progress.py).
+    return (
+        select(
+            ranked.c.member_id,
+            func.max(ranked.c.exam_attempts).label("exam_attempts"),
+            func.max(ranked.c.best_score).label("best_score"),
+            func.max(case((first, ranked.c.counted_score))).label("counted_score"),
+            func.max(case((first, ranked.c.passed))).label("passed"),
+            func.max(ranked.c.done_by_deadline).label("done_by_deadline"),
+        )
+        .group_by(ranked.c.member_id)
+        .subquery()
+    )
