@@ -26,8 +26,8 @@ def measure(font_sizes: list[int]) -> None:
     from gui.fonts import UI_FAMILY, register_bundled_fonts
     from gui.style import apply_style
     from gui.tasks import TaskRunner
-    from quiz.engine.demo import build_demo
-    from quiz.engine.unit_details import UnitDetails
+    from quiz.api.unit_details import UnitDetails
+    from quiz.cli.demo import build_demo
     from quiz.service import Service
     from quiz.services.context import Actor
 

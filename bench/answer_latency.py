@@ -44,7 +44,8 @@ def main() -> int:
     from gui.application import create_application
     from gui.operations import operation_runner
     from gui.quiz_panel import QuizPanel
-    from quiz.engine.member_types import MemberDraft
+    from quiz.api.answers import Answer
+    from quiz.api.members import MemberDraft
     from quiz.service import Service
     from quiz.services.context import Actor
     from tests.integration.scenario import any_response
@@ -59,13 +60,13 @@ def main() -> int:
     real_answer = service.quizzes.answer
     delay = arguments.delay_ms / 1000
 
-    def answer(attempt_id: str, position: int, response: dict[str, Any]) -> Any:
+    def answer(attempt_id: str, position: int, response: Answer) -> Any:
         time.sleep(delay)  # the network's share of a write to a server
         return real_answer(attempt_id, position, response)
 
     service.quizzes.answer = answer  # type: ignore[method-assign]
 
-    def responses(attempt_id: str) -> list[tuple[int, dict[str, Any]]]:
+    def responses(attempt_id: str) -> list[tuple[int, Answer]]:
         view = service.quizzes.get_attempt(attempt_id)
         return [
             (question.position, any_response(question.type, len(question.options), len(question.left_items)))

@@ -19,9 +19,9 @@ from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quiz.engine.member_types import MemberDraft
-from quiz.engine.paper_types import PaperSheet
-from quiz.engine.types import QuizSettingsData
+from quiz.api.attempts import QuizSettingsData
+from quiz.api.members import MemberDraft
+from quiz.api.paper import PaperSheet
 from quiz.service import Service
 from quiz.services.context import Actor
 from reports.paper_quiz import build_paper_quiz
@@ -106,7 +106,7 @@ def count_keys(service: Service, sheet: PaperSheet, by_code: bool) -> int:
 
     from gui.admin.paper_page import PaperPage
     from gui.tasks import TaskRunner
-    from quiz.engine.paper_entry import BLANK, letter
+    from quiz.api.paper_entry import BLANK, letter
 
     runner = TaskRunner()
     page = PaperPage(service, runner)

@@ -57,7 +57,7 @@ def timed(command: list[str], environment: dict[str, str]) -> tuple[float, float
 def add_members(database_url: str, count: int) -> None:
     """An admin and ``count`` members in ten chi bộ (every third with a PIN), so the start screen lists names."""
     sys.path.insert(0, str(REPOSITORY))
-    from quiz.engine.member_types import MemberDraft
+    from quiz.api.members import MemberDraft
     from quiz.service import Service
     from quiz.services.context import Actor
 

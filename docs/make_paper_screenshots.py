@@ -37,7 +37,7 @@ def main() -> int:
     from gui.preferences import DEFAULT_FONT_SIZE
     from gui.style import apply_style
     from gui.tasks import TaskRunner
-    from quiz.engine.member_types import MemberDraft
+    from quiz.api.members import MemberDraft
     from quiz.service import Service
     from quiz.services.context import Actor
     from reports.collect import collect_form

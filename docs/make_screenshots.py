@@ -25,7 +25,7 @@ def main() -> int:
 
     from gui.application import build_main_window
     from gui.pledge_editor import PledgeEditor
-    from quiz.engine.member_types import MemberDraft
+    from quiz.api.members import MemberDraft
 
     unit = setup.members.create_unit("Chi bộ Văn phòng", "chi_bo")
     for name in ("Nguyễn Văn Bình", "Trần Thị Hồng Nhung", "Lê Văn Tám", "Phạm Thị Lan", "Hoàng Minh Đức"):

@@ -24,7 +24,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from quiz.changes import Area, Changes
+from quiz.api.changes import Area, Changes
 from quiz.service import Service
 
 MAX_AGE_SECONDS = 60.0

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from gui.flow_layout import flow_row
 from gui.style import named
-from quiz.engine.pledge_content import Commitment
+from quiz.api.pledges import Commitment
 from quiz.errors import UserError
 from quiz.service import Service
 

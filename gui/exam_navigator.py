@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLay
 
 from gui.flow_layout import FlowLayout, flow_row
 from gui.style import named, set_role
-from quiz.engine.types import AttemptView
+from quiz.api.attempts import AttemptView
 
 
 def unanswered_numbers(attempt: AttemptView) -> list[int]:

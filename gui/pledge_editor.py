@@ -20,7 +20,7 @@ from gui.flow_layout import flow_row
 from gui.pdf_preview import PdfPreviewDialog, render_pages, save_pdf_with_dialog
 from gui.style import named, set_role
 from gui.tasks import TaskControl, TaskRunner
-from quiz.engine.pledge_content import PledgeInfo, ReflectionAnswer
+from quiz.api.pledges import PledgeInfo, ReflectionAnswer
 from quiz.errors import UserError
 from quiz.service import Service
 from quiz.text import fold

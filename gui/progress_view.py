@@ -20,12 +20,12 @@ from gui.operations import run_query
 from gui.quiz_start import mode_name, review_explanation
 from gui.reader_content import list_documents
 from gui.style import named, set_role
-from quiz.changes import Area
-from quiz.engine.study_types import SectionProgressInfo
-from quiz.engine.types import EXAM_MODES, AttemptSummary
+from quiz.api.attempts import AttemptSummary
+from quiz.api.changes import Area
+from quiz.api.counting import submitted_exams
+from quiz.api.study import ReviewCardInfo, SectionProgressInfo
 from quiz.formatting import format_percent, format_short_date
 from quiz.service import Service
-from quiz.services.reviews import ReviewCardInfo
 
 # What the tab shows: the member's attempts and review cards, and their study of the documents.
 SHOWN_AREAS = frozenset({Area.ATTEMPTS, Area.STUDY, Area.DOCUMENTS, Area.QUESTIONS})
@@ -142,7 +142,7 @@ class ProgressView(QWidget):
         self.cards_info.setVisible(not due)
         self.cards_info.setText(review_explanation(self._service, self._member_id, len(due)))
         studied = sum(1 for info in sections if info.studied)
-        exams = [entry for entry in history if entry.mode in EXAM_MODES and entry.submitted_at is not None]
+        exams = submitted_exams(history)
         best = max((entry.score_percent for entry in exams), default=None)
         text = self.tr("Đã học {studied}/{total} phần. Đã làm {exams} bài kiểm tra.").format(
             studied=studied, total=len(sections), exams=len(exams)

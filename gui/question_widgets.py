@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
@@ -21,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.style import named, set_role
-from quiz.engine.types import AnswerFeedback, AttemptQuestion
+from quiz.api.answers import Answer, ChoiceAnswer, ChoicesAnswer, PairsAnswer, TextAnswer
+from quiz.api.attempts import AnswerFeedback, AttemptQuestion
 
 LETTERS = "ABCDEFGH"
 CHOICE_KEYS = {
@@ -31,9 +30,9 @@ CHOICE_KEYS = {
 
 
 class QuestionWidget(QWidget):
-    """Shows ``question``; ``response_changed(dict)`` fires when the member answers or changes the answer."""
+    """Shows ``question``; ``response_changed(Answer)`` fires when the member answers or changes the answer."""
 
-    response_changed = Signal(dict)
+    response_changed = Signal(object)
     show_source_requested = Signal(object)  # the AnswerFeedback whose sentence to show
 
     def __init__(self, question: AttemptQuestion, parent: QWidget | None = None) -> None:
@@ -134,37 +133,41 @@ class QuestionWidget(QWidget):
 
     # Responses ---------------------------------------------------------------------------------------------
 
-    def set_response(self, response: dict[str, Any] | None) -> None:
+    def set_response(self, response: Answer | None) -> None:
         """Show a saved answer without emitting it again."""
         self._loading = True
         try:
-            response = response or {}
             if self.group is not None:
-                chosen = set(response.get("choices", []))
-                if "choice" in response:
-                    chosen = {response["choice"]}
+                chosen: set[int] = set()
+                if isinstance(response, ChoicesAnswer):
+                    chosen = set(response.choices)
+                elif isinstance(response, ChoiceAnswer):
+                    chosen = {response.choice}
                 for index, button in enumerate(self.buttons):
                     button.setChecked(index in chosen)
             elif self.text_edit is not None:
-                self.text_edit.setText(str(response.get("text", "")))
+                self.text_edit.setText(response.text if isinstance(response, TextAnswer) else "")
             else:
-                pairs = response.get("pairs", [None] * len(self.combos))
+                pairs = response.pairs if isinstance(response, PairsAnswer) else (None,) * len(self.combos)
                 for combo, chosen_index in zip(self.combos, pairs, strict=False):
                     combo.setCurrentIndex(0 if chosen_index is None else int(chosen_index) + 1)
         finally:
             self._loading = False
 
-    def current_response(self) -> dict[str, Any] | None:
+    def current_response(self) -> Answer | None:
         if self.group is not None:
-            chosen = [index for index, button in enumerate(self.buttons) if button.isChecked()]
+            chosen = tuple(index for index, button in enumerate(self.buttons) if button.isChecked())
             if self.question.type == "multi":
-                return {"choices": chosen} if chosen else None
-            return {"choice": chosen[0]} if chosen else None
+                return ChoicesAnswer(chosen) if chosen else None
+            return ChoiceAnswer(chosen[0]) if chosen else None
         if self.text_edit is not None:
             text = self.text_edit.text().strip()
-            return {"text": text} if text else None
-        pairs = [combo.currentData() for combo in self.combos]
-        return {"pairs": pairs} if any(value is not None for value in pairs) else None
+            return TextAnswer(text) if text else None
+        pairs = self._pairs()
+        return PairsAnswer(pairs) if any(value is not None for value in pairs) else None
+
+    def _pairs(self) -> tuple[int | None, ...]:
+        return tuple(combo.currentData() for combo in self.combos)
 
     def choose(self, index: int) -> bool:
         """Pick (or for multi, toggle) option ``index`` as keys 1–4 / A–D do; False if there is none."""
@@ -210,7 +213,7 @@ class QuestionWidget(QWidget):
 
     def _emit_pairs(self) -> None:
         if not self._loading:
-            self.response_changed.emit({"pairs": [combo.currentData() for combo in self.combos]})
+            self.response_changed.emit(PairsAnswer(self._pairs()))
 
     # Feedback (practice) -----------------------------------------------------------------------------------
 

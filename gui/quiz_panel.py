@@ -32,7 +32,8 @@ from gui.quiz_saving import PendingAnswers
 from gui.quiz_start import QuizStartPage, mode_name
 from gui.results_view import ResultsView
 from gui.style import named, set_role
-from quiz.engine.types import AnswerFeedback, AttemptView
+from quiz.api.answers import Answer
+from quiz.api.attempts import AnswerFeedback, AttemptClosed, AttemptView
 from quiz.errors import UserError
 from quiz.service import Service
 
@@ -269,7 +270,7 @@ class QuizPanel(QWidget):
         start = functools.partial(quizzes.start_attempt, member_id, document_id, "review", question_ids=question_ids)
         self._open(start, self._show_attempt, self.results)
 
-    def _answer(self, response: dict[str, Any]) -> None:
+    def _answer(self, response: Answer) -> None:
         """The screen counts the answer at once; the write waits its turn on the worker, in answering order, so
         a click never waits for the database (a LAN server) and the submit queued later comes after it."""
         if self.attempt is None:
@@ -286,7 +287,7 @@ class QuizPanel(QWidget):
             on_failure=lambda error: self._save_failed(attempt_id, position, error),
         )
 
-    def _answer_saved(self, attempt_id: str, response: dict[str, Any], feedback: AnswerFeedback) -> None:
+    def _answer_saved(self, attempt_id: str, response: Answer, feedback: AnswerFeedback) -> None:
         position = feedback.position
         enter_waited = self._saving.confirm(attempt_id, position)
         if self.attempt is None or self.attempt.id != attempt_id:
@@ -411,12 +412,8 @@ class QuizPanel(QWidget):
         self.exam_running.emit(False)
 
     def _handle_closed(self, error: BaseException) -> None:
-        """An answer after the deadline: the facade has submitted the attempt; show its results."""
-        if (
-            isinstance(error, UserError)
-            and self.attempt is not None
-            and self._service.quizzes.time_left(self.attempt.id) == dt.timedelta(0)
-        ):
+        """An answer to an attempt already submitted (at its deadline, or elsewhere): show its results."""
+        if isinstance(error, AttemptClosed) and self.attempt is not None:
             attempt_id = self.attempt.id
             dialogs.inform(self, self.tr("Hết giờ"), str(error))
             self._show_results(attempt_id)

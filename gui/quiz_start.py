@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from gui.style import named, set_role
-from quiz.engine.types import AttemptView
+from quiz.api.attempts import AttemptView
 from quiz.errors import UserError
 from quiz.formatting import format_date, format_number, format_short_date
 from quiz.service import Service

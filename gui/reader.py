@@ -28,7 +28,7 @@ from gui.operations import run_change, run_query
 from gui.reader_content import ReaderContent, ReaderSection, list_documents, load_content
 from gui.reader_text import ReaderText
 from gui.style import named, set_role
-from quiz.engine.study_types import SectionProgressInfo
+from quiz.api.study import SectionProgressInfo
 from quiz.errors import UserError
 from quiz.service import Service
 

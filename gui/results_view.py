@@ -19,7 +19,7 @@ from gui.flow_layout import flow_row
 from gui.operations import run_query
 from gui.quiz_start import mode_name
 from gui.style import named, set_role
-from quiz.engine.types import AttemptResult, ReviewItem
+from quiz.api.attempts import AttemptResult, ReviewItem
 from quiz.formatting import format_number, format_percent
 from quiz.service import Service
 

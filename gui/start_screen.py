@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from gui import dialogs
 from gui.flow_layout import flow_row
 from gui.style import named, set_role
-from quiz.engine.member_types import MemberDraft, MemberSummary
+from quiz.api.members import MemberDraft, MemberSummary
 from quiz.errors import UserError
 
 if TYPE_CHECKING:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+from collections.abc import Callable
 
 from quiz import paths
-from quiz.changes import ChangeFeed
+from quiz.api.changes import ChangeFeed
 from quiz.services.accounts import AccountService
 from quiz.services.analysis import AnalysisService
 from quiz.services.bank import BankService, generate_bank
@@ -21,6 +23,7 @@ from quiz.services.results import ResultsService
 from quiz.services.reviews import ReviewService
 from quiz.services.settings import SettingsService
 from quiz.services.unit import UnitService
+from quiz.storage.base import utc_now
 from quiz.storage.database import Database, open_database
 from quiz.storage.startup import prepare_database
 
@@ -69,6 +72,10 @@ class Service:
     @property
     def actor(self) -> Actor | None:
         return self.context.actor
+
+    def set_clock(self, clock: Callable[[], dt.datetime] | None) -> None:
+        """Date every action from ``clock`` (the demo unit's past fortnight); None goes back to the real time."""
+        self.quizzes.clock = self.reviews.clock = self.pledges.clock = clock or utc_now
 
     def close(self) -> None:
         self.database.dispose()

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from quiz import paths
-from quiz.engine.member_types import MemberSummary
+from quiz.api.members import MemberSummary
 from quiz.text import fold, name_sort_key, to_nfc
 
 _SQLITE_PREFIX = "sqlite:///"

@@ -91,7 +91,7 @@ def report_forms(context: CommandContext) -> int:
 
 def report_paper_quiz(context: CommandContext) -> int:
     """Print the papers and one line per paper, ``CODE<TAB>member name``, for the secretary's list."""
-    from quiz.engine.paper_codes import display_code
+    from quiz.api.paper_codes import display_code
     from reports.paper_render import chi_bo_member_ids, render_paper_quiz
 
     arguments, service = context.arguments, context.service()

@@ -7,8 +7,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from quiz.engine.types import EXAM_MODES
-from quiz.engine.unit_details import UnitDetails
+from quiz.api.counting import submitted_exams
+from quiz.api.unit_details import UnitDetails
 from quiz.errors import NotFound, UserError
 from quiz.formatting import format_short_date
 from quiz.text import fold
@@ -25,7 +25,7 @@ from reports.model import (
 )
 
 if TYPE_CHECKING:
-    from quiz.engine.member_types import MemberProfile
+    from quiz.api.members import MemberProfile
     from quiz.service import Service
 
 # Exam scores are printed on the 10-point scale Vietnamese readers expect.
@@ -118,15 +118,9 @@ def collect_form(service: Service, member_id: str, document_id: str | None = Non
     profile = service.members.get_member(member_id)
     settings = service.settings.all()
     pledge = service.pledges.get(member_id, document.id)
-    exams = sorted(
-        (
-            item
-            for item in service.quizzes.history(member_id, document.id)
-            if item.mode in EXAM_MODES and item.submitted_at
-        ),
-        key=lambda item: item.submitted_at or item.started_at,
-    )
-    counted = next((item for item in exams if item.counts), exams[-1] if exams else None)
+    exams = submitted_exams(service.quizzes.history(member_id, document.id))
+    # The facade marks the counted exam by quiz.api.counting (best or last, as the quiz settings say).
+    counted = next((item for item in exams if item.counts), None)
     by_section = {}
     if counted is not None:
         by_section = {row.key: row for row in service.quizzes.results(counted.attempt_id).by_section}

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from quiz.engine.unit_details import UnitDetails
+from quiz.api.unit_details import UnitDetails
 from reports.collect import find_chi_bo, header_for
 from reports.model import DocumentHeader, HardQuestion, PendingMember, UnitReportData, UnitRow
 
 if TYPE_CHECKING:
-    from quiz.engine.unit_types import ChiBoProgress, MemberProgress
+    from quiz.api.unit import ChiBoProgress, MemberProgress
     from quiz.service import Service
 
 SCORE_MAXIMUM = 10.0

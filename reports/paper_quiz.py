@@ -7,9 +7,9 @@ import io
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from quiz.engine.paper_codes import display_code
-from quiz.engine.paper_entry import letter
-from quiz.engine.paper_types import PaperQuestion, PaperSheet
+from quiz.api.paper import PaperQuestion, PaperSheet
+from quiz.api.paper_codes import display_code
+from quiz.api.paper_entry import letter
 from quiz.formatting import format_short_date
 from quiz.text import fold
 from reports import fonts

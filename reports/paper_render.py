@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quiz.engine.paper_types import PaperSheet
+from quiz.api.paper import PaperSheet
 from quiz.errors import UserError
 from reports.render import PDF, require_suffix, write_file
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from quiz.engine.analysis_items import ItemStatistics
+from quiz.api.analysis import ItemStatistics
+from quiz.api.bank import QuestionInfo
 from quiz.formatting import format_number, format_percent
-from quiz.services.bank import QuestionInfo
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ENABLED_COLUMN = 0

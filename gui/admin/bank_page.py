@@ -28,10 +28,10 @@ from gui.admin.document_picker import DocumentPicker
 from gui.admin.question_editor import QuestionEditor
 from gui.admin.quiz_settings_page import type_names
 from gui.flow_layout import FlowLayout
-from quiz.changes import Area
-from quiz.engine.analysis_items import ItemStatistics
-from quiz.importing.types import SectionInfo
-from quiz.services.bank import QuestionInfo
+from quiz.api.analysis import ItemStatistics
+from quiz.api.bank import QuestionInfo
+from quiz.api.changes import Area
+from quiz.api.documents import SectionInfo
 from quiz.text import fold
 
 if TYPE_CHECKING:
@@ -288,7 +288,7 @@ class BankPage(AdminPage):
         if question is None:
             return
         updated = self.attempt(
-            lambda: self.service.bank.update(question.id, **self.editor.fields()), self.tr("Đã lưu câu hỏi.")
+            lambda: self.service.bank.update(question.id, self.editor.edit()), self.tr("Đã lưu câu hỏi.")
         )
         if updated is not None:
             self.model.replace_question(updated)
@@ -299,7 +299,7 @@ class BankPage(AdminPage):
         if document_id is None:
             return
         added = self.attempt(
-            lambda: self.service.bank.add(document_id, **self.editor.fields()), self.tr("Đã thêm câu hỏi mới.")
+            lambda: self.service.bank.add_question(document_id, self.editor.edit()), self.tr("Đã thêm câu hỏi mới.")
         )
         if added is not None:
             self.apply_filters()

@@ -14,7 +14,7 @@ from gui import dialogs
 from gui.changes_hub import StaleWatch
 from gui.operations import run_query
 from gui.style import set_role
-from quiz.changes import Area
+from quiz.api.changes import Area
 from quiz.errors import UserError
 from quiz.formatting import format_short_date
 

@@ -18,7 +18,6 @@ from gui.admin.reports_page import ReportsPage
 from gui.admin.results_page import ResultsPage
 from gui.admin.settings_page import SettingsPage
 from gui.admin.unit_progress_page import UnitProgressPage
-from quiz.engine.unit_details import UnitDetails
 
 if TYPE_CHECKING:
     from gui.tasks import TaskRunner
@@ -71,7 +70,7 @@ class AdminDesk(QWidget):
         layout.addWidget(self.stack, 1)
         self.navigation.currentRowChanged.connect(self._show_page)
         self.navigation.setCurrentRow(0)
-        details = self.first_start.attempt(lambda: UnitDetails.from_settings(service.settings.all()))
+        details = self.first_start.attempt(service.settings.unit_details)
         self._set_first_start_shown(details is not None and not details.is_complete())
 
     def _build_pages(self) -> None:

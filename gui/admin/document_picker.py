@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from quiz.errors import UserError
 
 if TYPE_CHECKING:
-    from quiz.importing.types import DocumentInfo
+    from quiz.api.documents import DocumentInfo
     from quiz.service import Service
 
 

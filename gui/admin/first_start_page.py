@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget
 from gui.admin.common import AdminPage, make_button, parse_date, show_date, vertical_scroll, wrapped_label
 from gui.flow_layout import FlowLayout
 from gui.style import set_role
-from quiz.engine.unit_details import UnitDetails
+from quiz.api.unit_details import UnitDetails
 
 if TYPE_CHECKING:
     from gui.tasks import TaskRunner
@@ -117,11 +117,7 @@ class FirstStartPage(AdminPage):
             self.show_message(self.tr("Xin nhập {0}.").format(", ".join(missing)), error=True)
             return
 
-        def store() -> None:
-            for key, value in details.as_settings().items():
-                self.service.settings.set(key, value)
-
-        if self.perform(store, self.tr("Đã lưu thông tin đơn vị.")):
+        if self.perform(lambda: self.service.settings.save_unit_details(details), self.tr("Đã lưu thông tin đơn vị.")):
             self.finished.emit()
 
     def _show_example(self) -> None:

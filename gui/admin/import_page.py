@@ -26,20 +26,16 @@ from gui.admin.document_picker import DocumentPicker
 from gui.admin.section_editor import SectionEditor
 from gui.admin.work import CancelGate, PageTask
 from gui.tasks import TaskControl, TaskRunner
-from quiz.changes import Area
-from quiz.importing.readers import SUPPORTED_EXTENSIONS
-from quiz.importing.types import DocumentInfo
+from quiz.api.changes import Area
+from quiz.api.documents import PARSED_FRACTION, SUPPORTED_EXTENSIONS, DocumentInfo
 
 if TYPE_CHECKING:
     from quiz.service import Service
 
-# Up to this share of the work the import only reads and parses; after it, the document is being stored.
-LAST_CANCELLABLE_FRACTION = 0.5
-
 
 def import_progress(gate: CancelGate, control: TaskControl, fraction: float) -> None:
     """The core's progress callback, on the worker: stop while still reading, else commit to finishing."""
-    if fraction >= LAST_CANCELLABLE_FRACTION:
+    if fraction >= PARSED_FRACTION:
         gate.commit()
     else:
         gate.check()

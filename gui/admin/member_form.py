@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from gui.admin.common import parse_date, show_date
-from quiz.engine.member_types import MemberDraft, MemberProfile, UnitView
+from quiz.api.members import MemberDraft, MemberProfile, UnitView
 
 
 class MemberForm(QWidget):

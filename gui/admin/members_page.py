@@ -21,8 +21,8 @@ from gui.admin.common import AdminPage, make_button, show_date, vertical_scroll
 from gui.admin.member_form import MemberForm
 from gui.admin.table_model import Column, RecordTableModel, make_table_view, selected_source_row
 from gui.flow_layout import FlowLayout
-from quiz.changes import Area
-from quiz.engine.member_types import MemberProfile, UnitView
+from quiz.api.changes import Area
+from quiz.api.members import MemberProfile, UnitView
 from quiz.formatting import format_short_date
 
 if TYPE_CHECKING:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -20,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from gui.admin.common import make_button
-from quiz.engine.paper_entry import BLANK, option_index, response_for, token_for
-from quiz.engine.paper_types import PaperQuestion, PaperSheet
+from quiz.api.answers import Answer, TextAnswer
+from quiz.api.paper import PaperQuestion, PaperSheet
+from quiz.api.paper_entry import BLANK, option_index, response_for, token_for
 from quiz.errors import UserError
 from quiz.text import fold_answer
 
-Response = dict[str, Any] | None
+Response = Answer | None
 MAXIMUM_COLUMNS = 4
 
 
@@ -243,8 +242,8 @@ class PaperEntry(QWidget):
             self.grid.setItem(row, 1, QTableWidgetItem(token_for(question, response)))
             decision = QTableWidgetItem("")
             decision.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            if question.type == "cloze" and response is not None:
-                typed = fold_answer(str(response["text"]))
+            if isinstance(response, TextAnswer):
+                typed = fold_answer(response.text)
                 matches = typed in {fold_answer(answer) for answer in question.accepted_answers}
                 decision.setText(self.tr("Đáp án: {0}").format(" / ".join(question.accepted_answers)))
                 decision.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)

@@ -28,8 +28,8 @@ from gui.admin.document_picker import DocumentPicker
 from gui.admin.paper_entry import PaperEntry
 from gui.admin.work import PageTask
 from gui.tasks import TaskRunner
-from quiz.changes import Area
-from quiz.engine.paper_codes import CODE_LENGTH, display_code
+from quiz.api.changes import Area
+from quiz.api.paper_codes import CODE_LENGTH, display_code
 from quiz.formatting import format_percent
 
 if TYPE_CHECKING:

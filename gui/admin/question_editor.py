@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QWidget
 
-from quiz.importing.types import SectionInfo
-from quiz.questions.model import TRUE_FALSE
-from quiz.services.bank import QuestionInfo
+from quiz.api.bank import TRUE_FALSE, QuestionEdit, QuestionInfo
+from quiz.api.documents import SectionInfo
 
 RIGHT_MARK = "*"
 PAIR_SEPARATOR = "="
@@ -98,26 +95,31 @@ class QuestionEditor(QWidget):
             box.clear()
         self._update_hint()
 
-    def fields(self) -> dict[str, Any]:
-        """The form as keyword arguments of ``bank.update`` and ``bank.add``."""
+    def edit(self) -> QuestionEdit:
+        """The whole form as an edit (``bank.update``) or a new question (``bank.add_question``)."""
         kind = self.kind()
         lines = [line.strip() for line in self.options.toPlainText().splitlines() if line.strip()]
-        fields: dict[str, Any] = {
-            "type": kind,
-            "prompt": self.prompt.toPlainText().strip(),
-            "explanation": self.explanation.toPlainText().strip(),
-            "section_id": self.section.currentData(),
-            "choices": [],
-            "correct": [],
-            "answers": [],
-            "pairs": [],
-        }
+        section_id = self.section.currentData()
+        choices: tuple[str, ...] = ()
+        correct: tuple[int, ...] = ()
+        answers: tuple[str, ...] = ()
+        pairs: tuple[tuple[str, str], ...] = ()
         if kind == "cloze":
-            fields["answers"] = lines
+            answers = tuple(lines)
         elif kind == "matching":
             halves = [line.split(PAIR_SEPARATOR, 1) for line in lines if PAIR_SEPARATOR in line]
-            fields["pairs"] = [(left.strip(), right.strip()) for left, right in halves]
+            pairs = tuple((left.strip(), right.strip()) for left, right in halves)
         else:
-            fields["choices"] = [line.removeprefix(RIGHT_MARK).strip() for line in lines]
-            fields["correct"] = [index for index, line in enumerate(lines) if line.startswith(RIGHT_MARK)]
-        return fields
+            choices = tuple(line.removeprefix(RIGHT_MARK).strip() for line in lines)
+            correct = tuple(index for index, line in enumerate(lines) if line.startswith(RIGHT_MARK))
+        return QuestionEdit(
+            type=kind,
+            prompt=self.prompt.toPlainText().strip(),
+            choices=choices,
+            correct=correct,
+            answers=answers,
+            pairs=pairs,
+            explanation=self.explanation.toPlainText().strip(),
+            section_id=section_id,
+            clear_section=section_id is None,
+        )

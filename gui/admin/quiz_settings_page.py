@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from gui.admin.common import AdminPage, make_button, parse_date, show_date, vertical_scroll, wrapped_label
 from gui.admin.document_picker import DocumentPicker
-from quiz.changes import Area
-from quiz.engine.quiz_settings import MAXIMUM_QUESTIONS
-from quiz.engine.types import QUESTION_TYPES, QuizSettingsData
+from quiz.api.attempts import MAXIMUM_QUESTIONS, QuizSettingsData
+from quiz.api.changes import Area
+from quiz.api.enums import QUESTION_TYPES
 
 if TYPE_CHECKING:
     from gui.tasks import TaskRunner

@@ -14,7 +14,7 @@ from gui.admin.document_picker import DocumentPicker
 from gui.admin.work import CancelGate, PageTask, ProgressRow
 from gui.flow_layout import FlowLayout
 from gui.tasks import TaskControl, TaskRunner
-from quiz.changes import Area
+from quiz.api.changes import Area
 
 if TYPE_CHECKING:
     from quiz.service import Service

@@ -29,8 +29,8 @@ from gui.admin.common import AdminPage, make_button, show_date, wrapped_label
 from gui.admin.work import PageTask, ProgressRow
 from gui.flow_layout import FlowLayout
 from gui.tasks import TaskRunner
-from quiz.changes import Area
-from quiz.packages.types import KIND_NAMES, ExportSummary, MemberMatch, MergeReport, PackagePreview
+from quiz.api.changes import Area
+from quiz.api.packages import KIND_NAMES, ExportSummary, MemberMatch, MergeReport, PackagePreview
 
 if TYPE_CHECKING:
     from quiz.service import Service

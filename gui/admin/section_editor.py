@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayo
 
 from gui.admin.common import make_button
 from gui.flow_layout import FlowLayout
-from quiz.importing.types import SectionInfo
+from quiz.api.documents import SectionInfo
 
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -23,8 +23,8 @@ from gui import dialogs
 from gui.admin.common import AdminPage, make_button, parse_date, show_date, vertical_scroll
 from gui.flow_layout import flow_widget
 from gui.preferences import DATABASE_URL_KEY, MAXIMUM_FONT_SIZE, MINIMUM_FONT_SIZE, Preferences
-from quiz.changes import Area
-from quiz.engine.unit_details import (
+from quiz.api.changes import Area
+from quiz.api.unit_details import (
     FORMS_DEADLINE_KEY,
     PARTY_COMMITTEE_KEY,
     PLACE_NAME_KEY,

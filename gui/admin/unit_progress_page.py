@@ -11,8 +11,8 @@ from gui.admin.bar_chart import BarChart, ChartGroup
 from gui.admin.common import AdminPage, make_button
 from gui.admin.document_picker import DocumentPicker
 from gui.admin.table_model import Column, RecordTableModel, make_table_view
-from quiz.changes import Area
-from quiz.engine.unit_types import ChiBoProgress, MemberProgress, UnitProgress, percent
+from quiz.api.changes import Area
+from quiz.api.unit import ChiBoProgress, MemberProgress, UnitProgress, percent
 from quiz.formatting import format_date, format_percent
 
 if TYPE_CHECKING:

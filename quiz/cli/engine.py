@@ -51,7 +51,7 @@ def register_demo(commands: SubParsers[argparse.ArgumentParser]) -> None:
 
 def run_demo(context: CommandContext) -> int:
     """``demo``: fill the database with the demo unit (through the facade, so the data is consistent)."""
-    from quiz.engine.demo import FALLBACK_ORIGIN, build_demo
+    from quiz.cli.demo import FALLBACK_ORIGIN, build_demo
 
     if not 1 <= context.arguments.per_chi_bo <= 500:
         raise UserError("Số đảng viên mỗi chi bộ phải từ 1 đến 500.")

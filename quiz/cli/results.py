@@ -6,11 +6,11 @@ import argparse
 import getpass
 from pathlib import Path
 
+from quiz.api.packages import KIND_NAMES, MemberMatch
 from quiz.cli import CommandContext, SubParsers
 from quiz.errors import UserError
 from quiz.formatting import format_number, format_percent
 from quiz.packages.report import preview_lines, report_lines
-from quiz.packages.types import KIND_NAMES, MemberMatch
 from quiz.text import fold, to_nfc
 
 
@@ -108,7 +108,7 @@ def run_import(context: CommandContext) -> int:
 
 def run_enter(context: CommandContext) -> int:
     """Score one paper: the tokens in paper order, typed answers decided by --accept/--reject or as on screen."""
-    from quiz.engine.paper_entry import responses_for
+    from quiz.api.paper_entry import responses_for
 
     arguments, service = context.arguments, context.service()
     sheet = service.paper.sheet(arguments.attempt)

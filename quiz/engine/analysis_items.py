@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+
+from quiz.api.analysis import ItemStatistics
+from quiz.api.answers import Answer, ChoiceAnswer, ChoicesAnswer
 
 TOO_EASY_FACILITY = 0.9
 TOO_HARD_FACILITY = 0.2
@@ -13,13 +15,6 @@ GROUP_SHARE = 0.27
 WEAK_DISTRACTOR_SHARE = 0.05
 # Below this many responses the shares are noise, so no flags are raised.
 MIN_RESPONSES_FOR_FLAGS = 10
-
-FLAG_LABELS = {
-    "too_easy": "Quá dễ (trên 90 % trả lời đúng)",
-    "too_hard": "Quá khó (dưới 20 % trả lời đúng)",
-    "negative_discrimination": "Phân biệt ngược (nhóm điểm thấp làm đúng nhiều hơn nhóm điểm cao)",
-    "weak_distractor": "Có phương án nhiễu ít được chọn (dưới 5 %)",
-}
 
 
 @dataclass(frozen=True)
@@ -42,46 +37,17 @@ class ItemResponse:
     attempt_id: str
     attempt_score: float
     option_order: tuple[int, ...]
-    response: Mapping[str, Any] | None
+    response: Answer | None
     is_correct: bool
 
 
-@dataclass(frozen=True)
-class ItemStatistics:
-    question_id: str
-    fact_key: str
-    fact_kind: str
-    type: str
-    prompt: str
-    enabled: bool
-    times_asked: int
-    times_answered: int
-    times_correct: int
-    facility: float
-    # p(upper 27 %) − p(lower 27 %) among the attempts that asked the question; None with under 2 attempts.
-    discrimination: float | None
-    choices: tuple[str, ...]
-    correct: tuple[int, ...]
-    # How often each original option (index into ``choices``) was chosen.
-    option_counts: tuple[int, ...]
-    # Original option indexes of wrong options chosen by under 5 % of those asked.
-    weak_distractors: tuple[int, ...]
-    flags: tuple[str, ...]
-
-    @property
-    def flag_labels(self) -> tuple[str, ...]:
-        return tuple(FLAG_LABELS[flag] for flag in self.flags)
-
-
-def chosen_options(response: Mapping[str, Any] | None, option_order: Sequence[int]) -> tuple[int, ...]:
+def chosen_options(response: Answer | None, option_order: Sequence[int]) -> tuple[int, ...]:
     """Original option indexes of a response given in displayed indexes (the attempt's permutation)."""
-    if not response:
-        return ()
-    shown: list[int] = []
-    if isinstance(response.get("choice"), int):
-        shown = [response["choice"]]
-    elif isinstance(response.get("choices"), list):
-        shown = [index for index in response["choices"] if isinstance(index, int)]
+    shown: tuple[int, ...] = ()
+    if isinstance(response, ChoiceAnswer):
+        shown = (response.choice,)
+    elif isinstance(response, ChoicesAnswer):
+        shown = response.choices
     order = list(option_order)
     return tuple(order[index] if index < len(order) else index for index in shown if index >= 0)
 

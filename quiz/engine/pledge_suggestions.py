@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from quiz.engine.pledge_content import CommitmentSuggestion
+from quiz.api.pledges import CommitmentSuggestion
 from quiz.text import fold
 
 # Folded words that open a task, a target or a solution in Vietnamese resolutions.

@@ -23,31 +23,10 @@ LOWER_LETTERS = "".join(
 # A capitalised syllable ("Nguyễn") and a lower-case one ("tỉnh").
 CAPITALISED = rf"[{UPPER_LETTERS}][{LOWER_LETTERS}]*"
 LOWER_WORD = rf"[{LOWER_LETTERS}]+"
-# The most frequent surnames: when a run of capitalised words has one inside, the name starts there.
-COMMON_SURNAMES = frozenset(
-    [
-        "Nguyễn",
-        "Trần",
-        "Lê",
-        "Phạm",
-        "Hoàng",
-        "Huỳnh",
-        "Phan",
-        "Vũ",
-        "Võ",
-        "Đặng",
-        "Bùi",
-        "Đỗ",
-        "Hồ",
-        "Ngô",
-        "Dương",
-        "Lý",
-        "Đào",
-        "Đoàn",
-        "Trịnh",
-        "Đinh",
-    ]
-)
+# The most frequent surnames (the head of resources/data/surnames.txt): when a run of capitalised words has one
+# inside, the name starts there.
+COMMON_SURNAME_COUNT = 20
+COMMON_SURNAMES = frozenset(read_lines("data/surnames.txt")[:COMMON_SURNAME_COUNT])
 
 
 @dataclass(frozen=True)

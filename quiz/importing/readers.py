@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from quiz.api.documents import SUPPORTED_EXTENSIONS
 from quiz.importing import refusals
 from quiz.importing.docx_reader import read_docx
 from quiz.importing.encoding import decode_text_bytes, readable_file_name
 from quiz.importing.html_text import html_to_text, looks_like_html
 from quiz.importing.model import ImportRefused, SourceBlock
 from quiz.importing.pdf_reader import read_pdf_blocks
-
-SUPPORTED_EXTENSIONS = (".txt", ".docx", ".pdf", ".html", ".htm")
 
 
 def read_blocks(path: Path) -> tuple[list[SourceBlock], str]:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 
 from sqlalchemy.orm import Session
 
+from quiz.api.documents import DocumentInfo, SectionInfo, SentenceInfo
 from quiz.importing.model import ParsedDocument, ParsedSection, ParsedSentence, RemovedLine
-from quiz.importing.types import DocumentInfo, SectionInfo, SentenceInfo
 from quiz.storage.base import content_id, utc_now
 from quiz.storage.models.documents import Document, Section, Sentence
 from quiz.text import fold
@@ -66,7 +65,7 @@ def document_info(document: Document, section_count: int) -> DocumentInfo:
         id=document.id,
         title=document.title,
         source_name=document.source_name,
-        imported_at=aware(document.imported_at),
+        imported_at=document.imported_at,
         content_hash=document.content_hash,
         section_count=section_count,
     )
@@ -100,11 +99,6 @@ def sentence_info(sentence: Sentence) -> SentenceInfo:
 
 def removed_lines(document: Document) -> list[RemovedLine]:
     return [RemovedLine(str(item.get("line", "")), str(item.get("reason", ""))) for item in document.removed_lines]
-
-
-def aware(moment: dt.datetime) -> dt.datetime:
-    """SQLite hands back naive datetimes; every stored time is UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 def parsed_from_database(document: Document) -> ParsedDocument:

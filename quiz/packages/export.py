@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from quiz.engine.pledge_content import Commitment, ReflectionAnswer, snapshot
+from quiz.api.pledges import Commitment, ReflectionAnswer, snapshot
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.documents import Document, Section, Sentence
 from quiz.storage.models.people import Member, Unit

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from quiz.api.packages import DocumentStatus, MergeReport, PackagePreview
 from quiz.packages.content import PackageContent
 from quiz.packages.merge_documents import document_problem, merge_documents
 from quiz.packages.merge_guard import clamp_times
@@ -16,7 +17,6 @@ from quiz.packages.merge_people import (
 )
 from quiz.packages.merge_results import merge_attempts, merge_pledges
 from quiz.packages.merge_study import merge_progress, merge_review_cards
-from quiz.packages.types import DocumentStatus, MergeReport, PackagePreview
 from quiz.storage.base import utc_now
 from quiz.storage.models.documents import Document
 from quiz.storage.models.sync import ImportedPackage

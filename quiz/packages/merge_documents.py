@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from quiz.api.packages import MergeReport
 from quiz.packages.content import PackageContent, Row
 from quiz.packages.merge_people import existing_ids
-from quiz.packages.types import MergeReport
 from quiz.storage.models.documents import Document, Section, Sentence
 from quiz.text import fold
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from quiz.api.packages import MergeReport
 from quiz.formatting import format_number
 from quiz.packages.content import PackageContent, Row
-from quiz.packages.types import MergeReport
 
 # The key proves a package comes from the unit, not that its clock is right (a draft never replacing a finalised
 # pledge is checked where pledges merge, quiz.packages.merge_results).

@@ -9,9 +9,9 @@ from typing import Any, TypeVar, cast
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from quiz.api.packages import MemberMatch, MergeReport
 from quiz.packages import bulk
 from quiz.packages.content import Row
-from quiz.packages.types import MemberMatch, MergeReport
 from quiz.storage.models.people import Member, Unit
 from quiz.storage.models.sync import MemberAlias
 from quiz.text import fold
@@ -34,11 +34,6 @@ def chunks(items: Sequence[Item], size: int = 500) -> Iterator[Sequence[Item]]:
     """Slices small enough for an IN (...) list on every backend."""
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def aware(moment: dt.datetime) -> dt.datetime:
-    """SQLite hands back naive datetimes; every stored time is UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 class MemberMap(dict[str, str]):
@@ -116,7 +111,7 @@ def merge_units(session: Session, units: list[Row], report: MergeReport) -> None
             session.add(Unit(**unit))
             session.flush()
             report.count("units", "added")
-        elif unit["updated_at"] > aware(local.updated_at) and (local.name, local.kind, local.parent_id) != (
+        elif unit["updated_at"] > local.updated_at and (local.name, local.kind, local.parent_id) != (
             unit["name"],
             unit["kind"],
             unit["parent_id"],
@@ -197,7 +192,7 @@ def merge_members(
         local = locals_by_id[local_id]
         incoming = tuple(member[key] for key in _PROFILE)
         differs = incoming != tuple(getattr(local, key) for key in _PROFILE)
-        if member["updated_at"] > aware(local.updated_at) and differs:
+        if member["updated_at"] > local.updated_at and differs:
             for key in _PROFILE:
                 setattr(local, key, member[key])
             local.folded_name = fold(member["full_name"])

@@ -7,10 +7,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from quiz.api.packages import MergeReport
 from quiz.packages.content import Row
 from quiz.packages.export import pledge_content
-from quiz.packages.merge_people import MemberMap, NewRows, aware, existing_ids, insert_rows, rows_of_members
-from quiz.packages.types import MergeReport
+from quiz.packages.merge_people import MemberMap, NewRows, existing_ids, insert_rows, rows_of_members
 from quiz.storage.base import new_id
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.people import Member
@@ -79,7 +79,7 @@ def merge_pledges(
 
 def _merge_into(session: Session, local: Pledge, incoming: Row, report: MergeReport) -> None:
     history = list(session.scalars(select(PledgeVersion).where(PledgeVersion.pledge_id == local.id)))
-    current = (local.state, aware(local.modified_at), pledge_content(local))
+    current = (local.state, local.modified_at, pledge_content(local))
     offered = (incoming["state"], incoming["modified_at"], incoming["content"])
     if offered == current:
         report.count("pledges", "skipped")
@@ -139,8 +139,8 @@ def _add_history(
     ``replaced``: ``version`` is the pledge's current content, about to be replaced by a newer one.
     """
     state, modified_at, content = version
-    is_current = not replaced and (pledge.state, aware(pledge.modified_at), pledge_content(pledge)) == version
-    if is_current or any((row.state, aware(row.modified_at), row.content) == version for row in history):
+    is_current = not replaced and (pledge.state, pledge.modified_at, pledge_content(pledge)) == version
+    if is_current or any((row.state, row.modified_at, row.content) == version for row in history):
         report.count("pledge_history", "skipped")
         return
     # History numbers stay below the pledge's own, as the pledge service expects when it next keeps history.

@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
+from quiz.api.packages import MergeReport, PackageOutcome
 from quiz.errors import UserError
 from quiz.importing.encoding import readable_file_name
 from quiz.packages.bulk import collector_paused, merge_cache
@@ -21,7 +22,6 @@ from quiz.packages.merge import counts, merge_package
 from quiz.packages.merge_documents import document_problem
 from quiz.packages.merge_people import Decide
 from quiz.packages.reading import PackageReader
-from quiz.packages.types import MergeReport, PackageOutcome
 from quiz.storage import sqlite_access
 from quiz.storage.database import Database
 from quiz.storage.models.documents import Document

@@ -7,9 +7,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from quiz.api.packages import MergeReport
 from quiz.packages.content import Row
-from quiz.packages.merge_people import MemberMap, NewRows, aware, chunks, existing_ids, rows_of_members
-from quiz.packages.types import MergeReport
+from quiz.packages.merge_people import MemberMap, NewRows, chunks, existing_ids, rows_of_members
 from quiz.storage.base import new_id
 from quiz.storage.models.documents import Section
 from quiz.storage.models.study import ReviewCard, ReviewLogEntry, SectionProgress
@@ -52,7 +52,7 @@ def merge_review_cards(session: Session, cards: list[Row], members: MemberMap, r
 
 
 def _update_card(local: ReviewCard, incoming: Row, report: MergeReport) -> None:
-    if incoming["updated_at"] <= aware(local.updated_at):
+    if incoming["updated_at"] <= local.updated_at:
         report.count("review_cards", "skipped")
         return
     for name in _SCHEDULE:
@@ -98,10 +98,9 @@ def _combine(local: SectionProgress, incoming: Row, report: MergeReport) -> None
         "reading_seconds": max(local.reading_seconds, incoming["reading_seconds"]),
         "studied": local.studied or incoming["studied"],
         "studied_at": _earliest(local.studied_at, incoming["studied_at"]),
-        "updated_at": max(aware(local.updated_at), incoming["updated_at"]),
+        "updated_at": max(local.updated_at, incoming["updated_at"]),
     }
     before = {name: getattr(local, name) for name in _PROGRESS}
-    before = {name: aware(value) if name.endswith("_at") and value else value for name, value in before.items()}
     if combined == before:
         report.count("section_progress", "skipped")
         return
@@ -111,5 +110,5 @@ def _combine(local: SectionProgress, incoming: Row, report: MergeReport) -> None
 
 
 def _earliest(first: Any, second: Any) -> Any:
-    present = [aware(value) for value in (first, second) if value is not None]
+    present = [value for value in (first, second) if value is not None]
     return min(present) if present else None

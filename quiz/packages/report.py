@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from quiz.api.packages import KIND_NAMES, MergeReport, PackagePreview
 from quiz.formatting import format_number, format_short_date
-from quiz.packages.types import KIND_NAMES, MergeReport, PackagePreview
 
 
 def report_lines(report: MergeReport) -> list[str]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from quiz.api.bank import TRUE_FALSE
 from quiz.facts.model import Fact
 from quiz.identifiers import content_id
-from quiz.questions.model import TRUE_FALSE, GeneratedQuestion
+from quiz.questions.model import GeneratedQuestion
 from quiz.questions.pools import Pools, value_key
 from quiz.questions.stems import explanation
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from quiz.api.bank import TRUE_FALSE
 from quiz.errors import UserError
 from quiz.questions.exchange import BankItem
-from quiz.questions.model import BLANK, TRUE_FALSE
+from quiz.questions.model import BLANK
 
 _SPECIAL = "~=#{}:\\"
 _UNESCAPED_OPEN = re.compile(r"(?<!\\)\{")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from quiz.api.bank import TRUE_FALSE
 from quiz.facts.model import Fact, folded
 from quiz.questions.context import BuildContext
-from quiz.questions.model import TRUE_FALSE, GeneratedQuestion
+from quiz.questions.model import GeneratedQuestion
 
 _HORIZON = re.compile(r"(?<!\w)(?:đến|tới)\s+(?:hết\s+)?năm\s+(?P<year>\d{4})(?!\d)", re.IGNORECASE)
 _ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")

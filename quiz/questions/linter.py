@@ -6,13 +6,15 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from quiz.api.bank import TRUE_FALSE
+from quiz.api.enums import QUESTION_TYPES as TYPES
 from quiz.facts.model import Fact, folded
 from quiz.facts.numbers import NUMBER_TEXT, parse_number
 from quiz.facts.roman import roman_to_int
 from quiz.facts.scalars import ORDINAL_WORDS
 from quiz.questions.context import similar_length
 from quiz.questions.distractors import period_term
-from quiz.questions.model import BLANK, TRUE_FALSE, TYPES, GeneratedQuestion
+from quiz.questions.model import BLANK, GeneratedQuestion
 from quiz.questions.pools import Pools, build_pools, is_true_title, overlap, value_key
 from quiz.text import fold_answer
 

@@ -7,8 +7,6 @@ from typing import Any
 
 from quiz.facts.model import Fact
 
-TYPES = ("single", "multi", "truefalse", "cloze", "matching")
-TRUE_FALSE = ("Đúng", "Sai")
 BLANK = "___"
 
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from quiz.api.enums import Role
 from quiz.engine.passwords import hash_secret, verify_secret
 from quiz.errors import NotFound, UserError
 from quiz.services import sign_in_guard
-from quiz.services.context import Actor, Role, ServiceContext
+from quiz.services.context import Actor, ServiceContext
 from quiz.services.sign_in_guard import ADMIN_ACCOUNT, SignInFailureView, member_account
 from quiz.storage.models.documents import Setting
 from quiz.storage.models.people import Member
-
-__all__ = ["AccountService", "SignInFailureView", "check_pin"]
 
 ADMIN_PASSWORD_KEY = "admin_password_hash"
 MINIMUM_PASSWORD_LENGTH = 6

@@ -7,20 +7,18 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
+from quiz.api.analysis import ItemStatistics
+from quiz.api.answers import stored_answer
+from quiz.api.enums import EXAM_MODES
 from quiz.engine.analysis_items import (
-    FLAG_LABELS,
     MIN_RESPONSES_FOR_FLAGS,
     ItemResponse,
-    ItemStatistics,
     QuestionFacts,
     item_statistics,
 )
-from quiz.engine.types import EXAM_MODES
 from quiz.services.context import ServiceContext
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question
-
-__all__ = ["FLAG_LABELS", "AnalysisService", "ItemStatistics"]
 
 
 class AnalysisService:
@@ -60,7 +58,9 @@ class AnalysisService:
             responses: dict[str, list[ItemResponse]] = defaultdict(list)
             for question_id, attempt_id, score, order, response, is_correct in rows:
                 responses[question_id].append(
-                    ItemResponse(question_id, attempt_id, score, tuple(order or ()), response, bool(is_correct))
+                    ItemResponse(
+                        question_id, attempt_id, score, tuple(order or ()), stored_answer(response), bool(is_correct)
+                    )
                 )
             questions = session.scalars(select(Question).where(Question.id.in_(list(responses))))
             statistics = [

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from quiz.api.bank import TRUE_FALSE, QuestionEdit, QuestionInfo
+from quiz.api.enums import QUESTION_TYPES
 from quiz.errors import NotFound, UserError
 from quiz.importing.storing import parsed_from_database
 from quiz.questions.exchange import BankItem
-from quiz.questions.model import TRUE_FALSE, TYPES, GeneratedQuestion
+from quiz.questions.model import GeneratedQuestion
 from quiz.questions.weights import question_weight
 from quiz.services.context import ServiceContext
 from quiz.storage.base import content_id, new_id, utc_now
@@ -21,37 +22,7 @@ from quiz.storage.models.bank import Question
 from quiz.storage.models.documents import Document
 from quiz.storage.models.study import ReviewCard
 
-EDITABLE_FIELDS = frozenset(
-    {"type", "prompt", "choices", "correct", "answers", "pairs", "explanation", "difficulty", "section_id"}
-)
 EXPORT_FORMATS = ("gift", "moodle-xml")
-
-
-@dataclass(frozen=True)
-class QuestionInfo:
-    """A bank question as the GUI and the quiz engine see it."""
-
-    id: str
-    document_id: str
-    section_id: str | None
-    type: str
-    prompt: str
-    choices: tuple[str, ...]
-    correct: tuple[int, ...]
-    answers: tuple[str, ...]
-    pairs: tuple[tuple[str, str], ...]
-    explanation: str
-    difficulty: float
-    sentence: str
-    sentence_start: int
-    sentence_end: int
-    fact_kind: str
-    fact_key: str
-    origin: str
-    enabled: bool
-    edited: bool
-    # How much it matters to a member (content over logistics); exam draws prefer the heavier ones.
-    weight: float = 1.0
 
 
 def _info(row: Question) -> QuestionInfo:
@@ -100,8 +71,8 @@ def _fill(row: Question, question: GeneratedQuestion, section_ids: dict[int, str
 def validate(fields: dict[str, Any]) -> None:
     """Refuse an admin's question that the quiz engine could not ask."""
     kind = fields.get("type")
-    if kind not in TYPES:
-        raise UserError("Loại câu hỏi phải là một trong: " + ", ".join(TYPES) + ".")
+    if kind not in QUESTION_TYPES:
+        raise UserError("Loại câu hỏi phải là một trong: " + ", ".join(QUESTION_TYPES) + ".")
     if not str(fields.get("prompt", "")).strip():
         raise UserError("Câu hỏi không được để trống nội dung.")
     choices, correct = list(fields.get("choices", [])), list(fields.get("correct", []))
@@ -221,18 +192,16 @@ class BankService:
         with self._context.session() as session:
             return _info(self._row(session, question_id))
 
-    def update(self, question_id: str, **fields: Any) -> QuestionInfo:
+    def update(self, question_id: str, edit: QuestionEdit) -> QuestionInfo:
         """An admin's edit; the question is marked edited so re-generation keeps it as it is."""
         self._context.require_admin()
-        unknown = set(fields) - EDITABLE_FIELDS
-        if unknown:
-            raise UserError("Không thể sửa trường: " + ", ".join(sorted(unknown)) + ".")
+        fields = edit.changed_fields()
         with self._context.session() as session:
             row = self._row(session, question_id)
-            merged = {name: getattr(row, name) for name in EDITABLE_FIELDS} | fields
+            merged = {name: getattr(row, name) for name in QuestionEdit.field_names()} | fields
             validate(merged)
             for name, value in fields.items():
-                setattr(row, name, [list(pair) for pair in value] if name == "pairs" else value)
+                setattr(row, name, [list(item) for item in value] if isinstance(value, tuple) else value)
             row.edited = True
             row.updated_at = utc_now()
             session.flush()
@@ -281,6 +250,22 @@ class BankService:
             session.add(row)
             session.flush()
             return _info(row)
+
+    def add_question(self, document_id: str, edit: QuestionEdit) -> QuestionInfo:
+        """The question editor's new question (its form filled in as an edit)."""
+        self._context.require_admin()
+        return self.add(
+            document_id,
+            edit.type or "",
+            edit.prompt or "",
+            edit.choices or (),
+            edit.correct or (),
+            edit.answers or (),
+            edit.pairs or (),
+            edit.explanation or "",
+            edit.section_id,
+            0.5 if edit.difficulty is None else edit.difficulty,
+        )
 
     def export(self, format: str, path: Path) -> int:
         """Write every enabled question as GIFT or Moodle XML; returns how many were written."""

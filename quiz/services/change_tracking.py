@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
-from quiz.changes import ChangeFeed, Changes
+from quiz.api.changes import ChangeFeed, Changes
 
 _TABLES_KEY = "changed_tables"
 

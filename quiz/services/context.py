@@ -6,18 +6,13 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
+from quiz.api.enums import Role
 from quiz.errors import AccessDenied
 from quiz.storage.base import utc_now
 from quiz.storage.database import Database
-
-
-class Role(StrEnum):
-    ADMIN = "admin"
-    MEMBER = "member"
 
 
 @dataclass(frozen=True)

@@ -11,18 +11,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from quiz import paths
+from quiz.api.documents import PARSED_FRACTION, SUPPORTED_EXTENSIONS, DocumentInfo, SectionInfo, SentenceInfo
 from quiz.errors import NotFound, UserError
 from quiz.importing import refusals, storing
 from quiz.importing.model import ImportRefused, ParsedDocument, RemovedLine
 from quiz.importing.pipeline import parse_file, parse_text
-from quiz.importing.readers import SUPPORTED_EXTENSIONS
 from quiz.importing.section_editing import merge_section_with_next
-from quiz.importing.types import DocumentInfo, SectionInfo, SentenceInfo
 from quiz.services.context import ServiceContext
 from quiz.storage.models.bank import Question
 from quiz.storage.models.documents import Document, Section, Sentence
-
-__all__ = ["DocumentInfo", "DocumentService", "SectionInfo", "SentenceInfo"]
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +80,7 @@ class DocumentService:
         self._context.require_admin()
         _report(progress, 0.0)
         parsed = parse_file(path)
-        _report(progress, 0.5)
+        _report(progress, PARSED_FRACTION)
         return self._store(parsed, path.name, progress)
 
     def import_text(self, text: str, source_name: str) -> DocumentInfo:

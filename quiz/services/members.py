@@ -7,12 +7,12 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from quiz.engine.member_types import UNIT_KINDS, MemberDraft, MemberOverview, MemberProfile, MemberSummary, UnitView
+from quiz.api.members import UNIT_KINDS, MemberDraft, MemberOverview, MemberProfile, MemberSummary, UnitView
 from quiz.engine.passwords import hash_secret
-from quiz.engine.types import EXAM_MODES
 from quiz.errors import AccessDenied, NotFound, UserError
 from quiz.services.accounts import check_pin
 from quiz.services.context import ServiceContext
+from quiz.storage.counted_exams import submitted_exam
 from quiz.storage.models.attempts import Attempt
 from quiz.storage.models.people import Member, Unit
 from quiz.storage.models.pledges import Pledge
@@ -186,7 +186,7 @@ class MemberService:
                 member_id: (count, best)
                 for member_id, count, best in session.execute(
                     select(Attempt.member_id, func.count(), func.max(Attempt.score_percent))
-                    .where(Attempt.mode.in_(EXAM_MODES), Attempt.submitted_at.is_not(None))
+                    .where(submitted_exam())
                     .group_by(Attempt.member_id)
                 )
             }

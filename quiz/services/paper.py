@@ -8,22 +8,23 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from quiz.engine import attempt_store as store
-from quiz.engine import views
+from quiz.api import answers as answer_types
+from quiz.api.attempts import MAXIMUM_QUESTIONS, AttemptResult
+from quiz.api.enums import Mode
+from quiz.api.paper import CHOICE_TYPES, PaperFormState, PaperQuestion, PaperSheet, PaperSummary
+from quiz.api.paper_codes import new_code, parse_code
+from quiz.engine.answer_credit import Score, score_response
 from quiz.engine.drawing import Candidate, DrawnQuestion, draw_questions, options_keep_order
-from quiz.engine.paper_codes import new_code, parse_code
-from quiz.engine.paper_types import CHOICE_TYPES, PaperFormState, PaperQuestion, PaperSheet, PaperSummary
-from quiz.engine.quiz_settings import MAXIMUM_QUESTIONS, load_settings
-from quiz.engine.scoring import Score, score_response
-from quiz.engine.types import PAPER_MODE, AttemptResult
 from quiz.errors import NotFound, UserError
+from quiz.services import attempt_store as store
+from quiz.services import attempt_views as views
 from quiz.services.context import ServiceContext
+from quiz.services.quiz_settings import load_settings
 from quiz.services.quizzes import QuizService
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question
@@ -34,7 +35,7 @@ from quiz.text import name_sort_key
 
 _CODE_TRIES = 20
 MAXIMUM_BLANK_COPIES = 500
-Response = dict[str, Any] | None
+Response = answer_types.Answer | None
 
 
 class PaperService:
@@ -83,7 +84,7 @@ class PaperService:
                 seed = generator.randrange(2**31)
                 drawn = draw_questions(pool, question_count or settings.question_count, seed, mix)
                 attempt, items = store.create_attempt(
-                    session, member_id, document_id, PAPER_MODE, None, pool, drawn, seed, now
+                    session, member_id, document_id, Mode.PAPER.value, None, pool, drawn, seed, now
                 )
                 paper = PaperAttempt(
                     attempt_id=attempt.id,
@@ -144,7 +145,15 @@ class PaperService:
             pool = [_candidate(question) for question in rows.values()]
             drawn = [DrawnQuestion(question_id, tuple(order)) for question_id, order in paper.draw]
             attempt, items = store.create_attempt(
-                session, member_id, paper.document_id, PAPER_MODE, None, pool, drawn, paper.seed, self._quizzes.clock()
+                session,
+                member_id,
+                paper.document_id,
+                Mode.PAPER.value,
+                None,
+                pool,
+                drawn,
+                paper.seed,
+                self._quizzes.clock(),
             )
             paper.attempt_id = attempt.id
             paper.draw = []
@@ -174,7 +183,7 @@ class PaperService:
                     attempt.member_id if attempt is not None else None,
                     name or "",
                     unit_name or "",
-                    views.aware(paper.printed_at),
+                    paper.printed_at,
                     attempt is not None and attempt.submitted_at is not None,
                     attempt.score_percent if attempt is not None and attempt.submitted_at is not None else None,
                 )
@@ -209,7 +218,7 @@ class PaperService:
         decisions = dict(reader_decisions or {})
         with self._context.session() as session:
             attempt = session.get(Attempt, attempt_id)
-            if attempt is None or attempt.mode != PAPER_MODE:
+            if attempt is None or attempt.mode != Mode.PAPER.value:
                 raise NotFound("Không tìm thấy bài kiểm tra trên giấy này.")
             if attempt.submitted_at is not None:
                 raise UserError("Bài trên giấy này đã được nhập điểm rồi.")
@@ -223,16 +232,17 @@ class PaperService:
                 if response is None or question is None:
                     continue
                 score = score_response(views.keyed(question), item.option_order, response)
+                stored = answer_types.answer_to_json(response)
                 if item.question_type == "cloze" and item.position in decisions:
                     accepted = decisions[item.position]
                     score = Score(accepted, 1.0 if accepted else 0.0)
-                    response = {**response, "reader_accepted": accepted}
+                    stored[answer_types.READER_ACCEPTED] = accepted
                 session.add(
                     Answer(
                         attempt_item_id=item.id,
                         attempt_id=attempt_id,
                         position=item.position,
-                        response=dict(response),
+                        response=stored,
                         is_correct=score.is_correct,
                         credit=score.credit,
                         answered_at=now,
@@ -325,8 +335,8 @@ def _sheet(
         dang_bo_name=dang_bo.name if dang_bo else "",
         document_id=paper.document_id,
         document_title=document.title if document else "",
-        printed_at=views.aware(paper.printed_at),
-        submitted_at=views.aware_or_none(attempt.submitted_at) if attempt is not None else None,
+        printed_at=paper.printed_at,
+        submitted_at=attempt.submitted_at if attempt is not None else None,
         time_limit_minutes=load_settings(session, paper.document_id).time_limit_minutes,
         questions=tuple(_question(*row, questions.get(row[2])) for row in rows),
     )

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from quiz.engine.pledge_content import (
+from quiz.api.pledges import (
     DRAFT,
     FINALISED,
     Commitment,
@@ -37,15 +37,6 @@ from quiz.storage.models.pledges import Pledge, PledgeCommitment, PledgeReflecti
 # Autosaves within this time of the previous save belong to one editing session and keep no history row.
 HISTORY_GAP = dt.timedelta(minutes=10)
 SUGGESTION_FACT_KINDS = ("target", "list")
-
-__all__ = [
-    "Commitment",
-    "CommitmentSuggestion",
-    "PledgeInfo",
-    "PledgeService",
-    "PledgeVersionInfo",
-    "ReflectionAnswer",
-]
 
 
 class PledgeService:

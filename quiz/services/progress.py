@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from quiz.api.study import BookmarkInfo, NoteInfo, SearchHit, SectionProgressInfo
 from quiz.engine.study_search import fts_match_expression, highlight_spans, like_pattern, matches_all, query_tokens
-from quiz.engine.study_types import BookmarkInfo, NoteInfo, SearchHit, SectionProgressInfo
 from quiz.errors import NotFound, UserError
 from quiz.services.context import ServiceContext
 from quiz.storage.base import utc_now
@@ -17,8 +17,6 @@ from quiz.storage.models.study import SEARCH_INDEX_TABLE, Bookmark, SectionNote,
 # One call adds at most an hour: a reading timer left running overnight must not count as study.
 MAX_READING_SECONDS_PER_CALL = 3600
 NOTE_MAX_LENGTH = 20_000
-
-__all__ = ["BookmarkInfo", "NoteInfo", "ProgressService", "SearchHit", "SectionProgressInfo"]
 
 
 class ProgressService:

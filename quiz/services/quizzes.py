@@ -9,21 +9,14 @@ import datetime as dt
 import logging
 import secrets
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from quiz.engine import attempt_store as store
-from quiz.engine import views
-from quiz.engine.drawing import draw_questions
-from quiz.engine.quiz_settings import load_settings, store_settings
-from quiz.engine.scoring import counted_index, score_response
-from quiz.engine.types import (
-    MODES,
-    PAPER_MODE,
+from quiz.api import answers as answer_types
+from quiz.api.attempts import (
     AnswerFeedback,
     AttemptClosed,
     AttemptResult,
@@ -32,9 +25,16 @@ from quiz.engine.types import (
     QuizSettingsData,
     ReviewItem,
 )
+from quiz.api.counting import counted_exam, is_past_deadline
+from quiz.api.enums import MODES, Mode
+from quiz.engine.answer_credit import score_response
+from quiz.engine.drawing import draw_questions
 from quiz.errors import NotFound, UserError
 from quiz.formatting import format_short_date
+from quiz.services import attempt_store as store
+from quiz.services import attempt_views as views
 from quiz.services.context import ServiceContext
+from quiz.services.quiz_settings import load_settings, store_settings
 from quiz.storage.base import new_id, utc_now
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question
@@ -127,7 +127,7 @@ class QuizService:
                 attempt, items, store.load_questions(session, items), store.load_answers(session, attempt_id)
             )
 
-    def answer(self, attempt_id: str, position: int, response: dict[str, Any]) -> AnswerFeedback:
+    def answer(self, attempt_id: str, position: int, response: answer_types.Answer) -> AnswerFeedback:
         """Save (commit) an answer; practice-like modes get the key and the source sentence back."""
         self._raise_if_overdue(attempt_id)
         with self._context.write_session() as session:
@@ -141,14 +141,14 @@ class QuizService:
             score = score_response(views.keyed(question), item.option_order, response)
             now = self.clock()
             last = session.scalar(select(func.max(Answer.answered_at)).where(Answer.attempt_id == attempt_id))
-            since = views.aware(last) if last is not None else views.aware(attempt.started_at)
+            since = last if last is not None else attempt.started_at
             spent = max(0.0, (now - since).total_seconds())
             answer = _saved_answer(session, item, position, response, spent, now)
             if answer is None:  # answered before: this is a change
                 answer = _answer_row(session, item.id)
-                answer.changed_count += 1 if answer.response != response else 0
+                answer.changed_count += 1 if answer.response != answer_types.answer_to_json(response) else 0
                 answer.time_spent_seconds += spent
-            answer.response = dict(response)
+            answer.response = answer_types.answer_to_json(response)
             answer.is_correct = score.is_correct
             item.is_correct = score.is_correct  # denormalised for the unit statistics
             answer.credit = score.credit
@@ -180,7 +180,7 @@ class QuizService:
         with self._context.session() as session:
             attempt = session.scalars(
                 select(Attempt)
-                .where(Attempt.member_id == member_id, Attempt.submitted_at.is_(None), Attempt.mode != PAPER_MODE)
+                .where(Attempt.member_id == member_id, Attempt.submitted_at.is_(None), Attempt.mode != Mode.PAPER.value)
                 .order_by(Attempt.started_at.desc())
                 .limit(1)
             ).first()
@@ -200,7 +200,7 @@ class QuizService:
                 return None
             if attempt.submitted_at is not None:
                 return dt.timedelta(0)
-            return max(dt.timedelta(0), views.aware(attempt.deadline_at) - self.clock())
+            return max(dt.timedelta(0), attempt.deadline_at - self.clock())
 
     def results(self, attempt_id: str) -> AttemptResult:
         self._close_overdue(attempt_id=attempt_id)
@@ -218,7 +218,7 @@ class QuizService:
                 member_id=attempt.member_id,
                 document_id=attempt.document_id,
                 mode=attempt.mode,
-                submitted_at=views.aware(attempt.submitted_at),
+                submitted_at=attempt.submitted_at,
                 auto_submitted=attempt.auto_submitted,
                 question_count=attempt.question_count,
                 answered_count=len(answers),
@@ -265,13 +265,9 @@ class QuizService:
             counting = {doc: load_settings(session, doc).counting for doc in {row[0].document_id for row in rows}}
         counted: set[str] = set()
         for doc, rule in counting.items():
-            exams = sorted(
-                (attempt for attempt, _ in rows if attempt.document_id == doc and store.is_counted_exam(attempt)),
-                key=lambda attempt: views.aware(attempt.submitted_at or attempt.started_at),
-            )
-            index = counted_index([attempt.score_percent for attempt in exams], rule)
-            if index is not None:
-                counted.add(exams[index].id)
+            exam = counted_exam((attempt for attempt, _ in rows if attempt.document_id == doc), rule)
+            if exam is not None:
+                counted.add(exam.id)
         return [store.attempt_summary(attempt, title, attempt.id in counted) for attempt, title in reversed(rows)]
 
     def attempts_left(self, member_id: str, document_id: str) -> int | None:
@@ -298,13 +294,13 @@ class QuizService:
         # A printed paper stays open until the secretary enters it; starting on screen must not close it.
         open_attempts = session.scalars(
             select(Attempt).where(
-                Attempt.member_id == member_id, Attempt.submitted_at.is_(None), Attempt.mode != PAPER_MODE
+                Attempt.member_id == member_id, Attempt.submitted_at.is_(None), Attempt.mode != Mode.PAPER.value
             )
         ).all()
         if any(attempt.mode == "exam" for attempt in open_attempts):
             raise UserError("Đồng chí đang làm dở một bài kiểm tra; hãy tiếp tục và nộp bài đó trước.")
         if mode == "exam":
-            if settings.deadline is not None and now.astimezone().date() > settings.deadline:
+            if settings.deadline is not None and is_past_deadline(now, settings.deadline):
                 raise UserError(f"Đã hết hạn làm bài kiểm tra (hạn cuối {format_short_date(settings.deadline)}).")
             allowed = settings.attempts_allowed
             if allowed is not None and store.submitted_exams(session, member_id, document_id) >= allowed:
@@ -342,11 +338,11 @@ class QuizService:
             overdue = [
                 attempt
                 for attempt in session.scalars(statement)
-                if attempt.deadline_at is not None and views.aware(attempt.deadline_at) <= now
+                if attempt.deadline_at is not None and attempt.deadline_at <= now
             ]
             for attempt in overdue:
                 self._context.require_member_access(attempt.member_id)
-                store.score_attempt(session, attempt, views.aware(attempt.deadline_at or now), automatic=True)
+                store.score_attempt(session, attempt, attempt.deadline_at or now, automatic=True)
         for attempt in overdue:
             self._run_hooks(attempt.id)
         return bool(overdue)
@@ -361,7 +357,7 @@ class QuizService:
 
 
 def _saved_answer(
-    session: Session, item: AttemptItem, position: int, response: dict[str, Any], spent: float, now: dt.datetime
+    session: Session, item: AttemptItem, position: int, response: answer_types.Answer, spent: float, now: dt.datetime
 ) -> Answer | None:
     """Insert the item's first answer, or return None when it already has one (an upsert that cannot collide).
 
@@ -377,7 +373,7 @@ def _saved_answer(
             attempt_item_id=item.id,
             attempt_id=item.attempt_id,
             position=position,
-            response=dict(response),
+            response=answer_types.answer_to_json(response),
             changed_count=0,
             time_spent_seconds=spent,
             answered_at=now,

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from quiz.api.packages import ExportSummary, MemberMatch, MergeReport, PackagePreview
 from quiz.errors import NotFound, UserError
 from quiz.importing.encoding import readable_file_name
 from quiz.packages.container import UnitKey, write_package
@@ -16,13 +17,10 @@ from quiz.packages.content import load_package
 from quiz.packages.export import collect_parts
 from quiz.packages.merge import preview_package
 from quiz.packages.merge_run import merge_packages
-from quiz.packages.types import ExportSummary, MemberMatch, MergeReport, PackagePreview
 from quiz.services.context import ServiceContext
 from quiz.services.unit_key_store import load_unit_key, store_unit_key, stored_key_id
 from quiz.storage.base import new_id, utc_now
 from quiz.storage.models.people import Unit
-
-__all__ = ["ExportSummary", "MemberMatch", "MergeReport", "PackagePreview", "ResultsService"]
 
 logger = logging.getLogger(__name__)
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from fsrs import Card, Rating
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from quiz.api.study import ReviewCardInfo
 from quiz.engine.review_schedule import (
     AnswerFacts,
     as_utc,
@@ -27,21 +27,6 @@ from quiz.storage.base import utc_now
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question
 from quiz.storage.models.study import ReviewCard, ReviewLogEntry
-
-
-@dataclass(frozen=True)
-class ReviewCardInfo:
-    """One fact to review: when it is due, how it went so far, and the sentence it comes from."""
-
-    fact_key: str
-    question_id: str | None
-    sentence: str
-    prompt: str
-    due: dt.datetime
-    state: str
-    reviews: int
-    lapses: int
-    last_review: dt.datetime | None
 
 
 class ReviewService:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from quiz.api.unit_details import UNIT_DETAIL_KEYS, UnitDetails
 from quiz.errors import AccessDenied, UserError
 from quiz.services.context import ServiceContext
 from quiz.storage.models.documents import Setting
@@ -22,7 +23,10 @@ class Reader(StrEnum):
 
 @dataclass(frozen=True)
 class Declared:
-    """One setting: its key, the JSON type its value has, its default and who may read it."""
+    """One setting: its key, the JSON type its value has, its default and who may read it.
+
+    Only the admin writes a setting through the facade; a secret only through its own action.
+    """
 
     key: str
     type: type
@@ -34,9 +38,9 @@ def _declare(*settings: Declared) -> dict[str, Declared]:
     return {setting.key: setting for setting in settings}
 
 
-# Adding a setting is one line here. A key not declared is treated as admin-only (never public by accident).
+# Adding a setting is one line here. A key not declared here is refused (a typo never becomes a new setting).
 SETTINGS = _declare(
-    # The printed header's names (quiz.engine.unit_details.UNIT_DETAIL_KEYS): asked at first start.
+    # The printed header's names (quiz.api.unit_details.UNIT_DETAIL_KEYS): asked at first start.
     Declared("place_name", str, ""),
     Declared("party_committee", str, ""),
     Declared("unit_name", str, ""),
@@ -65,8 +69,11 @@ SECRET_KEYS = frozenset(key for key, setting in SETTINGS.items() if setting.read
 
 
 def declared(key: str) -> Declared:
-    """The declaration of ``key``; an undeclared key is an admin-only setting of any JSON type."""
-    return SETTINGS.get(key) or Declared(key, object, None, Reader.ADMIN)
+    """The declaration of ``key``; refuses a key that is not declared."""
+    setting = SETTINGS.get(key)
+    if setting is None:
+        raise UserError(f"Không có thiết lập “{key}”.")
+    return setting
 
 
 class SettingsService:
@@ -90,8 +97,28 @@ class SettingsService:
         values = {key: copy.deepcopy(item.default) for key, item in SETTINGS.items() if item.reader in readable}
         with self._context.session() as session:
             rows = session.query(Setting).all()
-            values.update({row.key: row.value for row in rows if declared(row.key).reader in readable})
+            # Rows an older version stored under keys no longer declared are left out.
+            values.update(
+                {row.key: row.value for row in rows if row.key in SETTINGS and SETTINGS[row.key].reader in readable}
+            )
         return values
+
+    # Typed accessors -----------------------------------------------------------------------------------------
+
+    def unit_details(self) -> UnitDetails:
+        """The unit's names for printed headers (public: they are printed on every paper)."""
+        return UnitDetails.from_settings({key: self.get(key) for key in UNIT_DETAIL_KEYS})
+
+    def save_unit_details(self, details: UnitDetails) -> None:
+        self._context.require_admin()
+        for key, value in details.as_settings().items():
+            self.set(key, value)
+
+    def language(self) -> str:
+        return str(self.get("language") or "vi")
+
+    def reflection_questions(self) -> list[str]:
+        return [str(question) for question in self.get("reflection_questions") or []]
 
     def set(self, key: str, value: Any) -> None:
         self._context.require_admin()

@@ -44,7 +44,7 @@ def refuse_while_blocked(session: Session, account: str, now: dt.datetime) -> No
     guard = session.get(SignInGuard, account)
     if guard is None or guard.blocked_until is None:
         return
-    blocked_until = _aware(guard.blocked_until)
+    blocked_until = guard.blocked_until
     if blocked_until > now:
         raise UserError(f"Đã nhập sai nhiều lần; hãy thử lại sau {_duration(blocked_until - now)}.")
 
@@ -77,7 +77,7 @@ def recent_failures(session: Session, limit: int) -> list[SignInFailureView]:
             row.account_name,
             row.account == ADMIN_ACCOUNT,
             row.account.removeprefix("member:") if row.account.startswith("member:") else None,
-            _aware(row.failed_at),
+            row.failed_at,
         )
         for row in rows
     ]
@@ -92,8 +92,3 @@ def _duration(wait: dt.timedelta) -> str:
     if seconds < 120:
         return f"{seconds} giây"
     return f"{-(-seconds // 60)} phút"
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    # SQLite hands back naive datetimes for timezone-aware columns; they were stored as UTC.
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)

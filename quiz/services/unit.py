@@ -13,13 +13,12 @@ from sqlalchemy import Select, and_, case, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import Subquery
 
-from quiz.engine.quiz_settings import load_settings
-from quiz.engine.types import EXAM_MODES
-from quiz.engine.unit_statistics import question_statistics
-from quiz.engine.unit_types import ChiBoProgress, HardQuestion, MemberProgress, UnitProgress
+from quiz.api.unit import ChiBoProgress, HardQuestion, MemberProgress, UnitProgress
 from quiz.errors import NotFound
 from quiz.services.context import ServiceContext
-from quiz.storage.models.attempts import Attempt
+from quiz.services.quiz_settings import load_settings
+from quiz.services.unit_statistics import question_statistics
+from quiz.storage.counted_exams import counted_exam_rows
 from quiz.storage.models.bank import Question
 from quiz.storage.models.documents import Document, Section
 from quiz.storage.models.people import Member, Unit
@@ -28,8 +27,6 @@ from quiz.storage.models.study import SectionProgress
 from quiz.text import fold, name_sort_key
 
 NO_CHI_BO = "(Chưa xếp chi bộ)"
-
-__all__ = ["ChiBoProgress", "HardQuestion", "MemberProgress", "UnitProgress", "UnitService"]
 
 
 class UnitService:
@@ -175,7 +172,7 @@ def _member_rows(
     """One row per member with their study, exam and pledge figures for the document (a subquery)."""
     settings = load_settings(session, document_id)
     sections = session.scalar(select(func.count()).where(Section.document_id == document_id)) or 0
-    exams = _exam_rows(document_id, settings.counting, settings.deadline)
+    exams = counted_exam_rows(document_id, settings.counting, settings.deadline)
     pledges = select(Pledge.member_id, Pledge.state).where(Pledge.document_id == document_id).subquery()
     if with_reading_time:
         study = (
@@ -229,51 +226,6 @@ def _member_rows(
     if chi_bo_id is not None:
         members = members.where(Member.chi_bo_id == chi_bo_id)
     return members.subquery(), sections, settings.deadline
-
-
-def _exam_rows(document_id: str, counting: str, deadline: dt.date | None) -> Subquery:
-    """Per member: submitted exams, best score, the counted score and pass (best or last), done by deadline."""
-    submitted = and_(
-        Attempt.document_id == document_id, Attempt.mode.in_(EXAM_MODES), Attempt.submitted_at.is_not(None)
-    )
-    passed = case((Attempt.passed.is_(True), 1), else_=0)
-    if deadline is None:
-        in_time: Any = literal(1)
-    else:
-        # The deadline day ends at local midnight (the quiz refuses new exams after that day, also local).
-        end = dt.datetime.combine(deadline + dt.timedelta(days=1), dt.time()).astimezone().astimezone(dt.UTC)
-        in_time = case((Attempt.submitted_at < end, 1), else_=0)
-    if counting == "last":
-        newest = func.row_number().over(partition_by=Attempt.member_id, order_by=Attempt.submitted_at.desc())
-        ranked = (
-            select(
-                Attempt.member_id,
-                func.count().over(partition_by=Attempt.member_id).label("exam_attempts"),
-                func.max(Attempt.score_percent).over(partition_by=Attempt.member_id).label("best_score"),
-                Attempt.score_percent.label("counted_score"),
-                passed.label("passed"),
-                func.max(in_time).over(partition_by=Attempt.member_id).label("done_by_deadline"),
-                newest.label("newest"),
-            )
-            .where(submitted)
-            .subquery()
-        )
-        return (
-            select(*(column for column in ranked.c if column.name != "newest")).where(ranked.c.newest == 1).subquery()
-        )
-    return (
-        select(
-            Attempt.member_id,
-            func.count().label("exam_attempts"),
-            func.max(Attempt.score_percent).label("best_score"),
-            func.max(Attempt.score_percent).label("counted_score"),
-            func.max(passed).label("passed"),
-            func.max(in_time).label("done_by_deadline"),
-        )
-        .where(submitted)
-        .group_by(Attempt.member_id)
-        .subquery()
-    )
 
 
 def _chi_bo(unit_id: str | None, name: str, row: Sequence[Any]) -> ChiBoProgress:

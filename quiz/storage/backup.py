@@ -177,11 +177,6 @@ def backup_due(database_file: Path, now: dt.datetime | None = None) -> bool:
     return not backups or (now or dt.datetime.now(dt.UTC)) - backups[0].made_at >= BACKUP_INTERVAL
 
 
-def backup_if_due(database_file: Path, now: dt.datetime | None = None) -> Backup | None:
-    """Make a backup when the newest one is older than a day (or there is none yet)."""
-    return make_backup(database_file, now) if backup_due(database_file, now) else None
-
-
 def move_aside(database_file: Path, label: str, now: dt.datetime | None = None) -> Path:
     """Rename the file and its side files to ``<name>.<label>-<time>``; raises FileInUse if a process has it open.
 

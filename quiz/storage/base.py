@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import MetaData
+from sqlalchemy import DateTime, Dialect, MetaData
 from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.types import TypeDecorator
 
 from quiz.identifiers import content_id, new_id
 
@@ -27,9 +29,30 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+class UtcDateTime(TypeDecorator[dt.datetime]):
+    """A timestamp stored in UTC and always read back timezone-aware UTC.
+
+    SQLite keeps no zone and hands back naive values; PostgreSQL hands back the session's zone. Converting here,
+    once, spares every reader a "make it aware" step. A naive value given to it is taken as UTC already.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        return None if value is None else as_utc(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        return None if value is None else as_utc(value)
+
+
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(dt.UTC) if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+
+
 def utc_now() -> dt.datetime:
     """The current time in UTC, timezone-aware."""
     return dt.datetime.now(dt.UTC)
 
 
-__all__ = ["ID_LENGTH", "NAMING_CONVENTION", "Base", "content_id", "new_id", "utc_now"]
+__all__ = ["ID_LENGTH", "NAMING_CONVENTION", "Base", "UtcDateTime", "as_utc", "content_id", "new_id", "utc_now"]

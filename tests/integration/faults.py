@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from tests.conftest import REPOSITORY
 
@@ -27,6 +28,16 @@ def corrupt_middle_page(database_file: Path, seed: int = 8) -> int:
         handle.seek((page - 1) * page_size)
         handle.write(random.Random(seed).randbytes(page_size))
     return page
+
+
+def store_rows(service: Any, values: dict[str, object]) -> None:
+    """Filler rows in the settings table (the simplest rows every schema has), written below the facade, which
+    accepts only declared settings."""
+    from quiz.storage.models.documents import Setting
+
+    with service.context.session() as session:
+        for key, value in values.items():
+            session.merge(Setting(key=key, value=value))
 
 
 def setting_keys(database_file: Path) -> set[str]:

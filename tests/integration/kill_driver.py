@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 
+from quiz.api.answers import ChoiceAnswer, answer_to_json
 from quiz.service import Service
 from quiz.services.context import Actor
 from tests.integration.scenario import any_response
@@ -31,10 +32,13 @@ def main(url: str, document_id: str, member_id: str) -> int:
                 continue
             response = any_response(question.type, len(question.options), len(question.left_items))
             # Vary the answers so a stale or mixed-up row would not match what was printed.
-            if "choice" in response and len(question.options) > 1:
-                response["choice"] = (round_number + question.position) % len(question.options)
+            if isinstance(response, ChoiceAnswer) and len(question.options) > 1:
+                response = ChoiceAnswer((round_number + question.position) % len(question.options))
             service.quizzes.answer(attempt.id, question.position, response)
-            print(f"saved {attempt.id} {question.position} {json.dumps(response, sort_keys=True)}", flush=True)
+            print(
+                f"saved {attempt.id} {question.position} {json.dumps(answer_to_json(response), sort_keys=True)}",
+                flush=True,
+            )
         service.quizzes.submit(attempt.id)
         print(f"submitted {attempt.id}", flush=True)
         round_number += 1

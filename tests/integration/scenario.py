@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from quiz.engine.member_types import MemberDraft
+from quiz.api.answers import Answer, ChoiceAnswer, ChoicesAnswer, PairsAnswer, TextAnswer
+from quiz.api.members import MemberDraft
 from quiz.service import Service
 
 TARGETS = [
@@ -43,12 +43,12 @@ def add_member(service: Service, name: str = "Nguyễn Thị Hoà") -> str:
     return service.members.add_member(MemberDraft(full_name=name, chi_bo_id=unit.id)).id
 
 
-def any_response(question_type: str, option_count: int, left_count: int) -> dict[str, Any]:
+def any_response(question_type: str, option_count: int, left_count: int) -> Answer:
     """A well-formed answer of the given question type (right or wrong does not matter here)."""
     if question_type == "multi":
-        return {"choices": [0]}
+        return ChoicesAnswer((0,))
     if question_type == "cloze":
-        return {"text": "9.500"}
+        return TextAnswer("9.500")
     if question_type == "matching":
-        return {"pairs": list(range(left_count))}
-    return {"choice": min(1, option_count - 1)}
+        return PairsAnswer(tuple(range(left_count)))
+    return ChoiceAnswer(min(1, option_count - 1))

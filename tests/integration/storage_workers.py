@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 
+from quiz.api.answers import ChoiceAnswer
 from quiz.errors import UserError
 from quiz.service import Service
 from quiz.services.context import Actor
@@ -71,8 +72,8 @@ def answer_attempt(url: str, attempt_id: str, rounds: str) -> int:
     for round_number in range(int(rounds)):
         for question in view.questions:
             response = any_response(question.type, len(question.options), len(question.left_items))
-            if "choice" in response:  # each process its own answers, so changes happen too
-                response["choice"] = (round_number + os.getpid()) % max(1, len(question.options))
+            if isinstance(response, ChoiceAnswer):  # each process its own answers, so changes happen too
+                response = ChoiceAnswer((round_number + os.getpid()) % max(1, len(question.options)))
             try:
                 service.quizzes.answer(attempt_id, question.position, response)
                 outcomes["saved"] += 1

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from quiz.api.answers import answer_to_json
 from quiz.service import Service
 from quiz.services.context import Actor
 from tests.unit.quiz.engine.factories import add_document, add_member
@@ -24,6 +25,7 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 CHILD = textwrap.dedent(
     """
     import json, sys
+    from quiz.api.answers import answer_to_json
     from quiz.service import Service
     from quiz.services.context import Actor
     from tests.unit.quiz.engine.factories import right_response, wrong_response
@@ -38,7 +40,7 @@ CHILD = textwrap.dedent(
             make = right_response if round_number % 2 == 0 else wrong_response
             response = make(service, attempt_id, question.position)
             service.quizzes.answer(attempt_id, question.position, response)
-            print(json.dumps([question.position, response]), flush=True)
+            print(json.dumps([question.position, answer_to_json(response)]), flush=True)
         round_number += 1
     """
 )
@@ -90,7 +92,7 @@ def test_killed_process_loses_no_reported_answer(database_url: str, tmp_path: Pa
         reopened.accounts.sign_in_member(member_id)
         resumed = reopened.quizzes.unfinished_attempt(member_id)
         assert resumed is not None and resumed.id == attempt.id
-        saved = {question.position: question.response for question in resumed.questions}
+        saved = {q.position: answer_to_json(q.response) if q.response else None for q in resumed.questions}
         assert len(reported) == attempt.question_count
         # The kill may fall after the next answer committed but before it was printed: only that one may differ.
         in_flight = (order[-1] + 1) % attempt.question_count

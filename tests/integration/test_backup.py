@@ -12,7 +12,7 @@ from quiz.service import Service
 from quiz.services.context import Actor
 from quiz.storage import backup, startup
 from quiz.storage.startup import prepare_database
-from tests.integration.faults import corrupt_middle_page, setting_keys
+from tests.integration.faults import corrupt_middle_page, setting_keys, store_rows
 
 # Now, so the backup Service.open itself takes (when the newest is over a day old) never interferes.
 START = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -22,16 +22,14 @@ def make_database(path: Path, keys: list[str]) -> str:
     """A migrated database holding one setting per key (settings are the simplest rows every schema has)."""
     url = f"sqlite:///{path.as_posix()}"
     service = Service.open(url, actor=Actor.admin())
-    for key in keys:
-        service.settings.set(key, {"giá trị": key * 50})
+    store_rows(service, {key: {"giá trị": key * 50} for key in keys})
     service.close()
     return url
 
 
 def add_settings(url: str, keys: list[str]) -> None:
     service = Service.open(url, actor=Actor.admin())
-    for key in keys:
-        service.settings.set(key, key)
+    store_rows(service, {key: key for key in keys})
     service.close()
 
 
@@ -189,9 +187,9 @@ def test_service_open_recovers_and_says_so(tmp_path: Path) -> None:
     service = Service.open(url, actor=Actor.admin())
     try:
         message = service.startup_message
-        keys = set(service.settings.all())
     finally:
         service.close()
+    keys = setting_keys(database_file)
 
     assert message is not None and "bị hỏng" in message
     assert "cũ 199" in keys

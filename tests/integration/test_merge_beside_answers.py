@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
+from quiz.api.answers import Answer as AnswerPayload
 from quiz.service import Service
 from quiz.services.context import Actor
 from quiz.storage import sqlite_access
@@ -44,7 +44,7 @@ def test_answers_get_through_while_another_process_merges_many_packages(
     assert merger.stdin is not None
     merger.stdin.write("go\n")
     merger.stdin.flush()
-    saved: dict[tuple[str, int], dict[str, Any]] = {}
+    saved: dict[tuple[str, int], AnswerPayload] = {}
     failures: list[str] = []
     try:
         while merger.poll() is None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import func, select
 
-from quiz.engine.pledge_content import Commitment, ReflectionAnswer
+from quiz.api import answers as answer_types
+from quiz.api.pledges import Commitment, ReflectionAnswer
 from quiz.service import Service
 from quiz.services.context import Actor
 from quiz.storage.models.attempts import Answer
@@ -58,7 +58,7 @@ def together(*calls: Callable[[], object]) -> list[BaseException]:
 
 
 def answering(
-    pc: Service, attempt: str, position: int, make: Callable[[Service, str, int], dict[str, Any]]
+    pc: Service, attempt: str, position: int, make: Callable[[Service, str, int], answer_types.Answer]
 ) -> Callable[[], object]:
     response = make(pc, attempt, position)
     return lambda: pc.quizzes.answer(attempt, position, response)
@@ -115,7 +115,7 @@ def test_same_question_answered_on_two_pcs_keeps_one_answer(two_pcs: tuple[Servi
     assert answer_count(first_pc, attempt) == 1
     with first_pc.database.sessions() as session:
         answer = session.scalars(select(Answer).where(Answer.attempt_id == attempt)).one()
-        assert answer.response in (right, wrong)
+        assert answer.response in (answer_types.answer_to_json(right), answer_types.answer_to_json(wrong))
         # 16 writes alternating between two responses: every write after the first that changed it was counted.
         assert answer.changed_count >= 8
 

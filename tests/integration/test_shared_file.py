@@ -87,7 +87,7 @@ def test_a_writer_that_keeps_the_lock_gives_the_sentence(tmp_path: Path, monkeyp
     try:
         assert read_line(holder) == "locked"
         with pytest.raises(sqlite_access.DatabaseInUse, match="đang được máy/chương trình khác dùng"):
-            service.settings.set("khoá", "giá trị")
+            service.settings.set("place_name", "giá trị")
     finally:
         holder.communicate(timeout=60)
         service.close()

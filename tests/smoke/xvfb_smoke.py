@@ -34,7 +34,7 @@ def main() -> int:
     from gui.admin.desk import AdminDesk
     from gui.application import build_main_window, create_application
     from gui.operations import operation_runner
-    from quiz.engine.member_types import MemberDraft
+    from quiz.api.members import MemberDraft
     from quiz.service import Service
     from quiz.services.context import Actor
     from tests.unit.gui.screen_fit import scroll_area_of

@@ -9,7 +9,6 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Date,
-    DateTime,
     Float,
     ForeignKey,
     Index,
@@ -20,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quiz.storage.base import ID_LENGTH, Base, new_id, utc_now
+from quiz.storage.base import ID_LENGTH, Base, UtcDateTime, new_id, utc_now
 
 
 class QuizSettings(Base):
@@ -42,7 +41,7 @@ class QuizSettings(Base):
     counting: Mapped[str] = mapped_column(String(10), default="best")
     # Last day (inclusive, local date) on which exam attempts may be started.
     deadline: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now, onupdate=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now, onupdate=utc_now)
 
 
 class Attempt(Base):
@@ -60,9 +59,9 @@ class Attempt(Base):
     # The section of a per-section practice (no foreign key: attempts outlive re-imported sections).
     section_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), nullable=True)
     seed: Mapped[int] = mapped_column(Integer)
-    started_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-    deadline_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    submitted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    started_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    deadline_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     auto_submitted: Mapped[bool] = mapped_column(Boolean, default=False)
     correct_count: Mapped[int] = mapped_column(Integer, default=0)
     question_count: Mapped[int] = mapped_column(Integer, default=0)
@@ -70,7 +69,7 @@ class Attempt(Base):
     score: Mapped[float] = mapped_column(Float, default=0.0)
     score_percent: Mapped[float] = mapped_column(Float, default=0.0)
     passed: Mapped[bool] = mapped_column(Boolean, default=False)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now, onupdate=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now, onupdate=utc_now)
 
 
 class AttemptItem(Base):
@@ -119,7 +118,7 @@ class Answer(Base):
     response: Mapped[dict[str, Any]] = mapped_column(JSON)
     is_correct: Mapped[bool] = mapped_column(Boolean, default=False)
     credit: Mapped[float] = mapped_column(Float, default=0.0)
-    answered_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    answered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now)
     time_spent_seconds: Mapped[float] = mapped_column(Float, default=0.0)
     # How many times the member changed the answer (0 = answered once).
     changed_count: Mapped[int] = mapped_column(Integer, default=0)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quiz.storage.base import Base, utc_now
+from quiz.storage.base import Base, UtcDateTime, utc_now
 
 
 class Question(Base):
@@ -45,5 +45,5 @@ class Question(Base):
     enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     # An admin edit: re-generation keeps the admin's version.
     edited: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now, onupdate=utc_now)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now, onupdate=utc_now)

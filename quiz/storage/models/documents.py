@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from quiz.storage.base import ID_LENGTH, Base, utc_now
+from quiz.storage.base import ID_LENGTH, Base, UtcDateTime, utc_now
 
 
 class Document(Base):
@@ -19,7 +19,7 @@ class Document(Base):
     id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
     title: Mapped[str] = mapped_column(String(500))
     source_name: Mapped[str] = mapped_column(String(500))
-    imported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    imported_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now)
     # SHA-256 of the cleaned text: refuses duplicates and identifies the document across PCs.
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     text: Mapped[str] = mapped_column(Text)

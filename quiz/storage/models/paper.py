@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quiz.storage.base import ID_LENGTH, Base, new_id, utc_now
+from quiz.storage.base import ID_LENGTH, Base, UtcDateTime, new_id, utc_now
 
 
 class PaperAttempt(Base):
@@ -25,13 +25,13 @@ class PaperAttempt(Base):
     attempt_id: Mapped[str | None] = mapped_column(
         ForeignKey("attempts.id", ondelete="CASCADE"), nullable=True, unique=True
     )
-    # Six characters of quiz.engine.paper_codes, the last one a check character.
+    # Six characters of quiz.api.paper_codes, the last one a check character.
     code: Mapped[str] = mapped_column(String(6), unique=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     seed: Mapped[int] = mapped_column(Integer)
     # A blank copy's draw, [[question id, [option order]], ...]; empty once the paper has its attempt.
     draw: Mapped[list[list[Any]]] = mapped_column(JSON, default=list)
-    printed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    printed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now)
 
 
 class PaperForm(Base):
@@ -43,4 +43,4 @@ class PaperForm(Base):
     id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
     member_id: Mapped[str] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    handed_in_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    handed_in_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, ForeignKey, String
+from sqlalchemy import Date, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quiz.storage.base import ID_LENGTH, Base, new_id, utc_now
+from quiz.storage.base import ID_LENGTH, Base, UtcDateTime, new_id, utc_now
 
 
 class Unit(Base):
@@ -21,7 +21,7 @@ class Unit(Base):
     parent_id: Mapped[str | None] = mapped_column(
         ForeignKey("units.id", ondelete="RESTRICT"), nullable=True, index=True
     )
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now, onupdate=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now, onupdate=utc_now)
 
 
 class Member(Base):
@@ -45,5 +45,5 @@ class Member(Base):
     pin_hash: Mapped[str | None] = mapped_column(String(300), nullable=True)
     # "pending" (chờ duyệt) when added from the start screen, until the secretary confirms; else "confirmed".
     approval: Mapped[str] = mapped_column(String(10), default="confirmed", server_default="confirmed", index=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now, onupdate=utc_now)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now, onupdate=utc_now)

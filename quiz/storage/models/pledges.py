@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from quiz.storage.base import ID_LENGTH, Base, new_id, utc_now
+from quiz.storage.base import ID_LENGTH, Base, UtcDateTime, new_id, utc_now
 
 
 class Pledge(Base):
@@ -23,9 +23,9 @@ class Pledge(Base):
     state: Mapped[str] = mapped_column(String(12), default="draft")
     # Bumped on every change of content or state; merging keeps the newest and stores the other as history.
     version: Mapped[int] = mapped_column(Integer, default=1)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-    modified_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-    finalised_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    modified_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    finalised_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime(), nullable=True)
 
     reflections: Mapped[list[PledgeReflection]] = relationship(
         cascade="all, delete-orphan", order_by="PledgeReflection.position"
@@ -76,7 +76,7 @@ class PledgeVersion(Base):
     pledge_id: Mapped[str] = mapped_column(ForeignKey("pledges.id", ondelete="CASCADE"), index=True)
     version: Mapped[int] = mapped_column(Integer)
     state: Mapped[str] = mapped_column(String(12))
-    modified_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    modified_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
     # {"reflections": [{"question", "answer"}], "commitments": [{"category", "content", ...}]}
     content: Mapped[dict[str, Any]] = mapped_column(JSON)
-    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    recorded_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now)

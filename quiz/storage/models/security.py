@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, Integer, String
+from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quiz.storage.base import ID_LENGTH, Base, new_id, utc_now
+from quiz.storage.base import ID_LENGTH, Base, UtcDateTime, new_id, utc_now
 
 
 class SignInGuard(Base):
@@ -17,8 +17,8 @@ class SignInGuard(Base):
 
     account: Mapped[str] = mapped_column(String(50), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)
-    blocked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    blocked_until: Mapped[dt.datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now)
 
 
 class SignInFailure(Base):
@@ -30,4 +30,4 @@ class SignInFailure(Base):
     account: Mapped[str] = mapped_column(String(50), index=True)
     # The name at the time of the failure: the member may be deleted later.
     account_name: Mapped[str] = mapped_column(String(200), default="")
-    failed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    failed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), index=True)

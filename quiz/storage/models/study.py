@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quiz.storage.base import ID_LENGTH, Base, new_id, utc_now
+from quiz.storage.base import ID_LENGTH, Base, UtcDateTime, new_id, utc_now
 from quiz.storage.models.attempts import Attempt
 from quiz.storage.models.people import Member
 
@@ -36,11 +36,11 @@ class SectionProgress(Base):
     member_id: Mapped[str] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     section_id: Mapped[str] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"), index=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    opened_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    opened_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     reading_seconds: Mapped[int] = mapped_column(Integer, default=0)
     studied: Mapped[bool] = mapped_column(Boolean, default=False)
-    studied_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now, onupdate=utc_now)
+    studied_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now, onupdate=utc_now)
 
 
 class Bookmark(Base):
@@ -52,7 +52,7 @@ class Bookmark(Base):
     id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True, default=new_id)
     member_id: Mapped[str] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     section_id: Mapped[str] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"), index=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now)
 
 
 class SectionNote(Base):
@@ -65,7 +65,7 @@ class SectionNote(Base):
     member_id: Mapped[str] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     section_id: Mapped[str] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text, default="")
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now, onupdate=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now, onupdate=utc_now)
 
 
 class ReviewCard(Base):
@@ -88,12 +88,12 @@ class ReviewCard(Base):
     step: Mapped[int | None] = mapped_column(Integer, nullable=True)
     stability: Mapped[float | None] = mapped_column(Float, nullable=True)
     difficulty: Mapped[float | None] = mapped_column(Float, nullable=True)
-    due: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
-    last_review: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    due: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    last_review: Mapped[dt.datetime | None] = mapped_column(UtcDateTime(), nullable=True)
     reviews: Mapped[int] = mapped_column(Integer, default=0)
     lapses: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now, onupdate=utc_now)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now, onupdate=utc_now)
 
 
 class ReviewLogEntry(Base):
@@ -105,11 +105,11 @@ class ReviewLogEntry(Base):
     card_id: Mapped[str] = mapped_column(ForeignKey("review_cards.id", ondelete="CASCADE"), index=True)
     # fsrs.Rating value: 1 again, 2 hard, 3 good, 4 easy.
     rating: Mapped[int] = mapped_column(Integer)
-    reviewed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    reviewed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
     # The attempt whose answer gave the rating (None for a rating from the review screen).
     attempt_id: Mapped[str | None] = mapped_column(String(ID_LENGTH), nullable=True, index=True)
-    due_before: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    due_after: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    due_before: Mapped[dt.datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    due_after: Mapped[dt.datetime] = mapped_column(UtcDateTime())
 
 
 # On the quiz engine's attempts table, made by migration 0004 for unit progress: the submitted exams of a

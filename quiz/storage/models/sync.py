@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from quiz.storage.base import ID_LENGTH, Base, utc_now
+from quiz.storage.base import ID_LENGTH, Base, UtcDateTime, utc_now
 
 
 class ImportedPackage(Base):
@@ -19,8 +19,8 @@ class ImportedPackage(Base):
     package_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
     source: Mapped[str] = mapped_column(String(300), default="")
     file_name: Mapped[str] = mapped_column(String(300), default="")
-    exported_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    imported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    exported_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+    imported_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now)
     # Rows added / updated / skipped per kind at the first import (for the admin's history view).
     summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
@@ -32,4 +32,4 @@ class MemberAlias(Base):
 
     alias_id: Mapped[str] = mapped_column(String(ID_LENGTH), primary_key=True)
     member_id: Mapped[str] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"), index=True)
-    confirmed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    confirmed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime(), default=utc_now)

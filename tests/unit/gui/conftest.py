@@ -15,7 +15,14 @@ from gui.main_window import MainWindow
 from tests.unit.gui.study_data import StudyData, create_study_database
 from tests.unit.gui.waiting import wait_for_operations
 
-pytestmark = pytest.mark.gui
+GUI_TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test under tests/unit/gui as ``gui`` (a ``pytestmark`` in a conftest file is ignored)."""
+    for item in items:
+        if GUI_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.gui)
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quiz.engine.member_types import MemberDraft
+from quiz.api.members import MemberDraft
 from quiz.service import Service
 from quiz.services.context import Actor
 from quiz.storage.models.bank import Question

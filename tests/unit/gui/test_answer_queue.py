@@ -4,7 +4,6 @@ given (a changed answer ends as the last choice), and a submit made straight aft
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,7 +11,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from gui.main_window import MainWindow
-from quiz.engine.types import AnswerFeedback
+from quiz.api.answers import Answer, ChoiceAnswer
+from quiz.api.attempts import AnswerFeedback
 from tests.unit.gui.study_data import StudyData
 from tests.unit.gui.test_exam_flow import start_exam
 from tests.unit.gui.waiting import wait_for_operations
@@ -44,8 +44,8 @@ def test_answers_are_written_in_the_order_given_and_submit_comes_after_them(
     panel.submit()  # no wait in between, as a member clicking fast
     wait_for_operations()
     review = {item.position: item for item in window.service.quizzes.review(attempt_id)}
-    assert review[first].response == {"choice": 1}
-    assert review[second].response == {"choice": 0}
+    assert review[first].response == ChoiceAnswer(1)
+    assert review[second].response == ChoiceAnswer(0)
     result = window.service.quizzes.results(attempt_id)
     assert result.answered_count == 2
     assert panel.pages.currentWidget() is panel.results
@@ -61,7 +61,7 @@ def test_a_slow_write_leaves_the_quiz_usable_and_is_saved_when_it_ends(
     real_answer = quizzes.answer
     release = threading.Event()
 
-    def slow_answer(attempt: str, position: int, response: dict[str, Any]) -> AnswerFeedback:
+    def slow_answer(attempt: str, position: int, response: Answer) -> AnswerFeedback:
         release.wait(30)  # a LAN server that takes its time
         return real_answer(attempt, position, response)
 
@@ -84,7 +84,7 @@ def test_a_slow_write_leaves_the_quiz_usable_and_is_saved_when_it_ends(
     release.set()
     wait_for_operations()
     assert not window.busy_label.isVisible()
-    assert window.service.quizzes.get_attempt(attempt_id).questions[first].response == {"choice": 0}
+    assert window.service.quizzes.get_attempt(attempt_id).questions[first].response == ChoiceAnswer(0)
 
 
 def test_a_second_press_on_start_opens_no_second_attempt(

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from gui.main_window import MainWindow
 from gui.quiz_panel import QuizPanel
+from quiz.api.answers import ChoiceAnswer, TextAnswer
 from tests.unit.gui.study_data import StudyData
 from tests.unit.gui.test_member_flow import answer_shown_question
 from tests.unit.gui.waiting import wait_for_operations
@@ -89,7 +90,7 @@ def test_enter_in_a_typed_answer_saves_it_and_moves_on(qtbot: QtBot, window: Mai
     QTest.keyClick(widget.text_edit, Qt.Key.Key_Return)
     wait_for_operations()
     stored = window.service.quizzes.get_attempt(panel.attempt.id).questions[cloze]
-    assert stored.response == {"text": "310"}
+    assert stored.response == TextAnswer("310")
     if cloze < panel.attempt.question_count - 1:
         assert panel.position == cloze + 1
     else:
@@ -121,7 +122,7 @@ def test_failed_exam_offers_practice_of_the_missed_questions(
 
 def test_long_options_wrap_instead_of_widening_the_question(qtbot: QtBot) -> None:
     from gui.question_widgets import QuestionWidget
-    from quiz.engine.types import AttemptQuestion
+    from quiz.api.attempts import AttemptQuestion
 
     long_option = "Xây dựng tổ chức bộ máy chính quyền địa phương tinh gọn, trong sạch, vững mạnh, " * 3
     question = AttemptQuestion(
@@ -144,4 +145,4 @@ def test_long_options_wrap_instead_of_widening_the_question(qtbot: QtBot) -> Non
     assert label.width() <= 420 and label.height() > 2 * label.fontMetrics().height()
     QTest.mouseClick(label, Qt.MouseButton.LeftButton)
     assert widget.buttons[0].isChecked()
-    assert widget.current_response() == {"choice": 0}
+    assert widget.current_response() == ChoiceAnswer(0)

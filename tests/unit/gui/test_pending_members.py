@@ -12,7 +12,7 @@ from gui.admin.desk import AdminDesk
 from gui.admin.members_page import MembersPage
 from gui.main_window import MainWindow
 from gui.tasks import TaskRunner
-from quiz.engine.member_types import MemberDraft
+from quiz.api.members import MemberDraft
 from quiz.errors import UserError
 from quiz.service import Service
 

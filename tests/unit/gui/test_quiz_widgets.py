@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from gui.main_window import MainWindow
 from gui.question_widgets import QuestionWidget
-from quiz.engine.types import AttemptQuestion, QuizSettingsData
+from quiz.api.answers import ChoicesAnswer, PairsAnswer
+from quiz.api.attempts import AttemptQuestion, QuizSettingsData
 from quiz.service import Service
 from quiz.services.context import Actor
 from tests.unit.gui.study_data import StudyData
@@ -44,26 +45,26 @@ def test_matching_uses_drop_downs_and_restores_a_saved_answer(qtbot: QtBot) -> N
     shown = question("matching", left_items=("PCI", "PAR Index"), options=options)
     widget = QuestionWidget(shown)
     qtbot.addWidget(widget)
-    responses: list[dict[str, object]] = []
+    responses: list[object] = []
     widget.response_changed.connect(responses.append)
     widget.combos[0].setCurrentIndex(2)
     widget.combos[1].setCurrentIndex(1)
-    assert responses[-1] == {"pairs": [1, 0]}
+    assert responses[-1] == PairsAnswer((1, 0))
     again = QuestionWidget(
-        question("matching", left_items=shown.left_items, options=shown.options, response={"pairs": [None, 1]})
+        question("matching", left_items=shown.left_items, options=shown.options, response=PairsAnswer((None, 1)))
     )
     qtbot.addWidget(again)
     assert [combo.currentData() for combo in again.combos] == [None, 1]
-    assert again.current_response() == {"pairs": [None, 1]}
+    assert again.current_response() == PairsAnswer((None, 1))
 
 
 def test_multiple_choice_keys_toggle_options(qtbot: QtBot) -> None:
     widget = QuestionWidget(question("multi", options=("một", "hai", "ba", "bốn")))
     qtbot.addWidget(widget)
-    responses: list[dict[str, object]] = []
+    responses: list[object] = []
     widget.response_changed.connect(responses.append)
     assert widget.choose(0) and widget.choose(2) and widget.choose(0)
-    assert responses[-1] == {"choices": [2]}
+    assert responses[-1] == ChoicesAnswer((2,))
     assert not widget.choose(7)
 
 

@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from quiz.api.answers import ChoiceAnswer
 from tests.unit.gui.conftest import open_window
 from tests.unit.gui.study_data import StudyData
 from tests.unit.gui.test_member_flow import sign_in
@@ -48,7 +49,7 @@ def test_unfinished_exam_is_offered_again_after_a_restart(qtbot: QtBot, study_da
     assert resumed is not None and resumed.id == attempt_id
     for question in resumed.questions:
         if question.question_id in chosen:
-            assert question.response == {"choice": chosen[question.question_id]}
+            assert question.response == ChoiceAnswer(chosen[question.question_id])
     assert not second.study.reader.isVisible()  # still an exam: full width
     second.close()
     second.service.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.changes import Area, ChangeFeed, Changes
+from quiz.api.changes import Area, ChangeFeed, Changes
 from quiz.errors import UserError
 from quiz.service import Service
 

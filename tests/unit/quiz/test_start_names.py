@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from quiz.engine.member_types import MemberDraft
+from quiz.api.members import MemberDraft
 from quiz.service import Service
 from quiz.services.context import Actor
 from quiz.start_names import start_names

@@ -9,9 +9,9 @@ import pytest
 from openpyxl import load_workbook
 
 from main import main
-from quiz.engine.member_types import MemberDraft
-from quiz.engine.pledge_content import Commitment, ReflectionAnswer
-from quiz.engine.types import QuizSettingsData
+from quiz.api.attempts import QuizSettingsData
+from quiz.api.members import MemberDraft
+from quiz.api.pledges import Commitment, ReflectionAnswer
 from quiz.errors import UserError
 from quiz.service import Service
 from reports.collect import collect_form

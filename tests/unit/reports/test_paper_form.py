@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.engine.pledge_content import ReflectionAnswer
+from quiz.api.pledges import ReflectionAnswer
 from quiz.service import Service
 from reports.collect import collect_form
 from reports.paper_render import render_blank_forms

@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from quiz.engine.paper_codes import display_code
-from quiz.engine.paper_entry import letter
-from quiz.engine.paper_types import PaperSheet
-from quiz.engine.types import QuizSettingsData
+from quiz.api.attempts import QuizSettingsData
+from quiz.api.paper import PaperSheet
+from quiz.api.paper_codes import display_code
+from quiz.api.paper_entry import letter
 from quiz.service import Service
 from reports.paper_quiz import SMALLEST_SIZE, build_paper_quiz
 from tests.unit.quiz.engine.factories import add_document, add_member

@@ -10,11 +10,11 @@ from pytestqt.qtbot import QtBot
 
 from gui.admin.desk import AdminDesk
 from gui.tasks import TaskRunner
-from quiz.engine.unit_details import UnitDetails
+from quiz.api.unit_details import UnitDetails
 from quiz.service import Service
 
-# The offscreen platform warns that it cannot propagate size hints when a window is shown; harmless.
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
+# The gui mark comes from tests/unit/gui/conftest.py; pyproject's qt_log_ignore covers the offscreen
+# platform's harmless "propagateSizeHints" warning.
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from gui.fonts import register_bundled_fonts
 from gui.operations import operation_runner
 from gui.preferences import DEFAULT_FONT_SIZE
 from gui.tasks import TaskRunner
-from quiz.engine.demo import build_demo
+from quiz.cli.demo import build_demo
 from quiz.service import Service
 from quiz.services.context import Actor
 from tests.conftest import REPOSITORY

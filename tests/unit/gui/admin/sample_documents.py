@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.engine.member_types import MemberDraft
-from quiz.importing.types import DocumentInfo
+from quiz.api.documents import DocumentInfo
+from quiz.api.members import MemberDraft
 from quiz.service import Service
 
 SAMPLE_RESOLUTION = """NGHỊ QUYẾT

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from gui.admin.bank_page import BankPage
 from gui.admin.desk import AdminDesk
-from quiz.engine.member_types import MemberDraft
-from quiz.importing.types import DocumentInfo
+from quiz.api.documents import DocumentInfo
+from quiz.api.members import MemberDraft
 from quiz.service import Service
 from tests.unit.gui.admin.sample_documents import import_sample
 

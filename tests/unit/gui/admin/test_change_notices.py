@@ -14,8 +14,8 @@ from gui.admin.members_page import MembersPage
 from gui.admin.reports_page import ReportsPage
 from gui.changes_hub import StaleWatch
 from gui.operations import run_change
-from quiz.changes import Area
-from quiz.engine.member_types import MemberDraft
+from quiz.api.changes import Area
+from quiz.api.members import MemberDraft
 from quiz.service import Service
 from tests.unit.gui.admin.sample_documents import make_unit
 from tests.unit.gui.waiting import wait_for_operations

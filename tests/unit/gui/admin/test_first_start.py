@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from gui.admin.desk import AdminDesk
 from gui.admin.settings_page import SettingsPage
 from gui.tasks import TaskRunner
-from quiz.engine.member_types import MemberDraft
-from quiz.engine.unit_details import UnitDetails
+from quiz.api.members import MemberDraft
+from quiz.api.unit_details import UnitDetails
 from quiz.service import Service
 from reports.render import render_member_form, render_unit_report
 from tests.unit.quiz.engine.factories import add_document

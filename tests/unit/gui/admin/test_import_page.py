@@ -15,7 +15,7 @@ from gui.admin.desk import AdminDesk
 from gui.admin.import_page import ImportPage, import_progress
 from gui.admin.work import CancelGate
 from gui.tasks import TaskCancelled, TaskControl
-from quiz.importing.types import DocumentInfo
+from quiz.api.documents import DocumentInfo
 from quiz.service import Service
 from tests.unit.gui.admin.sample_documents import write_sample
 

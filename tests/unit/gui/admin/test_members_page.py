@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from gui.admin.desk import AdminDesk
 from gui.admin.members_page import MembersPage
-from quiz.engine.member_types import MemberDraft
-from quiz.engine.pledge_content import Commitment, ReflectionAnswer
+from quiz.api.members import MemberDraft
+from quiz.api.pledges import Commitment, ReflectionAnswer
 from quiz.service import Service
 
 # The offscreen platform warns that it cannot propagate size hints when a window is shown; harmless.
@@ -61,7 +61,7 @@ def test_a_bad_date_is_refused_in_vietnamese_and_nothing_is_added(
 
 
 def test_search_narrows_the_list_without_diacritics(qtbot: QtBot, desk: AdminDesk, service: Service) -> None:
-    from quiz.engine.member_types import MemberDraft
+    from quiz.api.members import MemberDraft
 
     for name in ("Nguyễn Văn An", "Phạm Thị Hoa"):
         service.members.add_member(MemberDraft(full_name=name))

@@ -14,12 +14,13 @@ from pytestqt.qtbot import QtBot
 from gui.admin.desk import AdminDesk
 from gui.admin.paper_page import PaperPage
 from gui.tasks import TaskRunner
-from quiz.engine.paper_codes import display_code
-from quiz.engine.paper_entry import token_for
-from quiz.engine.paper_types import PaperSheet
-from quiz.engine.scoring import key_indexes
-from quiz.engine.views import keyed
+from quiz.api.answers import ChoiceAnswer, ChoicesAnswer, PairsAnswer
+from quiz.api.paper import PaperSheet
+from quiz.api.paper_codes import display_code
+from quiz.api.paper_entry import token_for
+from quiz.engine.answer_credit import key_indexes
 from quiz.service import Service
+from quiz.services.attempt_views import keyed
 from quiz.storage.models.attempts import AttemptItem
 from quiz.storage.models.bank import Question
 from tests.unit.gui.admin.sample_documents import import_sample, make_unit
@@ -62,11 +63,11 @@ def right_tokens(service: Service, sheet: PaperSheet) -> list[str]:
             assert stored is not None
             keys = list(key_indexes(keyed(stored), item.option_order))
             response = (
-                {"pairs": keys}
+                PairsAnswer(tuple(keys))
                 if question.type == "matching"
-                else {"choices": keys}
+                else ChoicesAnswer(tuple(keys))
                 if question.type == "multi"
-                else {"choice": keys[0]}
+                else ChoiceAnswer(keys[0])
             )
             tokens.append(token_for(question, response))
     return tokens

@@ -18,7 +18,7 @@ from gui.admin.desk import PAGE_CLASSES, AdminDesk
 from gui.admin.members_page import MembersPage
 from gui.preferences import DEFAULT_FONT_SIZE
 from gui.tasks import TaskRunner
-from quiz.engine.demo import build_demo
+from quiz.cli.demo import build_demo
 from quiz.service import Service
 from quiz.services.context import Actor
 from tests.unit.gui.admin.conftest import give_unit_details

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 import main
-from quiz.engine.member_types import MemberDraft
-from quiz.engine.paper_entry import token_for
-from quiz.engine.scoring import key_indexes
-from quiz.engine.views import keyed
+from quiz.api.answers import ChoiceAnswer, ChoicesAnswer, PairsAnswer
+from quiz.api.members import MemberDraft
+from quiz.api.paper_entry import token_for
+from quiz.engine.answer_credit import key_indexes
 from quiz.service import Service
+from quiz.services.attempt_views import keyed
 from quiz.services.context import Actor
 from quiz.storage.models.attempts import AttemptItem
 from quiz.storage.models.bank import Question
@@ -60,11 +61,11 @@ def test_print_a_chi_bo_then_enter_one_paper(
     tokens = ["-"]
     for question, key in zip(sheet.questions[1:], keys[1:], strict=True):
         response = (
-            {"pairs": key}
+            PairsAnswer(tuple(key))
             if question.type == "matching"
-            else {"choices": key}
+            else ChoicesAnswer(tuple(key))
             if question.type == "multi"
-            else {"choice": key[0]}
+            else ChoiceAnswer(key[0])
         )
         tokens.append(token_for(question, response))
     code, out, err = run(

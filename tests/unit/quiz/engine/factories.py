@@ -8,10 +8,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from quiz.engine.member_types import MemberDraft
-from quiz.engine.scoring import key_indexes
-from quiz.engine.views import keyed
+from quiz.api.answers import Answer, ChoiceAnswer, ChoicesAnswer, PairsAnswer, TextAnswer
+from quiz.api.members import MemberDraft
+from quiz.engine.answer_credit import key_indexes
 from quiz.service import Service
+from quiz.services.attempt_views import keyed
 from quiz.storage.base import content_id
 from quiz.storage.models.attempts import AttemptItem
 from quiz.storage.models.bank import Question
@@ -151,17 +152,17 @@ def add_member(service: Service, name: str = "Nguyễn Văn An", chi_bo_id: str 
     return service.members.add_member(MemberDraft(full_name=name, chi_bo_id=chi_bo_id)).id
 
 
-def right_response(service: Service, attempt_id: str, position: int) -> dict[str, Any]:
+def right_response(service: Service, attempt_id: str, position: int) -> Answer:
     """The fully correct response for the question at ``position``, in this attempt's displayed order."""
     return _response(service, attempt_id, position, right=True)
 
 
-def wrong_response(service: Service, attempt_id: str, position: int) -> dict[str, Any]:
+def wrong_response(service: Service, attempt_id: str, position: int) -> Answer:
     """A response scoring zero: the key's complement, a wrong word, or every pair shifted by one."""
     return _response(service, attempt_id, position, right=False)
 
 
-def _response(service: Service, attempt_id: str, position: int, right: bool) -> dict[str, Any]:
+def _response(service: Service, attempt_id: str, position: int, right: bool) -> Answer:
     with service.database.sessions() as session:
         item = session.scalars(
             select(AttemptItem).where(AttemptItem.attempt_id == attempt_id, AttemptItem.position == position)
@@ -171,9 +172,9 @@ def _response(service: Service, attempt_id: str, position: int, right: bool) -> 
         keys = list(key_indexes(keyed(question), item.option_order))
         others = [index for index in range(len(item.option_order)) if index not in keys]
         if question.type in ("single", "truefalse"):
-            return {"choice": keys[0] if right else others[0]}
+            return ChoiceAnswer(keys[0] if right else others[0])
         if question.type == "multi":
-            return {"choices": keys if right else others}
+            return ChoicesAnswer(tuple(keys if right else others))
         if question.type == "cloze":
-            return {"text": question.answers[0] if right else "không biết"}
-        return {"pairs": keys if right else keys[1:] + keys[:1]}
+            return TextAnswer(question.answers[0] if right else "không biết")
+        return PairsAnswer(tuple(keys if right else keys[1:] + keys[:1]))

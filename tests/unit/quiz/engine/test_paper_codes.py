@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from quiz.engine.paper_codes import ALPHABET, CODE_LENGTH, display_code, new_code, parse_code
+from quiz.api.paper_codes import ALPHABET, CODE_LENGTH, display_code, new_code, parse_code
 from quiz.errors import UserError
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.engine.paper_entry import response_for, responses_for, token_for
-from quiz.engine.paper_types import PaperQuestion
+from quiz.api.answers import ChoiceAnswer, ChoicesAnswer, PairsAnswer, TextAnswer
+from quiz.api.paper import PaperQuestion
+from quiz.api.paper_entry import response_for, responses_for, token_for
 from quiz.errors import UserError
 
 SINGLE = PaperQuestion(0, "single", "Câu một?", ("a", "b", "c", "d"), ())
@@ -19,11 +20,11 @@ PAPER = (SINGLE, MULTI, TRUE_FALSE, MATCHING, CLOZE)
 def test_a_line_of_tokens_gives_one_response_per_question() -> None:
     responses = responses_for(PAPER, 'c ca đ BCA "hai mươi ba nghìn"')
     assert responses == [
-        {"choice": 2},
-        {"choices": [0, 2]},
-        {"choice": 0},
-        {"pairs": [1, 2, 0]},
-        {"text": "hai mươi ba nghìn"},
+        ChoiceAnswer(2),
+        ChoicesAnswer((0, 2)),
+        ChoiceAnswer(0),
+        PairsAnswer((1, 2, 0)),
+        TextAnswer("hai mươi ba nghìn"),
     ]
     assert [token_for(question, response) for question, response in zip(PAPER, responses, strict=True)] == [
         "C",
@@ -35,7 +36,13 @@ def test_a_line_of_tokens_gives_one_response_per_question() -> None:
 
 
 def test_digits_stand_for_letters_and_dash_for_a_blank() -> None:
-    assert responses_for(PAPER, "4 - S 2-1 -") == [{"choice": 3}, None, {"choice": 1}, {"pairs": [1, None, 0]}, None]
+    assert responses_for(PAPER, "4 - S 2-1 -") == [
+        ChoiceAnswer(3),
+        None,
+        ChoiceAnswer(1),
+        PairsAnswer((1, None, 0)),
+        None,
+    ]
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text
 
-from quiz.engine.member_types import MemberDraft
-from quiz.engine.pledge_content import Commitment, ReflectionAnswer
+from quiz.api.members import MemberDraft
+from quiz.api.pledges import Commitment, ReflectionAnswer
 from quiz.service import Service
 from quiz.services.context import Actor
 from quiz.storage.base import Base

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from quiz.engine.pledge_content import Commitment, ReflectionAnswer
+from quiz.api.pledges import Commitment, ReflectionAnswer
 from quiz.service import Service
 from tests.unit.quiz.packages.helpers import import_resolution, open_pc, setup_unit
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from quiz.engine.member_types import MemberDraft
+from quiz.api.members import MemberDraft
 from quiz.service import Service
 from quiz.storage.models.attempts import Answer, Attempt
 from quiz.storage.models.people import Member

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.engine.member_types import MemberDraft
+from quiz.api.members import MemberDraft
 from quiz.packages.container import UnitKey, read_package, write_package
 from quiz.service import Service
 from tests.unit.quiz.packages.helpers import PASSPHRASE, UnitSetup, import_resolution, open_pc, setup_unit, write_pledge

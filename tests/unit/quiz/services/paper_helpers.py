@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quiz.engine.paper_types import PaperSheet
+from quiz.api.paper import PaperSheet
 
 
 def attempt_of(sheet: PaperSheet) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
+from quiz.api.enums import Role
 from quiz.errors import AccessDenied, UserError
 from quiz.service import Service
-from quiz.services.context import Role
 from tests.unit.quiz.engine.factories import add_member
 
 

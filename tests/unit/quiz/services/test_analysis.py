@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import update
 
+from quiz.api.answers import ChoiceAnswer, ChoicesAnswer, TextAnswer
 from quiz.engine.analysis_items import ItemResponse, chosen_options, discrimination
 from quiz.errors import AccessDenied
 from quiz.service import Service
@@ -107,14 +108,14 @@ def test_only_the_admin_sees_item_analysis(service: Service, any_database_url: s
 
 
 def test_displayed_choices_map_back_through_the_shuffle() -> None:
-    assert chosen_options({"choice": 0}, REVERSED) == (3,)
-    assert chosen_options({"choices": [0, 2]}, (2, 0, 1, 3)) == (2, 1)
+    assert chosen_options(ChoiceAnswer(0), REVERSED) == (3,)
+    assert chosen_options(ChoicesAnswer((0, 2)), (2, 0, 1, 3)) == (2, 1)
     assert chosen_options(None, IDENTITY) == ()
-    assert chosen_options({"text": "abc"}, IDENTITY) == ()
+    assert chosen_options(TextAnswer("abc"), IDENTITY) == ()
 
 
 def test_discrimination_needs_two_attempts() -> None:
-    single = [ItemResponse("q", "a", 50.0, IDENTITY, {"choice": 0}, True)]
+    single = [ItemResponse("q", "a", 50.0, IDENTITY, ChoiceAnswer(0), True)]
     assert discrimination(single) is None
-    pair = [*single, ItemResponse("q", "b", 10.0, IDENTITY, {"choice": 1}, False)]
+    pair = [*single, ItemResponse("q", "b", 10.0, IDENTITY, ChoiceAnswer(1), False)]
     assert discrimination(pair) == 1.0

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.engine.member_types import MemberDraft
+from quiz.api.bank import QuestionEdit
+from quiz.api.members import MemberDraft
 from quiz.errors import AccessDenied, UserError
 from quiz.service import Service
 from tests.conftest import REPOSITORY, TEST_DATA
@@ -50,7 +51,7 @@ def test_regeneration_keeps_ids_edits_and_disabled_flags(service: Service) -> No
     document_id = _import(service)
     before = service.bank.list_questions(document_id=document_id)
     edited, disabled = before[0], before[1]
-    service.bank.update(edited.id, prompt="Câu hỏi đã sửa?", explanation="Giải thích của bí thư")
+    service.bank.update(edited.id, QuestionEdit(prompt="Câu hỏi đã sửa?", explanation="Giải thích của bí thư"))
     service.bank.set_enabled(disabled.id, False)
     added = service.bank.add(document_id, "truefalse", "Chi bộ họp mỗi tháng một lần.", ("Đúng", "Sai"), (0,))
     count = service.bank.generate_for_document(document_id)
@@ -66,9 +67,9 @@ def test_bad_edits_are_refused(service: Service) -> None:
     document_id = _import(service)
     question = service.bank.list_questions(document_id=document_id, type="single")[0]
     with pytest.raises(UserError):
-        service.bank.update(question.id, correct=[9])
-    with pytest.raises(UserError):
-        service.bank.update(question.id, owner="x")
+        service.bank.update(question.id, QuestionEdit(correct=(9,)))
+    with pytest.raises(TypeError):
+        QuestionEdit(owner="x")  # type: ignore[call-arg]
     assert service.bank.get(question.id) == question
 
 

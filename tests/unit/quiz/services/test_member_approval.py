@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.engine.member_types import MemberDraft
+from quiz.api.members import MemberDraft
 from quiz.errors import AccessDenied
 from quiz.service import Service
 from quiz.services.context import Actor

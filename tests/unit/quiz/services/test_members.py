@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from quiz.engine.member_types import MemberDraft, MemberSummary
+from quiz.api.members import MemberDraft, MemberSummary
 from quiz.errors import AccessDenied, UserError
 from quiz.service import Service
 from quiz.services.context import Actor

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from quiz.engine import paper_entry
-from quiz.engine.paper_codes import display_code
-from quiz.engine.types import QuizSettingsData
+from quiz.api import paper_entry
+from quiz.api.answers import TextAnswer
+from quiz.api.attempts import QuizSettingsData
+from quiz.api.paper_codes import display_code
 from quiz.errors import AccessDenied, UserError
 from quiz.service import Service
 from quiz.services.context import Actor
@@ -132,7 +133,7 @@ def test_the_reader_decides_typed_answers(service: Service, document: MadeDocume
     service.quizzes.save_settings(QuizSettingsData(document.document_id, question_count=6, type_mix={"cloze": 1}))
     (sheet,) = service.paper.create_papers(document.document_id, [add_member(service)], choice_only=False)
     assert {question.type for question in sheet.questions} == {"cloze"}
-    responses = [{"text": "hai mươi ba nghìn"} for _ in sheet.questions]
+    responses = [TextAnswer("hai mươi ba nghìn") for _ in sheet.questions]
     result = service.paper.enter_results(sheet.paper_id, responses, {0: True, 1: False})
     assert result.correct_count == 1
     review = service.quizzes.review(attempt_of(sheet))

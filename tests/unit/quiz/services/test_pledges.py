@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from quiz.api.pledges import Commitment, ReflectionAnswer
 from quiz.errors import AccessDenied, UserError
 from quiz.service import Service
 from quiz.services.context import Actor
-from quiz.services.pledges import Commitment, ReflectionAnswer
 from quiz.storage.models.bank import Question
 from tests.unit.quiz.services.study_factories import make_document, make_member, make_question
 

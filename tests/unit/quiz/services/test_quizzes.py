@@ -9,7 +9,8 @@ from collections import Counter
 import pytest
 from sqlalchemy import select
 
-from quiz.engine.types import AttemptClosed, QuizSettingsData
+from quiz.api.answers import ChoiceAnswer, ChoicesAnswer, PairsAnswer, TextAnswer
+from quiz.api.attempts import AttemptClosed, QuizSettingsData
 from quiz.errors import AccessDenied, UserError
 from quiz.service import Service
 from quiz.services.context import Actor
@@ -30,6 +31,11 @@ class Clock:
 
     def advance(self, **delta: float) -> None:
         self.now += dt.timedelta(**delta)
+
+
+def as_choices(answer: object) -> tuple[int, ...]:
+    assert isinstance(answer, ChoicesAnswer)
+    return answer.choices
 
 
 @pytest.fixture
@@ -119,13 +125,14 @@ def test_scores_every_type_with_partial_credit(service: Service, document: MadeD
             service.quizzes.answer(view.id, question.position, right_response(service, view.id, question.position))
             expected_credit += 1
         elif question.type == "multi":
-            keys = right_response(service, view.id, question.position)["choices"]
-            wrong = wrong_response(service, view.id, question.position)["choices"]
-            service.quizzes.answer(view.id, question.position, {"choices": [*keys, wrong[0]]})
+            keys = as_choices(right_response(service, view.id, question.position))
+            wrong = as_choices(wrong_response(service, view.id, question.position))
+            service.quizzes.answer(view.id, question.position, ChoicesAnswer((*keys, wrong[0])))
             expected_credit += (2 - 1) / 2
         else:
-            keys = right_response(service, view.id, question.position)["pairs"]
-            service.quizzes.answer(view.id, question.position, {"pairs": [keys[0], None, None]})
+            right = right_response(service, view.id, question.position)
+            assert isinstance(right, PairsAnswer)
+            service.quizzes.answer(view.id, question.position, PairsAnswer((right.pairs[0], None, None)))
             expected_credit += 1 / 3
     result = service.quizzes.submit(view.id)
     assert result.score == pytest.approx(expected_credit, abs=1e-3)
@@ -143,7 +150,7 @@ def test_cloze_answers_are_matched_folded(service: Service, document: MadeDocume
     view = service.quizzes.start_attempt(member_id, document.document_id, "practice")
     typed = ["23000", " 23 000 ", "23.000."]
     assert all(
-        service.quizzes.answer(view.id, position, {"text": text}).is_correct for position, text in enumerate(typed)
+        service.quizzes.answer(view.id, position, TextAnswer(text)).is_correct for position, text in enumerate(typed)
     )
 
 
@@ -163,7 +170,7 @@ def test_answers_are_kept_changed_and_flagged(
         answer = session.scalars(select(Answer).where(Answer.attempt_id == view.id)).one()
         assert (answer.changed_count, answer.time_spent_seconds, answer.is_correct) == (1, 60.0, True)
     with pytest.raises(UserError):
-        service.quizzes.answer(view.id, 99, {"choice": 0})
+        service.quizzes.answer(view.id, 99, ChoiceAnswer(0))
 
 
 def test_deadline_auto_submits_across_a_restart(
@@ -193,7 +200,7 @@ def test_deadline_auto_submits_across_a_restart(
         assert result.auto_submitted and result.correct_count == 2 and result.answered_count == 2
         assert result.submitted_at == view.deadline_at
         with pytest.raises(AttemptClosed, match="hết giờ"):
-            reopened.quizzes.answer(view.id, 2, {"choice": 0})
+            reopened.quizzes.answer(view.id, 2, ChoiceAnswer(0))
     finally:
         reopened.close()
 

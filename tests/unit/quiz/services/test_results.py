@@ -10,10 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 import quiz.packages.merge as merge_module
-from quiz.engine.member_types import MemberDraft
+from quiz.api.members import MemberDraft
+from quiz.api.packages import MemberMatch
 from quiz.errors import AccessDenied, UserError
 from quiz.packages.merge_results import merge_pledges
-from quiz.packages.types import MemberMatch
 from quiz.service import Service
 from quiz.services.context import Actor
 from quiz.storage.models.attempts import Attempt

@@ -29,6 +29,10 @@ ROLES: dict[str, str] = {
     "settings.get": PUBLIC,  # each key by its declared reader: see test_settings.py
     "settings.all": PUBLIC,
     "settings.set": ADMIN,
+    "settings.unit_details": PUBLIC,
+    "settings.save_unit_details": ADMIN,
+    "settings.language": PUBLIC,
+    "settings.reflection_questions": PUBLIC,
     "documents.count": PUBLIC,
     "documents.list_documents": PUBLIC,
     "documents.get": PUBLIC,
@@ -52,6 +56,7 @@ ROLES: dict[str, str] = {
     "bank.update": ADMIN,
     "bank.set_enabled": ADMIN,
     "bank.add": ADMIN,
+    "bank.add_question": ADMIN,
     "bank.export": ADMIN,
     "bank.import_gift": ADMIN,
     "bank.latest_document_id": PUBLIC,

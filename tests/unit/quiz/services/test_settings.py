@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
+from quiz.api.unit_details import UnitDetails
 from quiz.engine import protection
 from quiz.errors import AccessDenied, UserError
 from quiz.service import Service
@@ -48,15 +50,22 @@ def test_nobody_reads_a_secret_through_the_settings(service: Service, actor: str
 
 def test_public_settings_are_read_by_anyone_and_admin_only_ones_by_the_admin(service: Service) -> None:
     service.settings.set("place_name", "Hồng Phong")
-    service.settings.set("ghi_chu_rieng", "chỉ quản trị xem")  # not declared: admin-only
+    with pytest.raises(UserError, match="Không có thiết lập"):
+        service.settings.set("ghi_chu_rieng", "chỉ quản trị xem")  # not declared: refused
+    with pytest.raises(UserError, match="Không có thiết lập"):
+        service.settings.get("ghi_chu_rieng")
     service.context.actor = None
     assert service.settings.get("place_name") == "Hồng Phong"
     assert service.settings.all()["place_name"] == "Hồng Phong"
-    assert "ghi_chu_rieng" not in service.settings.all()
+    assert service.settings.unit_details().place_name == "Hồng Phong"
+    assert service.settings.language() == "vi" and service.settings.reflection_questions()
     with pytest.raises(AccessDenied):
-        service.settings.get("ghi_chu_rieng")
+        service.settings.save_unit_details(UnitDetails(place_name="Khác"))
     service.context.actor = Actor.admin()
-    assert service.settings.get("ghi_chu_rieng") == "chỉ quản trị xem"
+    service.settings.save_unit_details(UnitDetails("Đảng bộ tỉnh", "Chi bộ 1", "Hồng Phong", dt.date(2026, 1, 31)))
+    assert service.settings.unit_details() == UnitDetails(
+        "Đảng bộ tỉnh", "Chi bộ 1", "Hồng Phong", dt.date(2026, 1, 31)
+    )
 
 
 def test_the_admin_cannot_overwrite_a_secret_or_store_a_wrong_type(service: Service) -> None:

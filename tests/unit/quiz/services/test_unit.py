@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 from sqlalchemy import update
 
-from quiz.engine.types import QuizSettingsData
+from quiz.api.attempts import QuizSettingsData
+from quiz.api.pledges import Commitment, ReflectionAnswer
 from quiz.errors import AccessDenied, NotFound
 from quiz.service import Service
 from quiz.services.context import Actor
-from quiz.services.pledges import Commitment, ReflectionAnswer
 from quiz.storage.models.attempts import Attempt
 from tests.unit.quiz.services.study_factories import (
     GivenAnswer,

@@ -10,7 +10,7 @@ from quiz.services.context import Actor
 from quiz.storage import backup, maintenance, state
 from quiz.storage.backup import Health
 from quiz.storage.database import open_database
-from tests.integration.faults import corrupt_middle_page
+from tests.integration.faults import corrupt_middle_page, store_rows
 
 NOW = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
 
@@ -18,8 +18,7 @@ NOW = dt.datetime(2026, 3, 2, 8, 0, tzinfo=dt.UTC)
 def make_file(tmp_path: Path) -> Path:
     database_file = tmp_path / "hoctap.sqlite3"
     service = Service.open(f"sqlite:///{database_file.as_posix()}", actor=Actor.admin())
-    for number in range(100):
-        service.settings.set(f"khoá {number}", "giá trị " * 20)
+    store_rows(service, {f"khoá {number}": "giá trị " * 20 for number in range(100)})
     service.close()
     return database_file
 

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from quiz.engine.scoring import KeyedQuestion, key_indexes, key_texts, response_texts
-from quiz.engine.types import AnswerFeedback, AttemptQuestion, AttemptView, ReviewItem, ScoreBreakdown
+from quiz.api.answers import stored_answer
+from quiz.api.attempts import AnswerFeedback, AttemptQuestion, AttemptView, ReviewItem, ScoreBreakdown
+from quiz.engine.answer_credit import KeyedQuestion, key_indexes, key_texts, response_texts
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question
 
 # Modes that show correctness and the source sentence right after each answer.
 REVEALING_MODES = frozenset({"practice", "section", "review"})
 MISSING_PROMPT = "(Câu hỏi này đã bị xoá khỏi ngân hàng câu hỏi.)"
-
-
-def aware(value: dt.datetime) -> dt.datetime:
-    """SQLite hands back naive datetimes; every stored time is UTC."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-
-
-def aware_or_none(value: dt.datetime | None) -> dt.datetime | None:
-    return None if value is None else aware(value)
 
 
 def keyed(question: Question) -> KeyedQuestion:
@@ -83,7 +74,7 @@ def attempt_view(
                 left_items=left_items(question),
                 section_id=item.section_id,
                 flagged=item.flagged,
-                response=dict(answer.response) if answer else None,
+                response=stored_answer(answer.response) if answer else None,
                 feedback=feedback(attempt, item, question, answer) if reveal and question else None,
             )
         )
@@ -93,15 +84,15 @@ def attempt_view(
         document_id=attempt.document_id,
         mode=attempt.mode,
         section_id=attempt.section_id,
-        started_at=aware(attempt.started_at),
-        deadline_at=aware_or_none(attempt.deadline_at),
-        submitted_at=aware_or_none(attempt.submitted_at),
+        started_at=attempt.started_at,
+        deadline_at=attempt.deadline_at,
+        submitted_at=attempt.submitted_at,
         questions=tuple(shown),
     )
 
 
 def review_item(item: AttemptItem, question: Question | None, answer: Answer | None, section_title: str) -> ReviewItem:
-    response = dict(answer.response) if answer else None
+    response = stored_answer(answer.response) if answer else None
     return ReviewItem(
         position=item.position,
         question_id=item.question_id,

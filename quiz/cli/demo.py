@@ -1,21 +1,20 @@
 """The demo unit: one đảng bộ, three chi bộ, members with study progress, attempts, review cards and pledges.
 
-Everything goes through the facade (the quiz service scores attempts, the review hook makes cards), with the
-services' clocks moved through the last two weeks. The same seed gives the same members, habits and scores.
+Built through the facade like any client (the quiz service scores attempts, the review hook makes cards), with
+the facade's clock (``Service.set_clock``) moved through the last two weeks. The same seed gives the same data.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
-
-from quiz.engine.member_types import MemberDraft
-from quiz.engine.pledge_content import Commitment, ReflectionAnswer
-from quiz.engine.unit_demo_data import (
+from quiz.api.members import MemberDraft
+from quiz.api.pledges import Commitment, ReflectionAnswer
+from quiz.cli.demo_data import (
     CHI_BO,
     MEASURES,
     PARTY_COMMITTEE,
@@ -27,10 +26,7 @@ from quiz.engine.unit_demo_data import (
     quarter_text,
 )
 from quiz.errors import UserError
-from quiz.storage.base import content_id, utc_now
-from quiz.storage.models.attempts import AttemptItem
-from quiz.storage.models.bank import Question
-from quiz.storage.models.documents import Section, Sentence
+from quiz.identifiers import content_id
 
 if TYPE_CHECKING:
     from quiz.service import Service
@@ -79,7 +75,7 @@ def build_demo(service: Service, seed: int = 2025, per_chi_bo: int = 12, now: dt
     pool = _enabled_questions(service, document_id)
     if pool == 0:
         raise UserError("Văn bản chưa có câu hỏi nào và không tạo được câu hỏi minh hoạ; hãy tạo câu hỏi trước.")
-    end = now or utc_now()
+    end = now or dt.datetime.now(dt.UTC)
     settings = service.quizzes.get_settings(document_id)
     service.quizzes.save_settings(
         replace(settings, question_count=min(20, pool), deadline=(end + dt.timedelta(days=7)).date())
@@ -87,8 +83,7 @@ def build_demo(service: Service, seed: int = 2025, per_chi_bo: int = 12, now: dt
     party_committee = service.members.create_unit(PARTY_COMMITTEE, "dang_bo")
     chi_bo_ids = [service.members.create_unit(name, "chi_bo", party_committee.id).id for name in CHI_BO]
     clock = _Clock(end - dt.timedelta(days=14))
-    saved_clocks = (service.quizzes.clock, service.reviews.clock, service.pledges.clock)
-    service.quizzes.clock = service.reviews.clock = service.pledges.clock = clock
+    service.set_clock(clock)
     counts = {"submitted": 0, "open": 0}
     try:
         for index, member in enumerate(demo_members(rng, per_chi_bo)):
@@ -110,7 +105,7 @@ def build_demo(service: Service, seed: int = 2025, per_chi_bo: int = 12, now: dt
                 _take_exam(service, member, member_id, document_id, clock, member_rng, submit=False)
                 counts["open"] += 1
     finally:
-        service.quizzes.clock, service.reviews.clock, service.pledges.clock = saved_clocks
+        service.set_clock(None)
     return _summary(service, document_id, counts, fallback)
 
 
@@ -119,49 +114,30 @@ def _ensure_questions(service: Service, document_id: str, rng: random.Random) ->
     if _enabled_questions(service, document_id):
         return 0
     made = 0
-    with service.context.session() as session:
-        rows = session.execute(
-            select(Sentence.id, Sentence.section_id, Sentence.text, Sentence.start, Sentence.end)
-            .where(Sentence.document_id == document_id)
-            .order_by(Sentence.start)
-        ).all()
-        for sentence_id, section_id, text, start, end in rows:
-            built = fallback_question(text, rng)
-            if built is None:
-                continue
-            prompt, choices, key = built
-            session.add(
-                Question(
-                    id=content_id(document_id, "demo-question", sentence_id),
-                    document_id=document_id,
-                    section_id=section_id,
-                    fact_key=content_id("demo-fact", sentence_id)[:64],
-                    fact_kind="number",
-                    type="single",
-                    prompt=prompt,
-                    choices=choices,
-                    correct=[key],
-                    answers=[],
-                    pairs=[],
-                    explanation="Câu hỏi minh hoạ tạo tự động cho dữ liệu demo.",
-                    sentence=text,
-                    sentence_start=start,
-                    sentence_end=end,
-                    origin=FALLBACK_ORIGIN,
-                )
-            )
-            made += 1
-            if made >= FALLBACK_LIMIT:
-                break
+    for sentence in service.documents.sentences(document_id):
+        built = fallback_question(sentence.text, rng)
+        if built is None:
+            continue
+        prompt, choices, key = built
+        service.bank.add(
+            document_id,
+            "single",
+            prompt,
+            choices,
+            (key,),
+            explanation="Câu hỏi minh hoạ tạo tự động cho dữ liệu demo.",
+            section_id=sentence.section_id,
+            origin=FALLBACK_ORIGIN,
+            question_id=content_id(document_id, "demo-question", sentence.id),
+        )
+        made += 1
+        if made >= FALLBACK_LIMIT:
+            break
     return made
 
 
 def _enabled_questions(service: Service, document_id: str) -> int:
-    with service.context.session() as session:
-        count = session.scalar(
-            select(func.count()).where(Question.document_id == document_id, Question.enabled.is_(True))
-        )
-        return int(count or 0)
+    return len(service.bank.list_questions(document_id=document_id, enabled=True))
 
 
 def _add_member(service: Service, member: DemoMember, chi_bo_ids: list[str]) -> str:
@@ -179,10 +155,7 @@ def _add_member(service: Service, member: DemoMember, chi_bo_ids: list[str]) -> 
 
 
 def _study(service: Service, member: DemoMember, member_id: str, document_id: str, rng: random.Random) -> None:
-    with service.context.session() as session:
-        section_ids = list(
-            session.scalars(select(Section.id).where(Section.document_id == document_id).order_by(Section.position))
-        )
+    section_ids = [section.id for section in service.documents.sections(document_id)]
     studied = round(member.study_share * len(section_ids))
     for index, section_id in enumerate(section_ids[: max(studied, 1 if member.study_share else 0)]):
         service.progress.open_section(member_id, section_id)
@@ -201,21 +174,28 @@ def _take_exam(
     submit: bool,
 ) -> None:
     attempt = service.quizzes.start_attempt(member_id, document_id, "exam")
-    with service.context.session() as session:
-        items = session.execute(
-            select(AttemptItem.position, AttemptItem.option_order, Question)
-            .join(Question, Question.id == AttemptItem.question_id)
-            .where(AttemptItem.attempt_id == attempt.id)
-            .order_by(AttemptItem.position)
-        ).all()
-    answer_count = len(items) if submit else len(items) // 2
-    for position, option_order, question in items[:answer_count]:
+    shown = attempt.questions
+    answer_count = len(shown) if submit else len(shown) // 2
+    for question in shown[:answer_count]:
         clock.advance(rng.uniform(8, 75))
-        response = demo_response(question, option_order, rng.random() < member.ability, rng)
+        keyed = service.bank.get(question.question_id)
+        order = displayed_order(keyed.choices, question.options)
+        response = demo_response(keyed, order, rng.random() < member.ability, rng)
         if response is not None:
-            service.quizzes.answer(attempt.id, position, response)
+            service.quizzes.answer(attempt.id, question.position, response)
     if submit:
         service.quizzes.submit(attempt.id)
+
+
+def displayed_order(choices: Sequence[str], shown: Sequence[str]) -> list[int]:
+    """The original index of each displayed option (what the attempt's shuffle did), found by its text."""
+    free = list(range(len(choices)))
+    order = []
+    for text in shown:
+        original = next(index for index in free if choices[index] == text)
+        free.remove(original)
+        order.append(original)
+    return order
 
 
 def _review(service: Service, member_id: str, clock: _Clock, rng: random.Random) -> None:

@@ -9,7 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô")
+from quiz.api.answers import Answer, ChoiceAnswer, ChoicesAnswer, PairsAnswer, TextAnswer
+from resources import read_lines
+
+# The demo draws from the 14 most common surnames of the shipped list.
+DEMO_SURNAME_COUNT = 14
 MIDDLE_MALE = ("Văn", "Đức", "Minh", "Quang", "Hữu", "Công", "Thanh", "Xuân")
 MIDDLE_FEMALE = ("Thị", "Thu", "Ngọc", "Thanh", "Minh", "Bích", "Thuý", "Hồng")
 GIVEN_MALE = ("An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Khánh", "Long", "Nam", "Phúc", "Quân", "Sơn", "Thắng")
@@ -86,13 +90,13 @@ def _unique_name(rng: random.Random, used: set[str]) -> str:
         female = rng.random() < 0.5
         middle = rng.choice(MIDDLE_FEMALE if female else MIDDLE_MALE)
         given = rng.choice(GIVEN_FEMALE if female else GIVEN_MALE)
-        name = f"{rng.choice(SURNAMES)} {middle} {given}"
+        name = f"{rng.choice(read_lines('data/surnames.txt')[:DEMO_SURNAME_COUNT])} {middle} {given}"
         if name not in used:
             used.add(name)
             return name
 
 
-def demo_response(question: Any, option_order: Sequence[int], right: bool, rng: random.Random) -> dict[str, Any] | None:
+def demo_response(question: Any, option_order: Sequence[int], right: bool, rng: random.Random) -> Answer | None:
     """A response in displayed indexes that is right or wrong as asked (None when no wrong one exists).
 
     ``question`` needs ``type``, ``choices``, ``correct``, ``answers`` and ``pairs`` (a Question row).
@@ -101,21 +105,21 @@ def demo_response(question: Any, option_order: Sequence[int], right: bool, rng: 
     correct = set(question.correct)
     if question.type in ("single", "truefalse"):
         pool = [shown for shown, original in enumerate(order) if (original in correct) == right]
-        return {"choice": rng.choice(pool)} if pool else None
+        return ChoiceAnswer(rng.choice(pool)) if pool else None
     if question.type == "multi":
         keys = [shown for shown, original in enumerate(order) if original in correct]
         others = [shown for shown, original in enumerate(order) if original not in correct]
         if right or not others:
-            return {"choices": keys} if right else None
-        return {"choices": [*keys[1:], rng.choice(others)]}
+            return ChoicesAnswer(tuple(keys)) if right else None
+        return ChoicesAnswer((*keys[1:], rng.choice(others)))
     if question.type == "cloze":
-        return {"text": question.answers[0] if right and question.answers else "không nhớ"}
+        return TextAnswer(question.answers[0] if right and question.answers else "không nhớ")
     if question.type == "matching":
         displayed = [question.choices[original] for original in order]
         picks = [displayed.index(pair[1]) if pair[1] in displayed else 0 for pair in question.pairs]
         if not right and len(picks) > 1:
             picks = picks[1:] + picks[:1]
-        return {"pairs": picks}
+        return PairsAnswer(tuple(picks))
     return None
 
 

@@ -5,6 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+# The files the import reads (quiz.importing.readers); the window's file dialog offers the same.
+SUPPORTED_EXTENSIONS = (".txt", ".docx", ".pdf", ".html", ".htm")
+# ``documents.import_file`` reports progress as a share of the work: below this share it only reads and parses
+# (stopping loses nothing); from it on the document is being stored, so a cancel must wait for the end.
+PARSED_FRACTION = 0.5
+
 
 @dataclass(frozen=True)
 class DocumentInfo:

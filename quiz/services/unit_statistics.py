@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, case, func, not_, select
+from sqlalchemy import case, func, not_, select
 from sqlalchemy.orm import Session
 
-from quiz.engine.types import EXAM_MODES
+from quiz.storage.counted_exams import submitted_exam
 from quiz.storage.models.attempts import Attempt, AttemptItem
 from quiz.storage.models.bank import Question
 
@@ -20,7 +20,7 @@ def question_statistics(session: Session, document_id: str) -> dict[str, tuple[i
     (question_id, is_correct), minus the items of the document's attempts that do not count (practice, review,
     unsubmitted). When those are the majority, the counted attempts are read directly instead.
     """
-    counted = and_(Attempt.mode.in_(EXAM_MODES), Attempt.submitted_at.is_not(None))
+    counted = submitted_exam()
     counted_attempts, other_attempts = _attempt_counts(session, document_id, counted)
     if counted_attempts == 0:
         return {}

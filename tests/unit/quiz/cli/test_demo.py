@@ -11,8 +11,9 @@ import pytest
 from sqlalchemy import func, select
 
 from main import main
-from quiz.engine.demo import FALLBACK_ORIGIN, build_demo
-from quiz.engine.unit_demo_data import demo_members, demo_response, fallback_question
+from quiz.api.answers import ChoiceAnswer
+from quiz.cli.demo import FALLBACK_ORIGIN, build_demo
+from quiz.cli.demo_data import demo_members, demo_response, fallback_question
 from quiz.errors import UserError
 from quiz.service import Service
 from quiz.services.context import Actor
@@ -117,9 +118,9 @@ def test_demo_members_and_responses_follow_the_seed() -> None:
         pairs = ()
 
     order = (3, 2, 1, 0)
-    assert demo_response(Single(), order, True, random.Random(0)) == {"choice": 1}
+    assert demo_response(Single(), order, True, random.Random(0)) == ChoiceAnswer(1)
     wrong = demo_response(Single(), order, False, random.Random(0))
-    assert wrong is not None and order[wrong["choice"]] != 2
+    assert isinstance(wrong, ChoiceAnswer) and order[wrong.choice] != 2
 
 
 def test_the_demo_and_progress_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

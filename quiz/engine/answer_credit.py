@@ -1,4 +1,4 @@
-"""Scoring one response (with the partial-credit rules) and deciding which exam attempt counts.
+"""Scoring one response with the partial-credit rules (which exam counts is quiz.api.counting).
 
 Partial credit:
 - single, truefalse, cloze: 1 or 0.
@@ -10,12 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from quiz.api.answers import (
+    INVALID_ANSWER,
+    MAX_TEXT_LENGTH,
+    Answer,
+    ChoiceAnswer,
+    ChoicesAnswer,
+    PairsAnswer,
+    TextAnswer,
+)
 from quiz.errors import UserError
 from quiz.text import fold_answer
-
-_INVALID = "Câu trả lời không hợp lệ cho loại câu hỏi này."
 
 
 @dataclass(frozen=True)
@@ -35,60 +41,56 @@ class Score:
     credit: float
 
 
-def score_response(question: KeyedQuestion, option_order: Sequence[int], response: dict[str, Any]) -> Score:
-    """Score ``response`` (in displayed indexes) against the key; raises UserError for a malformed response."""
-    check_response(question, option_order, response)
-    if question.type in ("single", "truefalse"):
-        right = option_order[response["choice"]] in set(question.correct)
+def score_response(question: KeyedQuestion, option_order: Sequence[int], answer: Answer) -> Score:
+    """Score ``answer`` (in displayed indexes) against the key; raises UserError when it does not fit the question."""
+    check_response(question, option_order, answer)
+    if isinstance(answer, ChoiceAnswer):
+        right = option_order[answer.choice] in set(question.correct)
         return Score(right, 1.0 if right else 0.0)
-    if question.type == "multi":
-        picks = {option_order[index] for index in response["choices"]}
+    if isinstance(answer, ChoicesAnswer):
+        picks = {option_order[index] for index in answer.choices}
         keys = set(question.correct)
         right_picks, wrong_picks = len(picks & keys), len(picks - keys)
         credit = max(0.0, (right_picks - wrong_picks) / len(keys)) if keys else 0.0
         return Score(picks == keys, credit)
-    if question.type == "cloze":
-        typed = fold_answer(response["text"])
-        right = bool(typed) and typed in {fold_answer(answer) for answer in question.answers}
+    if isinstance(answer, TextAnswer):
+        typed = fold_answer(answer.text)
+        right = bool(typed) and typed in {fold_answer(accepted) for accepted in question.answers}
         return Score(right, 1.0 if right else 0.0)
     displayed = [question.choices[original] for original in option_order]
     matched = sum(
         1
-        for pair, chosen in zip(question.pairs, response["pairs"], strict=True)
+        for pair, chosen in zip(question.pairs, answer.pairs, strict=True)
         if chosen is not None and displayed[chosen] == pair[1]
     )
     total = len(question.pairs)
     return Score(total > 0 and matched == total, matched / total if total else 0.0)
 
 
-def check_response(question: KeyedQuestion, option_order: Sequence[int], response: dict[str, Any]) -> None:
-    """Refuse a response that does not fit the question (wrong keys, indexes out of range)."""
+def check_response(question: KeyedQuestion, option_order: Sequence[int], answer: Answer) -> None:
+    """Refuse an answer that does not fit the question (another kind of answer, indexes out of range)."""
     size = len(option_order)
 
-    def valid_index(value: object) -> bool:
-        return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < size
+    def valid_index(value: int) -> bool:
+        return 0 <= value < size
 
-    if not isinstance(response, dict):
-        raise UserError(_INVALID)
     if question.type in ("single", "truefalse"):
-        valid = valid_index(response.get("choice"))
+        valid = isinstance(answer, ChoiceAnswer) and valid_index(answer.choice)
     elif question.type == "multi":
-        choices = response.get("choices")
-        valid = isinstance(choices, list) and all(valid_index(value) for value in choices)
-        valid = valid and len(set(choices or [])) == len(choices or [])
+        valid = isinstance(answer, ChoicesAnswer) and all(valid_index(value) for value in answer.choices)
+        valid = valid and isinstance(answer, ChoicesAnswer) and len(set(answer.choices)) == len(answer.choices)
     elif question.type == "cloze":
-        valid = isinstance(response.get("text"), str) and len(response["text"]) <= 1000
+        valid = isinstance(answer, TextAnswer) and len(answer.text) <= MAX_TEXT_LENGTH
     elif question.type == "matching":
-        pairs = response.get("pairs")
         valid = (
-            isinstance(pairs, list)
-            and len(pairs) == len(question.pairs)
-            and all(value is None or valid_index(value) for value in pairs)
+            isinstance(answer, PairsAnswer)
+            and len(answer.pairs) == len(question.pairs)
+            and all(value is None or valid_index(value) for value in answer.pairs)
         )
     else:
         valid = False
     if not valid:
-        raise UserError(_INVALID)
+        raise UserError(INVALID_ANSWER)
 
 
 def key_indexes(question: KeyedQuestion, option_order: Sequence[int]) -> tuple[int, ...]:
@@ -111,30 +113,18 @@ def key_texts(question: KeyedQuestion) -> tuple[str, ...]:
     return tuple(question.choices[index] for index in question.correct if 0 <= index < len(question.choices))
 
 
-def response_texts(
-    question: KeyedQuestion, option_order: Sequence[int], response: dict[str, Any] | None
-) -> tuple[str, ...]:
+def response_texts(question: KeyedQuestion, option_order: Sequence[int], answer: Answer | None) -> tuple[str, ...]:
     """The member's answer as text, for the review screen and printed reports."""
-    if response is None:
+    if answer is None:
         return ()
-    if question.type == "cloze":
-        return (str(response.get("text", "")),)
+    if isinstance(answer, TextAnswer):
+        return (answer.text,)
     displayed = [question.choices[original] for original in option_order]
-    if question.type in ("single", "truefalse"):
-        return (displayed[response["choice"]],)
-    if question.type == "multi":
-        return tuple(displayed[index] for index in sorted(response["choices"]))
+    if isinstance(answer, ChoiceAnswer):
+        return (displayed[answer.choice],)
+    if isinstance(answer, ChoicesAnswer):
+        return tuple(displayed[index] for index in sorted(answer.choices))
     return tuple(
         f"{pair[0]} → {displayed[chosen] if chosen is not None else '…'}"
-        for pair, chosen in zip(question.pairs, response["pairs"], strict=True)
+        for pair, chosen in zip(question.pairs, answer.pairs, strict=True)
     )
-
-
-def counted_index(percents_in_submit_order: Sequence[float], counting: str) -> int | None:
-    """Index of the exam attempt that counts: the best score (earliest on a tie) or the last one."""
-    if not percents_in_submit_order:
-        return None
-    if counting == "last":
-        return len(percents_in_submit_order) - 1
-    best = max(percents_in_submit_order)
-    return percents_in_submit_order.index(best)

@@ -55,3 +55,18 @@ class SearchHit:
     end: int
     text: str
     highlights: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class ReviewCardInfo:
+    """One fact to review: when it is due, how it went so far, and the sentence it comes from."""
+
+    fact_key: str
+    question_id: str | None
+    sentence: str
+    prompt: str
+    due: dt.datetime
+    state: str
+    reviews: int
+    lapses: int
+    last_review: dt.datetime | None

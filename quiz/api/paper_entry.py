@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Sequence
-from typing import Any
 
-from quiz.engine.paper_types import PaperQuestion
+from quiz.api.answers import Answer, ChoiceAnswer, ChoicesAnswer, PairsAnswer, TextAnswer
+from quiz.api.paper import PaperQuestion
 from quiz.errors import UserError
 from quiz.text import fold
 
@@ -43,19 +43,19 @@ def true_false_index(question: PaperQuestion, key: str) -> int | None:
     return folded.index(wanted) if wanted in folded else option_index(key, len(question.options))
 
 
-def response_for(question: PaperQuestion, token: str) -> dict[str, Any] | None:
+def response_for(question: PaperQuestion, token: str) -> Answer | None:
     """The response for one token (None for a blank); raises UserError naming the question when it cannot be."""
     token = token.strip()
     if token in ("", BLANK):
         return None
     number = question.position + 1
     if question.type == "cloze":
-        return {"text": token}
+        return TextAnswer(token)
     keys = [key for key in token.upper().replace(",", "").replace(" ", "")]
     if question.type == "truefalse" and len(keys) == 1:
         choice = true_false_index(question, keys[0])
         if choice is not None:
-            return {"choice": choice}
+            return ChoiceAnswer(choice)
         raise UserError(f"Câu {number} là câu Đúng/Sai: hãy gõ Đ (hoặc D) cho Đúng, S cho Sai, - nếu bỏ trống.")
     if question.type == "matching":
         picks = [None if key == BLANK else option_index(key, len(question.options)) for key in keys]
@@ -65,17 +65,17 @@ def response_for(question: PaperQuestion, token: str) -> dict[str, Any] | None:
             raise UserError(
                 f"Câu {number} là câu ghép đôi: hãy gõ {len(question.left_items)} chữ cái theo thứ tự các ý 1, 2, …"
             )
-        return {"pairs": picks}
+        return PairsAnswer(tuple(picks))
     choices = [option_index(key, len(question.options)) for key in keys]
     valid = [choice for choice in choices if choice is not None]
     if not keys or len(valid) != len(keys) or len(set(valid)) != len(valid):
         last = letter(len(question.options) - 1)
         raise UserError(f"Câu {number}: hãy gõ một chữ cái từ A đến {last} (hoặc số từ 1 đến {len(question.options)}).")
     if question.type == "multi":
-        return {"choices": sorted(valid)}
+        return ChoicesAnswer(tuple(sorted(valid)))
     if len(valid) != 1:
         raise UserError(f"Câu {number} chỉ có một đáp án đúng; hãy gõ đúng một chữ cái.")
-    return {"choice": valid[0]}
+    return ChoiceAnswer(valid[0])
 
 
 def split_tokens(text: str) -> list[str]:
@@ -87,7 +87,7 @@ def split_tokens(text: str) -> list[str]:
         raise UserError("Các câu trả lời có một dấu ngoặc kép chưa đóng; hãy kiểm tra lại.") from None
 
 
-def responses_for(questions: Sequence[PaperQuestion], text: str) -> list[dict[str, Any] | None]:
+def responses_for(questions: Sequence[PaperQuestion], text: str) -> list[Answer | None]:
     """One response (or None) per question from a line of tokens in paper order."""
     tokens = split_tokens(text)
     if len(tokens) != len(questions):
@@ -98,16 +98,16 @@ def responses_for(questions: Sequence[PaperQuestion], text: str) -> list[dict[st
     return [response_for(question, token) for question, token in zip(questions, tokens, strict=True)]
 
 
-def token_for(question: PaperQuestion, response: dict[str, Any] | None) -> str:
+def token_for(question: PaperQuestion, response: Answer | None) -> str:
     """The token that gives ``response`` back (the review grid and re-entry show it)."""
     if response is None:
         return BLANK
-    if question.type == "cloze":
-        return str(response.get("text", ""))
+    if isinstance(response, TextAnswer):
+        return response.text
+    if isinstance(response, PairsAnswer):
+        return "".join(BLANK if pick is None else letter(pick) for pick in response.pairs)
+    if isinstance(response, ChoicesAnswer):
+        return "".join(letter(index) for index in response.choices)
     if question.type == "truefalse":
-        return "Đ" if fold(question.options[response["choice"]]).strip() == "dung" else "S"
-    if question.type == "matching":
-        return "".join(BLANK if pick is None else letter(pick) for pick in response["pairs"])
-    if question.type == "multi":
-        return "".join(letter(index) for index in response["choices"])
-    return letter(response["choice"])
+        return "Đ" if fold(question.options[response.choice]).strip() == "dung" else "S"
+    return letter(response.choice)

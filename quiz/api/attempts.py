@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
+from quiz.api.answers import Answer
 from quiz.errors import UserError
 
-MODES = ("exam", "practice", "section", "review")
-# A quiz printed on paper and entered by the secretary (quiz.services.paper); it counts exactly like an exam.
-PAPER_MODE = "paper"
-EXAM_MODES = ("exam", PAPER_MODE)
-QUESTION_TYPES = ("single", "multi", "truefalse", "cloze", "matching")
-COUNTING_RULES = ("best", "last")
+# The most questions one attempt (or one printed paper) may draw.
+MAXIMUM_QUESTIONS = 200
 
 
 class AttemptClosed(UserError):
@@ -73,7 +69,7 @@ class AttemptQuestion:
     left_items: tuple[str, ...]
     section_id: str | None
     flagged: bool
-    response: dict[str, Any] | None
+    response: Answer | None
     # Filled for answered questions of practice-like modes (so a resumed practice shows its feedback).
     feedback: AnswerFeedback | None = None
 
@@ -148,7 +144,7 @@ class ReviewItem:
     prompt: str
     options: tuple[str, ...]
     left_items: tuple[str, ...]
-    response: dict[str, Any] | None
+    response: Answer | None
     # The member's answer and the key, as readable text (one entry per chosen option / pair).
     answer_texts: tuple[str, ...]
     key_indexes: tuple[int, ...]

@@ -6,12 +6,11 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
-from quiz.engine.types import COUNTING_RULES, QUESTION_TYPES, QuizSettingsData
+from quiz.api.attempts import MAXIMUM_QUESTIONS, QuizSettingsData
+from quiz.api.enums import COUNTING_RULES, QUESTION_TYPES
 from quiz.errors import NotFound, UserError
 from quiz.storage.models.attempts import QuizSettings
 from quiz.storage.models.documents import Document, Section
-
-MAXIMUM_QUESTIONS = 200
 
 
 def load_settings(session: Session, document_id: str) -> QuizSettingsData:

@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from quiz.engine import views
+from quiz.api.attempts import AttemptSummary, QuizSettingsData
 from quiz.engine.drawing import Candidate, DrawnQuestion, options_keep_order
-from quiz.engine.quiz_settings import load_settings
-from quiz.engine.types import EXAM_MODES, AttemptSummary, QuizSettingsData
 from quiz.errors import NotFound, UserError
 from quiz.questions.weights import question_weight
+from quiz.services.quiz_settings import load_settings
+from quiz.storage.counted_exams import submitted_exam
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question
 from quiz.storage.models.documents import Section
@@ -32,18 +32,13 @@ def score_attempt(session: Session, attempt: Attempt, submitted_at: dt.datetime,
     attempt.auto_submitted = automatic
 
 
-def is_counted_exam(attempt: Attempt) -> bool:
-    return attempt.mode in EXAM_MODES and attempt.submitted_at is not None
-
-
 def submitted_exams(session: Session, member_id: str, document_id: str) -> int:
     return (
         session.scalar(
             select(func.count()).where(
                 Attempt.member_id == member_id,
                 Attempt.document_id == document_id,
-                Attempt.mode.in_(EXAM_MODES),
-                Attempt.submitted_at.is_not(None),
+                submitted_exam(),
             )
         )
         or 0
@@ -89,8 +84,8 @@ def attempt_summary(attempt: Attempt, title: str, counts: bool) -> AttemptSummar
         document_id=attempt.document_id,
         document_title=title,
         mode=attempt.mode,
-        started_at=views.aware(attempt.started_at),
-        submitted_at=views.aware_or_none(attempt.submitted_at),
+        started_at=attempt.started_at,
+        submitted_at=attempt.submitted_at,
         auto_submitted=attempt.auto_submitted,
         question_count=attempt.question_count,
         correct_count=attempt.correct_count,

@@ -1,0 +1,1 @@
+"""What crosses the boundary between the window (or the CLI) and the core: enums, answers, results, rules."""
