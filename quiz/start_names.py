@@ -7,13 +7,11 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from quiz import paths
+from quiz.api.enums import Approval
 from quiz.api.members import MemberSummary
 from quiz.text import fold, name_sort_key, to_nfc
 
 _SQLITE_PREFIX = "sqlite:///"
-# The value of members.approval for a name the secretary has not confirmed yet (quiz.services.members.PENDING;
-# importing it from there would import SQLAlchemy).
-_PENDING = "pending"
 
 
 def start_names(database_url: str | None, query: str = "", limit: int = 50) -> list[MemberSummary] | None:
@@ -34,7 +32,7 @@ def start_names(database_url: str | None, query: str = "", limit: int = 50) -> l
     words = fold(to_nfc(query)).split()
     if words:
         statement += " WHERE " + " AND ".join("m.folded_name LIKE ? ESCAPE '\\'" for _ in words)
-    parameters = [_PENDING]
+    parameters = [Approval.PENDING.value]
     parameters += ["%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for word in words]
     try:
         # Read-only and without waiting: a database another program is writing is the facade's business.

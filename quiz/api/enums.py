@@ -36,6 +36,13 @@ class CountingRule(StrEnum):
     LAST = "last"
 
 
+class Approval(StrEnum):
+    """A member added from the start screen waits for the secretary (chờ duyệt); their results count once confirmed."""
+
+    PENDING = "pending"
+    CONFIRMED = "confirmed"
+
+
 class Role(StrEnum):
     ADMIN = "admin"
     MEMBER = "member"

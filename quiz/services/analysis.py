@@ -17,6 +17,7 @@ from quiz.engine.analysis_items import (
     item_statistics,
 )
 from quiz.services.context import ServiceContext
+from quiz.storage.counted_exams import pending_members
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question
 
@@ -53,6 +54,7 @@ class AnalysisService:
                     Attempt.document_id == document_id,
                     Attempt.submitted_at.is_not(None),
                     Attempt.mode.in_(list(modes)),
+                    Attempt.member_id.not_in(pending_members()),
                 )
             )
             responses: dict[str, list[ItemResponse]] = defaultdict(list)

@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from quiz.api.enums import Approval
 from quiz.api.members import UNIT_KINDS, MemberDraft, MemberOverview, MemberProfile, MemberSummary, UnitView
 from quiz.engine.passwords import hash_secret
 from quiz.errors import AccessDenied, NotFound, UserError
@@ -20,8 +21,8 @@ from quiz.text import fold, name_sort_key, to_nfc
 
 _MEMBER_MISSING = "Không tìm thấy đảng viên này trong danh sách."
 _UNIT_MISSING = "Không tìm thấy đơn vị này."
-PENDING = "pending"
-CONFIRMED = "confirmed"
+PENDING = Approval.PENDING.value
+CONFIRMED = Approval.CONFIRMED.value
 
 
 def pledge_states(session: Session) -> dict[str, str]:

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import case, func, not_, select
 from sqlalchemy.orm import Session
 
-from quiz.storage.counted_exams import submitted_exam
+from quiz.storage.counted_exams import counts_for_the_unit
 from quiz.storage.models.attempts import Attempt, AttemptItem
 from quiz.storage.models.bank import Question
 
@@ -18,9 +18,10 @@ def question_statistics(session: Session, document_id: str) -> dict[str, tuple[i
     Only the document's own questions count. Its question ids are made from its content, so only its attempts
     hold them; that allows the fast path: all items of each question straight from the index on
     (question_id, is_correct), minus the items of the document's attempts that do not count (practice, review,
-    unsubmitted). When those are the majority, the counted attempts are read directly instead.
+    unsubmitted, a member awaiting approval). When those are the majority, the counted attempts are read
+    directly instead.
     """
-    counted = submitted_exam()
+    counted = counts_for_the_unit()
     counted_attempts, other_attempts = _attempt_counts(session, document_id, counted)
     if counted_attempts == 0:
         return {}

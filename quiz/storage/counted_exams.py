@@ -5,17 +5,29 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, select
 from sqlalchemy.sql.selectable import Subquery
 
 from quiz.api.counting import deadline_end
-from quiz.api.enums import EXAM_MODES, CountingRule
+from quiz.api.enums import EXAM_MODES, Approval, CountingRule
 from quiz.storage.models.attempts import Attempt
+from quiz.storage.models.people import Member
 
 
 def submitted_exam() -> ColumnElement[bool]:
     """``quiz.api.counting.is_submitted_exam`` as a WHERE clause on ``attempts``."""
     return and_(Attempt.mode.in_(EXAM_MODES), Attempt.submitted_at.is_not(None))
+
+
+def counts_for_the_unit() -> ColumnElement[bool]:
+    """A submitted exam of a confirmed member: what the unit's question figures count (a name still awaiting the
+    secretary's approval may be anybody, so their answers stay out of the hardest questions and item analysis)."""
+    return and_(submitted_exam(), Attempt.member_id.not_in(pending_members()))
+
+
+def pending_members() -> Select[str]:
+    """The ids of members still awaiting the secretary's approval."""
+    return select(Member.id).where(Member.approval == Approval.PENDING.value)
 
 
 def counted_exam_rows(document_id: str, rule: str, deadline: dt.date | None) -> Subquery:

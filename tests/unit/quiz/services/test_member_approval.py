@@ -71,3 +71,33 @@ def test_a_signed_in_member_cannot_add_anyone(service: Service) -> None:
         service.members.confirm_member(member.id)
     with pytest.raises(AccessDenied):
         service.members.pending_members()
+
+
+def test_a_pending_members_answers_stay_out_of_the_question_figures_until_confirmed(service: Service) -> None:
+    [chi_bo_id] = make_unit(service, ("Chi bộ Một",))
+    document = make_document(service)
+    question_id = make_question(service, document.document_id, "fact-1")
+    confirmed = service.members.add_member(MemberDraft(full_name="Nguyễn Văn An", chi_bo_id=chi_bo_id))
+    make_submitted_attempt(
+        service, confirmed.id, document.document_id, [GivenAnswer(question_id, 0)], submitted_at=WHEN
+    )
+    service.accounts.sign_out()
+    newcomer = service.members.add_member(MemberDraft(full_name="Lê Thị Mới", chi_bo_id=chi_bo_id))
+    for attempt in range(3):  # anybody could type a name at the start screen and answer wrongly on purpose
+        make_submitted_attempt(
+            service,
+            newcomer.id,
+            document.document_id,
+            [GivenAnswer(question_id, 1)],
+            submitted_at=WHEN + dt.timedelta(minutes=attempt + 1),
+        )
+    service.context.actor = Actor.admin()
+
+    def figures() -> tuple[tuple[int, int], tuple[int, int]]:
+        [hard] = service.unit.hardest_questions(document.document_id, min_asked=1)
+        [item] = service.analysis.item_statistics(document.document_id, min_responses=1)
+        return (hard.times_asked, hard.times_correct), (item.times_asked, item.times_correct)
+
+    assert figures() == ((1, 1), (1, 1))
+    service.members.confirm_member(newcomer.id)
+    assert figures() == ((4, 1), (4, 1))
