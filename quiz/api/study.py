@@ -24,25 +24,6 @@ class SectionProgressInfo:
 
 
 @dataclass(frozen=True)
-class BookmarkInfo:
-    section_id: str
-    document_id: str
-    position: int
-    title: str
-    created_at: dt.datetime
-
-
-@dataclass(frozen=True)
-class NoteInfo:
-    section_id: str
-    document_id: str
-    position: int
-    title: str
-    text: str
-    updated_at: dt.datetime
-
-
-@dataclass(frozen=True)
 class SearchHit:
     """A sentence matching a search; ``start``/``end`` are its offsets in the document text and
     ``highlights`` are spans in ``text`` (add ``start`` for document offsets)."""

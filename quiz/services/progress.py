@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from quiz.api.study import BookmarkInfo, NoteInfo, SearchHit, SectionProgressInfo
+from quiz.api.study import SearchHit, SectionProgressInfo
 from quiz.engine.study_search import fts_match_expression, highlight_spans, like_pattern, matches_all, query_tokens
 from quiz.errors import NotFound, UserError
 from quiz.services.context import ServiceContext
@@ -89,22 +89,6 @@ class ProgressService:
             elif not bookmarked and row is not None:
                 session.delete(row)
 
-    def list_bookmarks(self, member_id: str, document_id: str | None = None) -> list[BookmarkInfo]:
-        self._context.require_member_access(member_id)
-        with self._context.session() as session:
-            query = (
-                select(Bookmark, Section)
-                .join(Section, Section.id == Bookmark.section_id)
-                .where(Bookmark.member_id == member_id)
-                .order_by(Section.document_id, Section.position)
-            )
-            if document_id is not None:
-                query = query.where(Section.document_id == document_id)
-            return [
-                BookmarkInfo(section.id, section.document_id, section.position, section.title, bookmark.created_at)
-                for bookmark, section in session.execute(query)
-            ]
-
     def save_note(self, member_id: str, section_id: str, note_text: str) -> None:
         """Save (or with empty text, clear) the member's note on a section."""
         self._context.require_member_access(member_id)
@@ -127,22 +111,6 @@ class ProgressService:
                 select(SectionNote.text).where(SectionNote.member_id == member_id, SectionNote.section_id == section_id)
             )
             return found or ""
-
-    def list_notes(self, member_id: str, document_id: str | None = None) -> list[NoteInfo]:
-        self._context.require_member_access(member_id)
-        with self._context.session() as session:
-            query = (
-                select(SectionNote, Section)
-                .join(Section, Section.id == SectionNote.section_id)
-                .where(SectionNote.member_id == member_id, SectionNote.text != "")
-                .order_by(Section.document_id, Section.position)
-            )
-            if document_id is not None:
-                query = query.where(Section.document_id == document_id)
-            return [
-                NoteInfo(section.id, section.document_id, section.position, section.title, note.text, note.updated_at)
-                for note, section in session.execute(query)
-            ]
 
     def search(self, query: str, document_id: str | None = None, limit: int = 50) -> list[SearchHit]:
         """Sentences containing every word of ``query``, ignoring diacritics and case ("dang vien" → "đảng viên")."""
