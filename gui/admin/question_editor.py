@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QW
 
 from quiz.api.bank import TRUE_FALSE, QuestionEdit, QuestionInfo
 from quiz.api.documents import SectionInfo
+from quiz.api.enums import QuestionType
 
 RIGHT_MARK = "*"
 PAIR_SEPARATOR = "="
@@ -113,7 +114,7 @@ class QuestionEditor(QWidget):
             choices = tuple(line.removeprefix(RIGHT_MARK).strip() for line in lines)
             correct = tuple(index for index, line in enumerate(lines) if line.startswith(RIGHT_MARK))
         return QuestionEdit(
-            type=kind,
+            type=QuestionType(kind),
             prompt=self.prompt.toPlainText().strip(),
             choices=choices,
             correct=correct,

@@ -26,7 +26,7 @@ from gui.admin.common import AdminPage, make_button, parse_date, show_date, vert
 from gui.admin.document_picker import DocumentPicker
 from quiz.api.attempts import MAXIMUM_QUESTIONS, QuizSettingsData
 from quiz.api.changes import Area
-from quiz.api.enums import QUESTION_TYPES
+from quiz.api.enums import QUESTION_TYPES, CountingRule
 
 if TYPE_CHECKING:
     from gui.tasks import TaskRunner
@@ -190,7 +190,7 @@ class QuizSettingsPage(AdminPage):
             time_limit_minutes=self.time_limit.value() or None,
             pass_mark_percent=self.pass_mark.value(),
             attempts_allowed=self.attempts_allowed.value() or None,
-            counting=str(self.counting.currentData()),
+            counting=CountingRule(str(self.counting.currentData())),
             deadline=parse_date(self.deadline.text(), self.tr("Hạn hoàn thành")),
         )
 

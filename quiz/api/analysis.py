@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from quiz.api.enums import QuestionType
+
 FLAG_LABELS = {
     "too_easy": "Quá dễ (trên 90 % trả lời đúng)",
     "too_hard": "Quá khó (dưới 20 % trả lời đúng)",
@@ -17,7 +19,7 @@ class ItemStatistics:
     question_id: str
     fact_key: str
     fact_kind: str
-    type: str
+    type: QuestionType
     prompt: str
     enabled: bool
     times_asked: int

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from quiz.api.answers import Answer
+from quiz.api.enums import CountingRule, Mode, QuestionType
 from quiz.errors import UserError
 
 # The most questions one attempt (or one printed paper) may draw.
@@ -29,7 +30,7 @@ class QuizSettingsData:
     time_limit_minutes: int | None = None
     pass_mark_percent: float = 50.0
     attempts_allowed: int | None = None
-    counting: str = "best"
+    counting: CountingRule = CountingRule.BEST
     deadline: dt.date | None = None
 
 
@@ -61,7 +62,7 @@ class AttemptQuestion:
 
     position: int
     question_id: str
-    type: str
+    type: QuestionType
     prompt: str
     # single/multi/truefalse: the options; matching: the right-hand options; cloze: empty.
     options: tuple[str, ...]
@@ -81,7 +82,7 @@ class AttemptView:
     id: str
     member_id: str
     document_id: str
-    mode: str
+    mode: Mode
     section_id: str | None
     started_at: dt.datetime
     deadline_at: dt.datetime | None
@@ -119,7 +120,7 @@ class AttemptResult:
     attempt_id: str
     member_id: str
     document_id: str
-    mode: str
+    mode: Mode
     submitted_at: dt.datetime
     auto_submitted: bool
     question_count: int
@@ -140,7 +141,7 @@ class ReviewItem:
 
     position: int
     question_id: str
-    type: str
+    type: QuestionType
     prompt: str
     options: tuple[str, ...]
     left_items: tuple[str, ...]
@@ -166,7 +167,7 @@ class AttemptSummary:
     attempt_id: str
     document_id: str
     document_title: str
-    mode: str
+    mode: Mode
     started_at: dt.datetime
     submitted_at: dt.datetime | None
     auto_submitted: bool

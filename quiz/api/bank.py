@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
+from quiz.api.enums import QuestionType
+
 # The two options of every true/false question, in this order.
 TRUE_FALSE = ("Đúng", "Sai")
 
@@ -16,7 +18,7 @@ class QuestionInfo:
     id: str
     document_id: str
     section_id: str | None
-    type: str
+    type: QuestionType
     prompt: str
     choices: tuple[str, ...]
     correct: tuple[int, ...]
@@ -40,7 +42,7 @@ class QuestionInfo:
 class QuestionEdit:
     """The fields an admin may edit (``bank.update``); None leaves a field as it is."""
 
-    type: str | None = None
+    type: QuestionType | None = None
     prompt: str | None = None
     choices: tuple[str, ...] | None = None
     correct: tuple[int, ...] | None = None

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from quiz.api.enums import QuestionType
+
 # Question types a paper has by default: every one answered by ticking; typed (cloze) answers need a reader.
 CHOICE_TYPES = ("single", "multi", "truefalse", "matching")
 
@@ -14,7 +16,7 @@ class PaperQuestion:
     """One question in this paper's frozen order, options already in this paper's shuffle."""
 
     position: int
-    type: str
+    type: QuestionType
     prompt: str
     # single/multi/truefalse: the options (lettered A, B, …); matching: the right-hand options; cloze: empty.
     options: tuple[str, ...]

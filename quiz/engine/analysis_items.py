@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from quiz.api.analysis import ItemStatistics
 from quiz.api.answers import Answer, ChoiceAnswer, ChoicesAnswer
+from quiz.api.enums import QuestionType
 
 TOO_EASY_FACILITY = 0.9
 TOO_HARD_FACILITY = 0.2
@@ -92,7 +93,7 @@ def item_statistics(
         question_id=question.question_id,
         fact_key=question.fact_key,
         fact_kind=question.fact_kind,
-        type=question.type,
+        type=QuestionType(question.type),
         prompt=question.prompt,
         enabled=question.enabled,
         times_asked=asked,

@@ -9,6 +9,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from quiz.api.attempts import AttemptSummary, QuizSettingsData
+from quiz.api.enums import Mode
 from quiz.engine.drawing import Candidate, DrawnQuestion, options_keep_order
 from quiz.errors import NotFound, UserError
 from quiz.questions.weights import question_weight
@@ -83,7 +84,7 @@ def attempt_summary(attempt: Attempt, title: str, counts: bool) -> AttemptSummar
         attempt_id=attempt.id,
         document_id=attempt.document_id,
         document_title=title,
-        mode=attempt.mode,
+        mode=Mode(attempt.mode),
         started_at=attempt.started_at,
         submitted_at=attempt.submitted_at,
         auto_submitted=attempt.auto_submitted,

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from quiz.api.answers import stored_answer
 from quiz.api.attempts import AnswerFeedback, AttemptQuestion, AttemptView, ReviewItem, ScoreBreakdown
+from quiz.api.enums import Mode, QuestionType
 from quiz.engine.answer_credit import KeyedQuestion, key_indexes, key_texts, response_texts
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.bank import Question
@@ -68,7 +69,7 @@ def attempt_view(
             AttemptQuestion(
                 position=item.position,
                 question_id=item.question_id,
-                type=item.question_type,
+                type=QuestionType(item.question_type),
                 prompt=question.prompt if question else MISSING_PROMPT,
                 options=displayed_options(question, item),
                 left_items=left_items(question),
@@ -82,7 +83,7 @@ def attempt_view(
         id=attempt.id,
         member_id=attempt.member_id,
         document_id=attempt.document_id,
-        mode=attempt.mode,
+        mode=Mode(attempt.mode),
         section_id=attempt.section_id,
         started_at=attempt.started_at,
         deadline_at=attempt.deadline_at,
@@ -96,7 +97,7 @@ def review_item(item: AttemptItem, question: Question | None, answer: Answer | N
     return ReviewItem(
         position=item.position,
         question_id=item.question_id,
-        type=item.question_type,
+        type=QuestionType(item.question_type),
         prompt=question.prompt if question else MISSING_PROMPT,
         options=displayed_options(question, item),
         left_items=left_items(question),

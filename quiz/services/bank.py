@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quiz.api.bank import TRUE_FALSE, QuestionEdit, QuestionInfo
-from quiz.api.enums import QUESTION_TYPES
+from quiz.api.enums import QUESTION_TYPES, QuestionType
 from quiz.errors import NotFound, UserError
 from quiz.importing.storing import parsed_from_database
 from quiz.questions.exchange import BankItem
@@ -30,7 +30,7 @@ def _info(row: Question) -> QuestionInfo:
         id=row.id,
         document_id=row.document_id,
         section_id=row.section_id,
-        type=row.type,
+        type=QuestionType(row.type),
         prompt=row.prompt,
         choices=tuple(row.choices),
         correct=tuple(row.correct),

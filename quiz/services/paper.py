@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from quiz.api import answers as answer_types
 from quiz.api.attempts import MAXIMUM_QUESTIONS, AttemptResult
-from quiz.api.enums import Mode
+from quiz.api.enums import Mode, QuestionType
 from quiz.api.paper import CHOICE_TYPES, PaperFormState, PaperQuestion, PaperSheet, PaperSummary
 from quiz.api.paper_codes import new_code, parse_code
 from quiz.engine.answer_credit import Score, score_response
@@ -353,7 +353,7 @@ def _question(
     )
     return PaperQuestion(
         position=position,
-        type=kind,
+        type=QuestionType(kind),
         prompt=question.prompt if question is not None else views.MISSING_PROMPT,
         options=options,
         left_items=views.left_items(question),

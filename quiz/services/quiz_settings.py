@@ -7,7 +7,7 @@ from dataclasses import replace
 from sqlalchemy.orm import Session
 
 from quiz.api.attempts import MAXIMUM_QUESTIONS, QuizSettingsData
-from quiz.api.enums import COUNTING_RULES, QUESTION_TYPES
+from quiz.api.enums import COUNTING_RULES, QUESTION_TYPES, CountingRule
 from quiz.errors import NotFound, UserError
 from quiz.storage.models.attempts import QuizSettings
 from quiz.storage.models.documents import Document, Section
@@ -25,7 +25,7 @@ def load_settings(session: Session, document_id: str) -> QuizSettingsData:
         time_limit_minutes=row.time_limit_minutes,
         pass_mark_percent=row.pass_mark_percent,
         attempts_allowed=row.attempts_allowed,
-        counting=row.counting,
+        counting=CountingRule(row.counting),
         deadline=row.deadline,
     )
 

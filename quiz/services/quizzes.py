@@ -217,7 +217,7 @@ class QuizService:
                 attempt_id=attempt.id,
                 member_id=attempt.member_id,
                 document_id=attempt.document_id,
-                mode=attempt.mode,
+                mode=Mode(attempt.mode),
                 submitted_at=attempt.submitted_at,
                 auto_submitted=attempt.auto_submitted,
                 question_count=attempt.question_count,

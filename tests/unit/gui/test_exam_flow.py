@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from gui.main_window import MainWindow
 from gui.quiz_panel import QuizPanel
 from quiz.api.answers import ChoiceAnswer, TextAnswer
+from quiz.api.enums import QuestionType
 from tests.unit.gui.study_data import StudyData
 from tests.unit.gui.test_member_flow import answer_shown_question
 from tests.unit.gui.waiting import wait_for_operations
@@ -128,7 +129,7 @@ def test_long_options_wrap_instead_of_widening_the_question(qtbot: QtBot) -> Non
     question = AttemptQuestion(
         position=0,
         question_id="q",
-        type="single",
+        type=QuestionType.SINGLE,
         prompt="Câu hỏi có đáp án rất dài?",
         options=(long_option, "Ngắn"),
         left_items=(),

@@ -5,15 +5,16 @@ from __future__ import annotations
 import pytest
 
 from quiz.api.answers import ChoiceAnswer, ChoicesAnswer, PairsAnswer, TextAnswer
+from quiz.api.enums import QuestionType
 from quiz.api.paper import PaperQuestion
 from quiz.api.paper_entry import response_for, responses_for, token_for
 from quiz.errors import UserError
 
-SINGLE = PaperQuestion(0, "single", "Câu một?", ("a", "b", "c", "d"), ())
-MULTI = PaperQuestion(1, "multi", "Câu hai?", ("a", "b", "c", "d"), ())
-TRUE_FALSE = PaperQuestion(2, "truefalse", "Câu ba?", ("Đúng", "Sai"), ())
-MATCHING = PaperQuestion(3, "matching", "Câu bốn?", ("x", "y", "z"), ("1", "2", "3"))
-CLOZE = PaperQuestion(4, "cloze", "Câu năm?", (), (), ("23.000",))
+SINGLE = PaperQuestion(0, QuestionType.SINGLE, "Câu một?", ("a", "b", "c", "d"), ())
+MULTI = PaperQuestion(1, QuestionType.MULTI, "Câu hai?", ("a", "b", "c", "d"), ())
+TRUE_FALSE = PaperQuestion(2, QuestionType.TRUE_FALSE, "Câu ba?", ("Đúng", "Sai"), ())
+MATCHING = PaperQuestion(3, QuestionType.MATCHING, "Câu bốn?", ("x", "y", "z"), ("1", "2", "3"))
+CLOZE = PaperQuestion(4, QuestionType.CLOZE, "Câu năm?", (), (), ("23.000",))
 PAPER = (SINGLE, MULTI, TRUE_FALSE, MATCHING, CLOZE)
 
 

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import update
 
 from quiz.api.counting import counted_exam
+from quiz.api.enums import CountingRule
 from quiz.service import Service
 from quiz.storage.models.attempts import Attempt
 from tests.unit.quiz.services.study_factories import (
@@ -52,7 +53,7 @@ def _build(service: Service) -> str:
 @pytest.mark.parametrize("rule", ["best", "last"])
 def test_sql_and_python_agree_on_the_counted_exam(service: Service, rule: str) -> None:
     document_id = _build(service)
-    service.quizzes.save_settings(replace(service.quizzes.get_settings(document_id), counting=rule))
+    service.quizzes.save_settings(replace(service.quizzes.get_settings(document_id), counting=CountingRule(rule)))
     lines = service.unit.member_progress(document_id)
     assert len(lines) == len(HISTORIES)
     for line in lines:

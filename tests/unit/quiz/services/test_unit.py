@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import update
 
 from quiz.api.attempts import QuizSettingsData
+from quiz.api.enums import CountingRule
 from quiz.api.pledges import Commitment, ReflectionAnswer
 from quiz.errors import AccessDenied, NotFound
 from quiz.service import Service
@@ -105,7 +106,7 @@ def test_progress_per_chi_bo_and_in_total(service: Service) -> None:
 def test_the_last_attempt_counts_when_the_settings_say_so(service: Service) -> None:
     scenario = Scenario(service)
     service.quizzes.save_settings(
-        QuizSettingsData(scenario.document_id, question_count=2, deadline=DEADLINE, counting="last")
+        QuizSettingsData(scenario.document_id, question_count=2, deadline=DEADLINE, counting=CountingRule.LAST)
     )
     rows = {row.name: row for row in service.unit.unit_progress(scenario.document_id).chi_bo}
     assert (rows["Chi bộ 2"].passed, rows["Chi bộ 2"].average_score) == (1, 60.0)
