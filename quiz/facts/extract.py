@@ -29,6 +29,13 @@ def extract_facts(document: ParsedDocument) -> list[Fact]:
         taken = [(fact.relative_start, fact.relative_end) for fact in scalars]
         # A heading number, a reference's digits or a year inside a period is never a quantity.
         taken += [(fact.relative_start - 12, fact.relative_end) for fact in scalars if fact.kind == "reference"]
+        # "5 năm 2021 - 2025": the plan's length is part of its period (asked as "giai đoạn nào"), and asking
+        # "mấy năm 2021 - 2025?" only tests subtraction.
+        taken += [
+            (fact.relative_start - len(fact.head) - 3, fact.relative_end)
+            for fact in scalars
+            if fact.kind == "period" and fact.head[:1].isdigit()
+        ]
         found = [
             *scalars,
             *extract_numbers(sentence, taken),

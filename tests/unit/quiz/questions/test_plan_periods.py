@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import random
 
+from quiz.facts import extract_facts
 from quiz.facts.model import SentenceSpan
 from quiz.facts.scalars import extract_scalars
+from quiz.importing.pipeline import parse_text
 from quiz.questions.distractors import period_options
 from quiz.questions.scalar_questions import question_word
 
@@ -30,3 +32,10 @@ def test_the_question_asks_which_period() -> None:
     text = "Đại hội thông qua phương hướng, nhiệm vụ phát triển kinh tế - xã hội 5 năm 2026 - 2030 của huyện."
     (fact,) = [fact for fact in extract_scalars(SentenceSpan(0, "", 0, len(text), text)) if fact.kind == "period"]
     assert question_word(fact) == "giai đoạn nào"
+
+
+def test_a_plans_length_is_not_asked_as_a_quantity() -> None:
+    text = "Định hướng các chỉ tiêu chủ yếu về phát triển kinh tế - xã hội 5 năm 2021 - 2025 đạt 6,5 - 7%/năm."
+    facts = extract_facts(parse_text(text))
+    assert [fact.answer for fact in facts if fact.kind == "period"] == ["2021 - 2025"]
+    assert not [fact for fact in facts if fact.kind == "number" and fact.answer.strip() == "5"]
