@@ -196,10 +196,13 @@ class AdminPage(QWidget):
             self.show_message(success)
         return True
 
-    def load(self, call: Callable[[], ResultType], on_loaded: Callable[[ResultType], None]) -> None:
+    def load(
+        self, call: Callable[[], ResultType], on_loaded: Callable[[ResultType], None], key: str = "page_load"
+    ) -> None:
         """Read through the facade off the UI thread; a refusal goes to the message line. Only the page's newest
-        load is shown (a quick change of document never ends on an older one's figures)."""
-        run_query(self, call, on_loaded, on_failure=self.show_error, key="page_load")
+        load with the same ``key`` is shown (a quick change of document never ends on an older one's figures);
+        a page that fills two parts (units, then members) gives each part its own key."""
+        run_query(self, call, on_loaded, on_failure=self.show_error, key=key)
 
     def show_error(self, error: BaseException) -> None:
         self.show_message(dialogs.error_message(error), error=True)

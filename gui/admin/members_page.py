@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -40,6 +40,7 @@ class MembersPage(AdminPage):
         super().__init__(service, task_runner, parent)
         self.set_heading(self.tr("Đảng viên và chi bộ"))
         self.units: list[UnitView] = []
+        self._unit_to_select: str | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("members_splitter")
         self.splitter.setChildrenCollapsible(False)
@@ -164,25 +165,34 @@ class MembersPage(AdminPage):
     # Loading -------------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        units = self.attempt(self.service.members.list_units)
-        if units is None:
-            return
+        self.load(self.service.members.list_units, self._show_units, key="units")
+
+    def _show_units(self, units: list[UnitView]) -> None:
         self.units = units
-        chosen = self.selected_unit_id()
-        self.unit_tree.clear()
+        chosen = self._unit_to_select or self.selected_unit_id()
+        self._unit_to_select = None
+        # Filling the tree moves its current item many times: one members load after it, not one per move.
         items: dict[str, QTreeWidgetItem] = {}
-        for unit in units:
-            if unit.kind == "dang_bo":
-                items[unit.id] = self._unit_item(unit, None)
-        for unit in units:
-            if unit.kind == "chi_bo":
-                items[unit.id] = self._unit_item(unit, items.get(unit.parent_id or ""))
-        self.unit_tree.expandAll()
-        self.unit_tree.resizeColumnToContents(0)
-        if chosen in items:
-            self.unit_tree.setCurrentItem(items[chosen])
+        self.unit_tree.blockSignals(True)
+        try:
+            self.unit_tree.clear()
+            for unit in units:
+                if unit.kind == "dang_bo":
+                    items[unit.id] = self._unit_item(unit, None)
+            for unit in units:
+                if unit.kind == "chi_bo":
+                    items[unit.id] = self._unit_item(unit, items.get(unit.parent_id or ""))
+            self.unit_tree.expandAll()
+            self.unit_tree.resizeColumnToContents(0)
+            if chosen in items:
+                self.unit_tree.setCurrentItem(items[chosen])
+        finally:
+            self.unit_tree.blockSignals(False)
         self.form.set_units(units)
-        self.reload_members()
+        if chosen in items:
+            self._unit_chosen()
+        else:
+            self.reload_members()
 
     def _unit_item(self, unit: UnitView, parent: QTreeWidgetItem | None) -> QTreeWidgetItem:
         text = (
@@ -200,16 +210,35 @@ class MembersPage(AdminPage):
         """The members of the chosen chi bộ (all when none is chosen), narrowed by the folded name search."""
         unit = self.selected_unit()
         chi_bo_id = unit.id if unit is not None and unit.kind == "chi_bo" else None
-        members = self.attempt(lambda: self.service.members.list_members(chi_bo_id))
-        if members is None:
-            return
         query = self.search_box.text().strip()
-        if query:
-            matching = self.attempt(lambda: {summary.id for summary in self.service.members.search(query, 10_000)})
-            members = [member for member in members if member.id in (matching or set())]
+        members_service = self.service.members
+
+        def read() -> list[MemberProfile]:
+            members = members_service.list_members(chi_bo_id)
+            if not query:
+                return members
+            matching = {summary.id for summary in members_service.search(query, 10_000)}
+            return [member for member in members if member.id in matching]
+
+        self.load(read, self._show_members, key="members")
+
+    def _show_members(self, members: list[MemberProfile]) -> None:
+        """Show the loaded rows, keeping the member that was selected (a save reloads the list)."""
+        kept = self.selected_member()
         self.member_model.set_rows(members)
         self.member_table.resizeColumnsToContents()
+        if kept is not None:
+            row = next((index for index, member in enumerate(members) if member.id == kept.id), None)
+            if row is not None:
+                self.member_table.selectRow(self._view_row(row))
         self._update_member_buttons()
+
+    def _view_row(self, source_row: int) -> int:
+        """The table's row of a model row (the table sorts through a proxy when a header was clicked)."""
+        proxy = self.member_table.model()
+        if isinstance(proxy, QSortFilterProxyModel):
+            return proxy.mapFromSource(self.member_model.index(source_row, 0)).row()
+        return source_row
 
     # Units ---------------------------------------------------------------------------------------------------
 
@@ -245,8 +274,8 @@ class MembersPage(AdminPage):
             lambda: self.service.members.create_unit(name, kind, parent_id), self.tr("Đã thêm {0}.").format(name)
         )
         if created is not None:
+            self._unit_to_select = created.id  # chosen once the reloaded tree is shown
             self.reload()
-            self.select_unit(created.id)
 
     def rename_unit(self) -> None:
         unit = self.selected_unit()
