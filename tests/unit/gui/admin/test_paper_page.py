@@ -31,6 +31,7 @@ from tests.unit.gui.screen_fit import (
     assert_fits_screen,
     set_font_point_size,
 )
+from tests.unit.gui.waiting import wait_for_operations
 from tests.unit.quiz.services.paper_helpers import attempt_of
 from tests.unit.reports.pdf_tools import all_text
 
@@ -43,6 +44,7 @@ def prepared_page(desk: AdminDesk, service: Service, tmp_path: Path, monkeypatch
     import_sample(service, tmp_path)
     make_unit(service, "Đảng bộ Xã Thử", {"Chi bộ Thôn Đông": ["Nguyễn Văn An", "Trần Thị Bình", "Lò Văn Cường"]})
     page = desk.show_page(PaperPage)
+    wait_for_operations()
     assert isinstance(page, PaperPage)
     targets = iter([tmp_path / name for name in ("giay.pdf", "lai.pdf", "mau.pdf")])
 
@@ -161,6 +163,7 @@ def test_the_entry_screen_fits_a_small_laptop(
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    wait_for_operations()
     document = page.document_picker.document_id()
     assert document is not None
     sheets = service.paper.create_papers(document, [member.id for member in service.members.list_members()])
@@ -183,6 +186,7 @@ def test_typed_answers_are_decided_beside_the_accepted_ones(
     settings = service.quizzes.get_settings(document)
     service.quizzes.save_settings(dataclasses.replace(settings, question_count=2, type_mix={"cloze": 1}))
     page.refresh()
+    wait_for_operations()
     page.with_typed.setChecked(True)
     print_all(qtbot, page)
     sheet = service.paper.sheet(service.paper.list_papers()[0].code)

@@ -16,6 +16,7 @@ from gui.preferences import DATABASE_URL_KEY, Preferences
 from quiz.errors import UserError
 from quiz.service import Service
 from tests.unit.gui.admin.sample_documents import import_sample
+from tests.unit.gui.waiting import wait_for_operations
 
 # The offscreen platform warns that it cannot propagate size hints when a window is shown; harmless.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -25,6 +26,7 @@ def test_admin_edits_quiz_settings(desk: AdminDesk, service: Service, tmp_path: 
     document = import_sample(service, tmp_path)
     sections = service.documents.sections(document.id)
     page = desk.show_page(QuizSettingsPage)
+    wait_for_operations()
     assert isinstance(page, QuizSettingsPage)
     assert page.document_picker.document_id() == document.id
     assert page.sections.count() == len(sections)
@@ -56,12 +58,14 @@ def test_admin_edits_quiz_settings(desk: AdminDesk, service: Service, tmp_path: 
     QTest.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert service.quizzes.get_settings(document.id).time_limit_minutes is None
     page.refresh()
+    wait_for_operations()
     assert page.question_count.value() == 12 and page.deadline.text() == "15/11/2030"
 
 
 def test_a_bad_deadline_is_refused_and_nothing_changes(desk: AdminDesk, service: Service, tmp_path: Path) -> None:
     document = import_sample(service, tmp_path)
     page = desk.show_page(QuizSettingsPage)
+    wait_for_operations()
     assert isinstance(page, QuizSettingsPage)
     before = service.quizzes.get_settings(document.id)
     page.question_count.setValue(40)
@@ -74,6 +78,7 @@ def test_a_bad_deadline_is_refused_and_nothing_changes(desk: AdminDesk, service:
 
 def test_general_settings_are_saved(desk: AdminDesk, service: Service) -> None:
     page = desk.show_page(SettingsPage)
+    wait_for_operations()
     assert isinstance(page, SettingsPage)
     assert page.reflection_questions.toPlainText().strip()
     page.place_name.setText("Hòa Bình")
@@ -104,6 +109,7 @@ def test_general_settings_are_saved(desk: AdminDesk, service: Service) -> None:
 
 def test_reflection_questions_cannot_be_emptied(desk: AdminDesk, service: Service) -> None:
     page = desk.show_page(SettingsPage)
+    wait_for_operations()
     assert isinstance(page, SettingsPage)
     before = service.settings.get("reflection_questions")
     page.reflection_questions.setPlainText("  \n")
@@ -115,6 +121,7 @@ def test_reflection_questions_cannot_be_emptied(desk: AdminDesk, service: Servic
 def test_admin_changes_the_password_and_a_wrong_current_one_is_refused(desk: AdminDesk, service: Service) -> None:
     service.accounts.create_admin("mat-khau-cu")
     page = desk.show_page(SettingsPage)
+    wait_for_operations()
     assert isinstance(page, SettingsPage)
 
     page.old_password.setText("nham-mat-khau")
