@@ -24,6 +24,7 @@ from quiz.services.attempt_views import keyed
 from quiz.storage.models.attempts import AttemptItem
 from quiz.storage.models.bank import Question
 from tests.unit.gui.admin.sample_documents import import_sample, make_unit
+from tests.unit.gui.admin.slow_reads import SlowRead, assert_event_loop_runs
 from tests.unit.gui.screen_fit import (
     LARGE_FONT_SIZE,
     SMALL_LAPTOP,
@@ -238,3 +239,22 @@ def test_a_blank_copy_is_entered_for_the_member_chosen(
     assert "Lò Văn Cường" in page.message.text() and not page.blank_owner.isVisible()
     entered = service.paper.sheet(papers[0].code)
     assert entered.member_name == "Lò Văn Cường" and entered.submitted_at is not None
+
+
+def test_slow_paper_lists_leave_the_page_responsive(
+    qtbot: QtBot, desk: AdminDesk, service: Service, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import_sample(service, tmp_path)
+    make_unit(service, "Đảng bộ Xã Thử", {"Chi bộ Thôn Đông": ["Nguyễn Văn An", "Trần Thị Bình"]})
+    slow_read = SlowRead(monkeypatch, service.paper, "list_papers")
+    page = desk.show_page(PaperPage)
+    assert isinstance(page, PaperPage)
+    assert_event_loop_runs(qtbot, slow_read)
+    assert page.members.count() == 0
+    slow_read.release()
+    wait_for_operations()
+    assert sorted(page.members.item(row).text() for row in range(page.members.count())) == [
+        "Nguyễn Văn An",
+        "Trần Thị Bình",
+    ]
+    assert page.forms.count() == 2
