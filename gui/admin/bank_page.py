@@ -299,22 +299,31 @@ class BankPage(AdminPage):
         question = self.selected_question()
         if question is None:
             return
-        updated = self.attempt(
-            lambda: self.service.bank.update(question.id, self.editor.edit()), self.tr("Đã lưu câu hỏi.")
-        )
-        if updated is not None:
-            self.model.replace_question(updated)
-            self._update_buttons()
+        edit, bank = self.attempt(self.editor.edit), self.service.bank  # a refusal in the form is shown at once
+        if edit is not None:
+            self.change(
+                lambda: bank.update(question.id, edit),
+                self._question_saved,
+                self.tr("Đã lưu câu hỏi."),
+                busy=[self.save_button],
+            )
+
+    def _question_saved(self, updated: QuestionInfo) -> None:
+        self.model.replace_question(updated)
+        self._update_buttons()
 
     def add_question(self) -> None:
         document_id = self.document_picker.document_id()
         if document_id is None:
             return
-        added = self.attempt(
-            lambda: self.service.bank.add_question(document_id, self.editor.edit()), self.tr("Đã thêm câu hỏi mới.")
-        )
-        if added is not None:
-            self.apply_filters(keep_id=added.id)
+        edit, bank = self.attempt(self.editor.edit), self.service.bank  # a refusal in the form is shown at once
+        if edit is not None:
+            self.change(
+                lambda: bank.add_question(document_id, edit),
+                lambda added: self.apply_filters(keep_id=added.id),
+                self.tr("Đã thêm câu hỏi mới."),
+                busy=[self.add_button],
+            )
 
     # GIFT exchange -------------------------------------------------------------------------------------------
 

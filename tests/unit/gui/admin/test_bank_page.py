@@ -112,6 +112,7 @@ def test_admin_edits_and_adds_questions_through_the_form(
     assert page.editor.prompt.toPlainText() == single.prompt
     page.editor.prompt.setPlainText("Đảng bộ xã đã thực hiện thắng lợi bao nhiêu chỉ tiêu chủ yếu?")
     QTest.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     saved = service.bank.get(single.id)
     assert saved.prompt == "Đảng bộ xã đã thực hiện thắng lợi bao nhiêu chỉ tiêu chủ yếu?"
     assert saved.edited and saved.choices == single.choices and saved.correct == single.correct

@@ -41,6 +41,7 @@ def test_a_page_shown_again_reloads_only_after_a_change_to_what_it_shows(
     assert isinstance(members, MembersPage)
     members.form.full_name.setText("Trần Thị Bình")
     QTest.mouseClick(members.add_member_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     assert not members.is_error_shown(), members.message.text()
     desk.show_page(ReportsPage)
     wait_for_operations()

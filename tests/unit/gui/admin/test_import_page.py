@@ -18,6 +18,7 @@ from gui.tasks import TaskCancelled, TaskControl
 from quiz.api.documents import DocumentInfo
 from quiz.service import Service
 from tests.unit.gui.admin.sample_documents import write_sample
+from tests.unit.gui.waiting import wait_for_operations
 
 # The offscreen platform warns that it cannot propagate size hints when a window is shown; harmless.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -26,6 +27,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 def open_import_page(desk: AdminDesk, monkeypatch: pytest.MonkeyPatch, path: Path) -> ImportPage:
     page = desk.show_page(ImportPage)
     assert isinstance(page, ImportPage)
+    wait_for_operations()
 
     def choose_file(on_chosen: Callable[[Path], None]) -> None:
         on_chosen(path)
@@ -37,6 +39,7 @@ def open_import_page(desk: AdminDesk, monkeypatch: pytest.MonkeyPatch, path: Pat
 def import_through_page(qtbot: QtBot, page: ImportPage) -> None:
     QTest.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=30000)
+    wait_for_operations()  # the document list reloads after the import
 
 
 def test_admin_imports_a_document_and_sees_removed_lines_and_sections(

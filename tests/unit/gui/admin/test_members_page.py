@@ -93,10 +93,12 @@ def test_admin_reopens_a_finalised_pledge(qtbot: QtBot, desk: AdminDesk, service
     assert page.reopen_pledge_button.isEnabled()
 
     QTest.mouseClick(page.reopen_pledge_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     assert service.pledges.get(member.id, document.id).state == "draft"
     assert "Phạm Thị Dung" in page.message.text() and not page.is_error_shown()
 
     QTest.mouseClick(page.reopen_pledge_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     assert "chưa hoàn thành" in page.message.text()
 
 

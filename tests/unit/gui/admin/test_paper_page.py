@@ -79,6 +79,7 @@ def right_tokens(service: Service, sheet: PaperSheet) -> list[str]:
 def print_all(qtbot: QtBot, page: PaperPage) -> None:
     QTest.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=60000)
+    wait_for_operations()  # the lists reload after the print
     assert not page.is_error_shown(), page.message.text()
 
 
