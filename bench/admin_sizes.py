@@ -24,6 +24,7 @@ def measure(font_sizes: list[int]) -> None:
 
     from gui.admin.desk import AdminDesk
     from gui.fonts import UI_FAMILY, register_bundled_fonts
+    from gui.operations import operation_runner
     from gui.style import apply_style
     from gui.tasks import TaskRunner
     from quiz.api.unit_details import UnitDetails
@@ -52,6 +53,7 @@ def measure(font_sizes: list[int]) -> None:
             desk.show()
             for page in desk.pages:
                 desk.show_page(type(page))
+                operation_runner().wait_idle()  # the page fills its lists off the UI thread
                 application.processEvents()
                 page_hint = page.minimumSizeHint()
                 print(

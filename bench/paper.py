@@ -105,6 +105,7 @@ def count_keys(service: Service, sheet: PaperSheet, by_code: bool) -> int:
     from PySide6.QtTest import QTest
 
     from gui.admin.paper_page import PaperPage
+    from gui.operations import operation_runner
     from gui.tasks import TaskRunner
     from quiz.api.paper_entry import BLANK, letter
 
@@ -114,6 +115,7 @@ def count_keys(service: Service, sheet: PaperSheet, by_code: bool) -> int:
     page.activateWindow()
     QTest.qWaitForWindowActive(page)
     page.refresh()
+    operation_runner().wait_idle()  # the page lists its papers off the UI thread
     page.tabs.setCurrentIndex(1)
     keys = 0
     if by_code:

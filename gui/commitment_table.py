@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
 
 from gui.flow_layout import flow_row
 from gui.style import named
-from quiz.api.pledges import Commitment
-from quiz.errors import UserError
-from quiz.service import Service
+from quiz.api.pledges import Commitment, CommitmentSuggestion
 
 CATEGORY_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = 4
@@ -29,9 +27,8 @@ COLUMNS = 4
 class CommitmentTable(QWidget):
     changed = Signal()
 
-    def __init__(self, service: Service, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._service = service
         self._loading = False
         self.table = named(QTableWidget(0, COLUMNS), "commitment_table")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -73,17 +70,14 @@ class CommitmentTable(QWidget):
         layout.addLayout(pick_row)
         self.retranslate()
 
-    def set_commitments(self, commitments: tuple[Commitment, ...], document_id: str) -> None:
+    def set_commitments(self, commitments: tuple[Commitment, ...], suggestions: list[CommitmentSuggestion]) -> None:
+        """Show the saved commitments and the document's suggestions (both read by the editor off the UI thread)."""
         self._loading = True
         self.table.setRowCount(0)
         for commitment in commitments:
             self._insert(self.table.rowCount(), commitment)
         self._loading = False
         self.suggestions.clear()
-        try:
-            suggestions = self._service.pledges.suggestions(document_id)
-        except UserError:
-            suggestions = []
         for suggestion in suggestions:
             item = QListWidgetItem(suggestion.content)
             item.setToolTip(suggestion.source_sentence)

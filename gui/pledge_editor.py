@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -17,10 +18,11 @@ from PySide6.QtWidgets import (
 from gui import dialogs
 from gui.commitment_table import CommitmentTable
 from gui.flow_layout import flow_row
+from gui.operations import run_change, run_query
 from gui.pdf_preview import PdfPreviewDialog, render_pages, save_pdf_with_dialog
 from gui.style import named, set_role
 from gui.tasks import TaskControl, TaskRunner
-from quiz.api.pledges import PledgeInfo, ReflectionAnswer
+from quiz.api.pledges import CommitmentSuggestion, PledgeInfo, ReflectionAnswer
 from quiz.errors import UserError
 from quiz.service import Service
 from quiz.text import fold
@@ -65,7 +67,7 @@ class PledgeEditor(QWidget):
         self.reflections_layout = QVBoxLayout(self.reflections_box)
         self.reflections_layout.setContentsMargins(0, 0, 0, 0)
         self.answer_edits: list[tuple[str, QPlainTextEdit]] = []
-        self.table = CommitmentTable(service)
+        self.table = CommitmentTable()
         self.table.changed.connect(self._autosave.start)
         self.finalise_button = named(QPushButton(), "finalise_button")
         self.finalise_button.clicked.connect(self._ask_finalise)
@@ -100,16 +102,30 @@ class PledgeEditor(QWidget):
     # Loading and saving ------------------------------------------------------------------------------------
 
     def load(self) -> None:
+        """Read the member's pledge and the document's suggestions off the UI thread, then fill the form."""
         if self._document_id is None:
             return
-        try:
-            self.pledge = self._service.pledges.get(self._member_id, self._document_id)
-        except UserError as error:
-            self.state_label.setText(str(error))
-            return
+        pledges, member_id, document_id = self._service.pledges, self._member_id, self._document_id
+
+        def read() -> tuple[PledgeInfo, list[CommitmentSuggestion]]:
+            pledge = pledges.get(member_id, document_id)
+            try:
+                suggestions = pledges.suggestions(document_id)
+            except UserError:  # the form works without suggestions
+                suggestions = []
+            return pledge, suggestions
+
+        run_query(self, read, self._show_pledge, on_failure=self._show_failure, key="pledge")
+
+    def _show_pledge(self, loaded: tuple[PledgeInfo, list[CommitmentSuggestion]]) -> None:
+        self.pledge, suggestions = loaded
         self._fill_reflections(self.pledge.reflections)
-        self.table.set_commitments(self.pledge.commitments, self._document_id)
+        self.table.set_commitments(self.pledge.commitments, suggestions)
         self._apply_state()
+
+    def _show_failure(self, error: BaseException) -> None:
+        self.state_label.setText(dialogs.error_message(error))
+        set_role(self.state_label, "error")
 
     def _fill_reflections(self, reflections: tuple[ReflectionAnswer, ...]) -> None:
         while self.reflections_layout.count():
@@ -132,22 +148,30 @@ class PledgeEditor(QWidget):
             self.reflections_layout.addWidget(edit)
             self.answer_edits.append((item.question, edit))
 
-    def save(self) -> bool:
-        """Save the draft now (the autosave timer calls this); True when saved or nothing to save."""
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        """Save the draft through the operation worker (the autosave timer calls this); ``then`` runs once it
+        is saved, or at once when there is nothing to save; a refusal is shown and ``then`` does not run."""
         self._autosave.stop()
         if self._document_id is None or self.pledge is None or self.pledge.is_finalised:
-            return True
+            if then is not None:
+                then()
+            return
         reflections = [ReflectionAnswer(question, edit.toPlainText()) for question, edit in self.answer_edits]
-        try:
-            self.pledge = self._service.pledges.save_draft(
-                self._member_id, self._document_id, reflections, self.table.commitments()
-            )
-        except UserError as error:
-            self.state_label.setText(str(error))
-            set_role(self.state_label, "error")
-            return False
-        self._apply_state()
-        return True
+        pledges, member_id, document_id = self._service.pledges, self._member_id, self._document_id
+        commitments = self.table.commitments()
+
+        def saved(pledge: PledgeInfo) -> None:
+            self.pledge = pledge
+            self._apply_state()
+            if then is not None:
+                then()
+
+        run_change(
+            self,
+            lambda: pledges.save_draft(member_id, document_id, reflections, commitments),
+            saved,
+            on_failure=self._show_failure,
+        )
 
     def flush(self) -> None:
         if self._autosave.isActive():
@@ -178,8 +202,9 @@ class PledgeEditor(QWidget):
             self.state_label.setText(self.tr("Bản nháp: những gì đồng chí viết được tự động lưu."))
 
     def _ask_finalise(self) -> None:
-        if not self.save():
-            return
+        self.save(then=self._confirm_finalise)
+
+    def _confirm_finalise(self) -> None:
         dialogs.ask(
             self,
             self.tr("Hoàn thành"),
@@ -192,11 +217,11 @@ class PledgeEditor(QWidget):
     def _finalise(self) -> None:
         if self._document_id is None:
             return
-        try:
-            self.pledge = self._service.pledges.finalise(self._member_id, self._document_id)
-        except UserError as error:
-            dialogs.show_error(self, error)
-            return
+        pledges, member_id, document_id = self._service.pledges, self._member_id, self._document_id
+        run_change(self, lambda: pledges.finalise(member_id, document_id), self._finalised, busy=[self.finalise_button])
+
+    def _finalised(self, pledge: PledgeInfo) -> None:
+        self.pledge = pledge
         self._apply_state()
 
     # PDF ---------------------------------------------------------------------------------------------------
@@ -210,8 +235,11 @@ class PledgeEditor(QWidget):
         return str(documents_folder() / pdf_file_name(name))
 
     def open_preview(self) -> None:
-        """Render the form and its page images on the worker, then open the preview."""
-        if not self.save() or self._document_id is None:
+        """Save the draft, render the form and its page images on the worker, then open the preview."""
+        self.save(then=self._render_preview)
+
+    def _render_preview(self) -> None:
+        if self._document_id is None:
             return
         service, member_id, document_id = self._service, self._member_id, self._document_id
         making, drawing = self.tr("Đang tạo bản in..."), self.tr("Đang dựng trang xem trước...")
@@ -235,8 +263,11 @@ class PledgeEditor(QWidget):
         self.preview.open()
 
     def save_pdf(self) -> None:
-        """Render on the worker, then ask where to save."""
-        if not self.save() or self._document_id is None:
+        """Save the draft, render on the worker, then ask where to save."""
+        self.save(then=self._render_pdf)
+
+    def _render_pdf(self) -> None:
+        if self._document_id is None:
             return
         service, member_id, document_id = self._service, self._member_id, self._document_id
 

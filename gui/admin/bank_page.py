@@ -179,9 +179,17 @@ class BankPage(AdminPage):
 
     def load_document(self) -> None:
         document_id = self.document_picker.document_id()
-        self.sections = (
-            (self.attempt(lambda: self.service.documents.sections(document_id)) or []) if document_id else []
-        )
+        documents, analysis = self.service.documents, self.service.analysis
+
+        def read() -> tuple[list[SectionInfo], list[ItemStatistics]]:
+            if document_id is None:  # still queued, so an older document's load cannot land after it
+                return [], []
+            return documents.sections(document_id), analysis.item_statistics(document_id)
+
+        self.load(read, self._show_document, key="document")
+
+    def _show_document(self, loaded: tuple[list[SectionInfo], list[ItemStatistics]]) -> None:
+        self.sections, statistics = loaded
         self.section_filter.blockSignals(True)
         self.section_filter.clear()
         self.section_filter.addItem(self.tr("Mọi mục"), None)
@@ -189,34 +197,38 @@ class BankPage(AdminPage):
             self.section_filter.addItem(section.title, section.id)
         self.section_filter.blockSignals(False)
         self.editor.set_sections(self.sections)
-        statistics = self.attempt(lambda: self.service.analysis.item_statistics(document_id)) if document_id else []
-        self.statistics = {item.question_id: item for item in statistics or []}
+        self.statistics = {item.question_id: item for item in statistics}
         self.apply_filters()
 
-    def apply_filters(self) -> None:
-        """Section and type are asked of the core; the flag and text filters narrow the rows it returned."""
+    def apply_filters(self, keep_id: str | None = None) -> None:
+        """Section and type are asked of the core; the flag and text filters narrow the rows it returned.
+
+        The selected question (or ``keep_id``, a question just added) stays selected once the rows are shown."""
         document_id = self.document_picker.document_id()
-        if document_id is None:
-            self.model.set_rows([])
-            self._after_reload(None)
-            return
         section_id, kind, flag = (
             self.section_filter.currentData(),
             self.type_filter.currentData(),
             self.flag_filter.currentData(),
         )
         enabled = {"enabled": True, "disabled": False}.get(str(flag))
-        questions = self.attempt(lambda: self.service.bank.list_questions(document_id, section_id, kind, enabled)) or []
         query = fold(self.search_box.text().strip())
+        bank = self.service.bank
+        self.load(
+            lambda: bank.list_questions(document_id, section_id, kind, enabled) if document_id is not None else [],
+            lambda questions: self._show_questions(questions, query, str(flag), keep_id),
+            key="questions",
+        )
+
+    def _show_questions(self, questions: list[QuestionInfo], query: str, flag: str, keep_id: str | None) -> None:
         titles = {section.id: section.title for section in self.sections}
         rows = [
             BankRow(question, self.statistics.get(question.id), titles.get(question.section_id or "", ""))
             for question in questions
-            if (not query or query in fold(question.prompt)) and self._flag_matches(question, str(flag))
+            if (not query or query in fold(question.prompt)) and self._flag_matches(question, flag)
         ]
         chosen = self.selected_question()
         self.model.set_rows(rows)
-        self._after_reload(chosen.id if chosen else None)
+        self._after_reload(keep_id or (chosen.id if chosen else None))
 
     def _flag_matches(self, question: QuestionInfo, flag: str) -> bool:
         if flag == "flagged":
@@ -287,23 +299,31 @@ class BankPage(AdminPage):
         question = self.selected_question()
         if question is None:
             return
-        updated = self.attempt(
-            lambda: self.service.bank.update(question.id, self.editor.edit()), self.tr("Đã lưu câu hỏi.")
-        )
-        if updated is not None:
-            self.model.replace_question(updated)
-            self._update_buttons()
+        edit, bank = self.attempt(self.editor.edit), self.service.bank  # a refusal in the form is shown at once
+        if edit is not None:
+            self.change(
+                lambda: bank.update(question.id, edit),
+                self._question_saved,
+                self.tr("Đã lưu câu hỏi."),
+                busy=[self.save_button],
+            )
+
+    def _question_saved(self, updated: QuestionInfo) -> None:
+        self.model.replace_question(updated)
+        self._update_buttons()
 
     def add_question(self) -> None:
         document_id = self.document_picker.document_id()
         if document_id is None:
             return
-        added = self.attempt(
-            lambda: self.service.bank.add_question(document_id, self.editor.edit()), self.tr("Đã thêm câu hỏi mới.")
-        )
-        if added is not None:
-            self.apply_filters()
-            self.select_question(added.id)
+        edit, bank = self.attempt(self.editor.edit), self.service.bank  # a refusal in the form is shown at once
+        if edit is not None:
+            self.change(
+                lambda: bank.add_question(document_id, edit),
+                lambda added: self.apply_filters(keep_id=added.id),
+                self.tr("Đã thêm câu hỏi mới."),
+                busy=[self.add_button],
+            )
 
     # GIFT exchange -------------------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QSizePol
 
 from gui import dialogs
 from gui.changes_hub import StaleWatch
-from gui.operations import run_query
+from gui.operations import run_change, run_query
 from gui.style import set_role
 from quiz.api.changes import Area
 from quiz.errors import UserError
@@ -196,10 +196,32 @@ class AdminPage(QWidget):
             self.show_message(success)
         return True
 
-    def load(self, call: Callable[[], ResultType], on_loaded: Callable[[ResultType], None]) -> None:
+    def load(
+        self, call: Callable[[], ResultType], on_loaded: Callable[[ResultType], None], key: str = "page_load"
+    ) -> None:
         """Read through the facade off the UI thread; a refusal goes to the message line. Only the page's newest
-        load is shown (a quick change of document never ends on an older one's figures)."""
-        run_query(self, call, on_loaded, on_failure=self.show_error, key="page_load")
+        load with the same ``key`` is shown (a quick change of document never ends on an older one's figures);
+        a page that fills two parts (units, then members) gives each part its own key."""
+        run_query(self, call, on_loaded, on_failure=self.show_error, key=key)
+
+    def change(
+        self,
+        call: Callable[[], ResultType],
+        on_done: Callable[[ResultType], None] | None = None,
+        success: str | None = None,
+        busy: Iterable[QWidget] = (),
+    ) -> None:
+        """Write through the facade off the UI thread, after every call the page queued before; ``success`` then
+        goes to the message line and ``on_done`` gets the result (a reload it starts is queued after the write).
+        A refusal goes to the message line."""
+
+        def done(result: ResultType) -> None:
+            if success is not None:
+                self.show_message(success)
+            if on_done is not None:
+                on_done(result)
+
+        run_change(self, call, done, on_failure=self.show_error, busy=busy)
 
     def show_error(self, error: BaseException) -> None:
         self.show_message(dialogs.error_message(error), error=True)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from gui.operations import run_query
 from quiz.errors import UserError
 
 if TYPE_CHECKING:
@@ -37,8 +38,12 @@ class DocumentPicker(QComboBox):
         self.currentIndexChanged.connect(lambda _index: self._chosen())
 
     def reload(self, service: Service, select_id: str | None = None) -> None:
+        """List the documents off the UI thread; ``document_changed`` follows once they are shown (the newest
+        reload wins, and the choice made meanwhile, or ``select_id``, is kept)."""
+        run_query(self, lambda: list_documents(service), lambda documents: self._show(documents, select_id), key="list")
+
+    def _show(self, documents: list[DocumentInfo], select_id: str | None) -> None:
         chosen = select_id or self.document_id()
-        documents = list_documents(service)
         self.blockSignals(True)
         self.clear()
         for document in documents:

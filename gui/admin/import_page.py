@@ -27,7 +27,7 @@ from gui.admin.section_editor import SectionEditor
 from gui.admin.work import CancelGate, PageTask
 from gui.tasks import TaskControl, TaskRunner
 from quiz.api.changes import Area
-from quiz.api.documents import PARSED_FRACTION, SUPPORTED_EXTENSIONS, DocumentInfo
+from quiz.api.documents import PARSED_FRACTION, SUPPORTED_EXTENSIONS, DocumentInfo, SectionInfo
 
 if TYPE_CHECKING:
     from quiz.service import Service
@@ -178,19 +178,26 @@ class ImportPage(AdminPage):
         self.document_picker.reload(self.service)
 
     def show_document(self, keep_section: str | None = None) -> None:
+        """The chosen document's sections and removed lines, read off the UI thread (``keep_section`` stays chosen)."""
         document_id = self.document_picker.document_id()
         self.delete_button.setEnabled(document_id is not None and not self.work.busy)
-        if document_id is None:
-            self.section_editor.set_sections([])
-            self.removed_table.setRowCount(0)
-            return
-        sections = self.attempt(lambda: self.service.documents.sections(document_id)) or []
+        documents = self.service.documents
+
+        def read() -> tuple[list[SectionInfo], list[tuple[str, str]]]:
+            if document_id is None:  # still queued, so an older document's load cannot land after it
+                return [], []
+            removed = [(line.line, line.reason) for line in documents.removed_lines(document_id)]
+            return documents.sections(document_id), removed
+
+        self.load(read, lambda loaded: self._show_loaded(loaded, keep_section))
+
+    def _show_loaded(self, loaded: tuple[list[SectionInfo], list[tuple[str, str]]], keep_section: str | None) -> None:
+        sections, removed = loaded
         self.section_editor.set_sections(sections, keep_section)
-        removed = self.attempt(lambda: self.service.documents.removed_lines(document_id)) or []
         self.removed_table.setRowCount(len(removed))
-        for row, line in enumerate(removed):
-            self.removed_table.setItem(row, 0, QTableWidgetItem(line.line))
-            self.removed_table.setItem(row, 1, QTableWidgetItem(line.reason))
+        for row, (line, reason) in enumerate(removed):
+            self.removed_table.setItem(row, 0, QTableWidgetItem(line))
+            self.removed_table.setItem(row, 1, QTableWidgetItem(reason))
 
     def removed_lines_shown(self) -> list[str]:
         return [self._cell(row) for row in range(self.removed_table.rowCount())]
@@ -200,13 +207,18 @@ class ImportPage(AdminPage):
         return item.text() if item is not None else ""
 
     def rename_section(self, section_id: str, title: str) -> None:
-        if self.perform(lambda: self.service.documents.rename_section(section_id, title), self.tr("Đã đổi tên mục.")):
-            self.show_document(section_id)
+        documents = self.service.documents
+        self.change(
+            lambda: documents.rename_section(section_id, title),
+            lambda _result: self.show_document(section_id),
+            self.tr("Đã đổi tên mục."),
+        )
 
     def merge_section(self, section_id: str) -> None:
-        message = self.tr("Đã gộp mục với mục sau.")
-        if self.perform(lambda: self.service.documents.merge_with_next(section_id), message):
-            self.show_document(section_id)
+        message, documents = self.tr("Đã gộp mục với mục sau."), self.service.documents
+        self.change(
+            lambda: documents.merge_with_next(section_id), lambda _result: self.show_document(section_id), message
+        )
 
     def delete_document(self) -> None:
         document_id = self.document_picker.document_id()
@@ -218,5 +230,11 @@ class ImportPage(AdminPage):
         dialogs.ask(self, self.tr("Xoá văn bản"), question, lambda yes: self._delete_confirmed(document_id, yes))
 
     def _delete_confirmed(self, document_id: str, confirmed: bool) -> None:
-        if confirmed and self.perform(lambda: self.service.documents.delete(document_id), self.tr("Đã xoá văn bản.")):
-            self.document_picker.reload(self.service)
+        if confirmed:
+            documents = self.service.documents
+            self.change(
+                lambda: documents.delete(document_id),
+                lambda _result: self.document_picker.reload(self.service),
+                self.tr("Đã xoá văn bản."),
+                busy=[self.delete_button],
+            )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -22,7 +23,7 @@ from gui.admin.member_form import MemberForm
 from gui.admin.table_model import Column, RecordTableModel, make_table_view, selected_source_row
 from gui.flow_layout import FlowLayout
 from quiz.api.changes import Area
-from quiz.api.members import MemberProfile, UnitView
+from quiz.api.members import MemberDraft, MemberProfile, UnitView
 from quiz.formatting import format_short_date
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ class MembersPage(AdminPage):
         super().__init__(service, task_runner, parent)
         self.set_heading(self.tr("Đảng viên và chi bộ"))
         self.units: list[UnitView] = []
+        self._unit_to_select: str | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("members_splitter")
         self.splitter.setChildrenCollapsible(False)
@@ -164,25 +166,34 @@ class MembersPage(AdminPage):
     # Loading -------------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        units = self.attempt(self.service.members.list_units)
-        if units is None:
-            return
+        self.load(self.service.members.list_units, self._show_units, key="units")
+
+    def _show_units(self, units: list[UnitView]) -> None:
         self.units = units
-        chosen = self.selected_unit_id()
-        self.unit_tree.clear()
+        chosen = self._unit_to_select or self.selected_unit_id()
+        self._unit_to_select = None
+        # Filling the tree moves its current item many times: one members load after it, not one per move.
         items: dict[str, QTreeWidgetItem] = {}
-        for unit in units:
-            if unit.kind == "dang_bo":
-                items[unit.id] = self._unit_item(unit, None)
-        for unit in units:
-            if unit.kind == "chi_bo":
-                items[unit.id] = self._unit_item(unit, items.get(unit.parent_id or ""))
-        self.unit_tree.expandAll()
-        self.unit_tree.resizeColumnToContents(0)
-        if chosen in items:
-            self.unit_tree.setCurrentItem(items[chosen])
+        self.unit_tree.blockSignals(True)
+        try:
+            self.unit_tree.clear()
+            for unit in units:
+                if unit.kind == "dang_bo":
+                    items[unit.id] = self._unit_item(unit, None)
+            for unit in units:
+                if unit.kind == "chi_bo":
+                    items[unit.id] = self._unit_item(unit, items.get(unit.parent_id or ""))
+            self.unit_tree.expandAll()
+            self.unit_tree.resizeColumnToContents(0)
+            if chosen in items:
+                self.unit_tree.setCurrentItem(items[chosen])
+        finally:
+            self.unit_tree.blockSignals(False)
         self.form.set_units(units)
-        self.reload_members()
+        if chosen in items:
+            self._unit_chosen()
+        else:
+            self.reload_members()
 
     def _unit_item(self, unit: UnitView, parent: QTreeWidgetItem | None) -> QTreeWidgetItem:
         text = (
@@ -200,16 +211,35 @@ class MembersPage(AdminPage):
         """The members of the chosen chi bộ (all when none is chosen), narrowed by the folded name search."""
         unit = self.selected_unit()
         chi_bo_id = unit.id if unit is not None and unit.kind == "chi_bo" else None
-        members = self.attempt(lambda: self.service.members.list_members(chi_bo_id))
-        if members is None:
-            return
         query = self.search_box.text().strip()
-        if query:
-            matching = self.attempt(lambda: {summary.id for summary in self.service.members.search(query, 10_000)})
-            members = [member for member in members if member.id in (matching or set())]
+        members_service = self.service.members
+
+        def read() -> list[MemberProfile]:
+            members = members_service.list_members(chi_bo_id)
+            if not query:
+                return members
+            matching = {summary.id for summary in members_service.search(query, 10_000)}
+            return [member for member in members if member.id in matching]
+
+        self.load(read, self._show_members, key="members")
+
+    def _show_members(self, members: list[MemberProfile]) -> None:
+        """Show the loaded rows, keeping the member that was selected (a save reloads the list)."""
+        kept = self.selected_member()
         self.member_model.set_rows(members)
         self.member_table.resizeColumnsToContents()
+        if kept is not None:
+            row = next((index for index, member in enumerate(members) if member.id == kept.id), None)
+            if row is not None:
+                self.member_table.selectRow(self._view_row(row))
         self._update_member_buttons()
+
+    def _view_row(self, source_row: int) -> int:
+        """The table's row of a model row (the table sorts through a proxy when a header was clicked)."""
+        proxy = self.member_table.model()
+        if isinstance(proxy, QSortFilterProxyModel):
+            return proxy.mapFromSource(self.member_model.index(source_row, 0)).row()
+        return source_row
 
     # Units ---------------------------------------------------------------------------------------------------
 
@@ -241,21 +271,25 @@ class MembersPage(AdminPage):
         if kind == "chi_bo" and chosen is not None:
             parent_id = chosen.id if chosen.kind == "dang_bo" else chosen.parent_id
         name = self.unit_name.text()
-        created = self.attempt(
-            lambda: self.service.members.create_unit(name, kind, parent_id), self.tr("Đã thêm {0}.").format(name)
+        members = self.service.members
+        self.change(
+            lambda: members.create_unit(name, kind, parent_id),
+            self._unit_created,
+            self.tr("Đã thêm {0}.").format(name),
+            busy=[self.add_dang_bo_button, self.add_chi_bo_button],
         )
-        if created is not None:
-            self.reload()
-            self.select_unit(created.id)
+
+    def _unit_created(self, created: UnitView) -> None:
+        self._unit_to_select = created.id  # chosen once the reloaded tree is shown
+        self.reload()
 
     def rename_unit(self) -> None:
         unit = self.selected_unit()
         if unit is None:
             self.show_message(self.tr("Hãy chọn đơn vị cần đổi tên."), error=True)
             return
-        name = self.unit_name.text()
-        if self.attempt(lambda: self.service.members.rename_unit(unit.id, name), self.tr("Đã đổi tên.")):
-            self.reload()
+        name, members = self.unit_name.text(), self.service.members
+        self.change(lambda: members.rename_unit(unit.id, name), lambda _unit: self.reload(), self.tr("Đã đổi tên."))
 
     def delete_unit(self) -> None:
         unit = self.selected_unit()
@@ -268,8 +302,9 @@ class MembersPage(AdminPage):
     def _delete_unit_confirmed(self, unit: UnitView, confirmed: bool) -> None:
         if not confirmed:
             return
-        self.perform(lambda: self.service.members.delete_unit(unit.id), self.tr("Đã xoá {0}.").format(unit.name))
-        self.reload()
+        members = self.service.members
+        message = self.tr("Đã xoá {0}.").format(unit.name)
+        self.change(lambda: members.delete_unit(unit.id), lambda _none: self.reload(), message)
 
     # Members -------------------------------------------------------------------------------------------------
 
@@ -298,12 +333,23 @@ class MembersPage(AdminPage):
         self.form.clear()
         self.form.full_name.setFocus()
 
+    def _draft(self) -> MemberDraft | None:
+        """The form's profile; a badly typed date is refused here, before anything is sent."""
+        try:
+            return self.form.draft()
+        except Exception as error:  # shown as a sentence, as every refusal on the page (logged by error_message)
+            self.show_error(error)
+            return None
+
     def add_member(self) -> None:
-        added = self.attempt(lambda: self.service.members.add_member(self.form.draft()))
-        if added is not None:
-            self.show_message(self.tr("Đã thêm đảng viên {0}.").format(added.full_name))
-            self.reload()
-            self.form.clear()
+        draft, members = self._draft(), self.service.members
+        if draft is not None:
+            self.change(lambda: members.add_member(draft), self._member_added, busy=[self.add_member_button])
+
+    def _member_added(self, added: MemberProfile) -> None:
+        self.show_message(self.tr("Đã thêm đảng viên {0}.").format(added.full_name))
+        self.reload()
+        self.form.clear()
 
     def confirm_member(self) -> None:
         """Confirm the selected member who added themself at the start screen (chờ duyệt)."""
@@ -311,18 +357,24 @@ class MembersPage(AdminPage):
         if member is None or not member.pending:
             return
         message = self.tr("Đã duyệt {0}; kết quả của đồng chí từ nay được tính.").format(member.full_name)
-        if self.attempt(lambda: self.service.members.confirm_member(member.id), message) is not None:
-            self.reload()
+        members = self.service.members
+        self.change(lambda: members.confirm_member(member.id), lambda _member: self.reload(), message)
 
     def show_sign_in_failures(self) -> None:
         """The latest wrong passwords and PINs, newest first, so the secretary sees when a name was tried."""
-        failures = self.attempt(lambda: self.service.accounts.sign_in_failures(limit=FAILURES_SHOWN))
-        if failures is None:
-            return
+        accounts = self.service.accounts
+
+        def read() -> list[tuple[dt.datetime, bool, str]]:
+            failures = accounts.sign_in_failures(limit=FAILURES_SHOWN)
+            return [(failure.failed_at, failure.is_admin, failure.account_name) for failure in failures]
+
+        self.load(read, self._show_sign_in_failures, key="failures")
+
+    def _show_sign_in_failures(self, failures: list[tuple[dt.datetime, bool, str]]) -> None:
         lines = [
-            f"{failure.failed_at.astimezone():%H:%M} {format_short_date(failure.failed_at.astimezone().date())} — "
-            + (self.tr("quản trị") if failure.is_admin else failure.account_name)
-            for failure in failures
+            f"{failed_at.astimezone():%H:%M} {format_short_date(failed_at.astimezone().date())} — "
+            + (self.tr("quản trị") if is_admin else account_name)
+            for failed_at, is_admin, account_name in failures
         ]
         text = "\n".join(lines) if lines else self.tr("Chưa có lần đăng nhập sai nào.")
         dialogs.inform(self, self.tr("Lần đăng nhập sai"), text)
@@ -331,10 +383,15 @@ class MembersPage(AdminPage):
         member = self.selected_member()
         if member is None:
             return
-        saved = self.attempt(lambda: self.service.members.update_member(member.id, self.form.draft()))
-        if saved is not None:
-            self.show_message(self.tr("Đã lưu hồ sơ của {0}.").format(saved.full_name))
-            self.reload()
+        draft, members = self._draft(), self.service.members
+        if draft is not None:
+            self.change(
+                lambda: members.update_member(member.id, draft), self._member_saved, busy=[self.save_member_button]
+            )
+
+    def _member_saved(self, saved: MemberProfile) -> None:
+        self.show_message(self.tr("Đã lưu hồ sơ của {0}.").format(saved.full_name))
+        self.reload()
 
     def delete_member(self) -> None:
         member = self.selected_member()
@@ -345,16 +402,17 @@ class MembersPage(AdminPage):
 
     def _delete_member_confirmed(self, member: MemberProfile, confirmed: bool) -> None:
         message = self.tr("Đã xoá đảng viên {0}.").format(member.full_name)
-        if confirmed and self.perform(lambda: self.service.members.delete_member(member.id), message):
-            self.reload()
+        members = self.service.members
+        if confirmed:
+            self.change(lambda: members.delete_member(member.id), lambda _none: self.reload(), message)
 
     def clear_pin(self) -> None:
         member = self.selected_member()
         if member is None:
             return
         message = self.tr("Đã bỏ mã PIN của {0}.").format(member.full_name)
-        if self.perform(lambda: self.service.accounts.set_pin(member.id, None), message):
-            self.reload()
+        accounts = self.service.accounts
+        self.change(lambda: accounts.set_pin(member.id, None), lambda _none: self.reload(), message)
 
     def reopen_pledge(self) -> None:
         """Unlock the selected member's finalised pledge on the current document."""
@@ -362,22 +420,26 @@ class MembersPage(AdminPage):
         if member is None:
             return
 
+        service = self.service
+
         def reopen() -> bool:
-            document_id = self.service.unit.current_document_id()
+            document_id = service.unit.current_document_id()
             if document_id is None:
                 return False
-            before = self.service.pledges.get(member.id, document_id)
-            after = self.service.pledges.reopen(member.id, document_id)
+            before = service.pledges.get(member.id, document_id)
+            after = service.pledges.reopen(member.id, document_id)
             return before.state != after.state
 
-        reopened = self.attempt(reopen)
+        self.change(reopen, lambda reopened: self._reopened(member, reopened), busy=[self.reopen_pledge_button])
+
+    def _reopened(self, member: MemberProfile, reopened: bool) -> None:
         if reopened:
             self.show_message(
                 self.tr("Đã mở lại bản cam kết của {0}; đồng chí có thể sửa và hoàn thành lại.").format(
                     member.full_name
                 )
             )
-        elif reopened is not None:
+        else:
             self.show_message(
                 self.tr("Bản cam kết của {0} chưa hoàn thành nên không cần mở lại.").format(member.full_name)
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,9 +34,22 @@ from quiz.api.paper_codes import CODE_LENGTH, display_code
 from quiz.formatting import format_percent
 
 if TYPE_CHECKING:
+    from quiz.api.attempts import QuizSettingsData
+    from quiz.api.members import MemberProfile, UnitView
+    from quiz.api.paper import PaperFormState, PaperSummary
     from quiz.service import Service
 
 PDF_FILTER = "PDF (*.pdf)"
+
+
+@dataclass(frozen=True)
+class _Lists:
+    """What the page lists for one document and chi bộ, read together off the UI thread."""
+
+    settings: QuizSettingsData | None
+    members: list[MemberProfile]
+    papers: list[PaperSummary]
+    forms: list[PaperFormState]
 
 
 def checked_ids(widget: QListWidget) -> list[str]:
@@ -323,10 +337,13 @@ class PaperPage(AdminPage):
 
     def refresh(self) -> None:
         self.document_picker.reload(self.service)
+        self.load(self.service.members.list_units, self._show_units, key="units")
+
+    def _show_units(self, units: list[UnitView]) -> None:
         chosen = self.chi_bo.currentData()
         self.chi_bo.blockSignals(True)
         self.chi_bo.clear()
-        for unit in self.attempt(self.service.members.list_units) or []:
+        for unit in units:
             if unit.kind == "chi_bo":
                 self.chi_bo.addItem(unit.name, unit.id)
         index = self.chi_bo.findData(chosen)
@@ -335,29 +352,41 @@ class PaperPage(AdminPage):
         self.refresh_lists()
 
     def refresh_lists(self) -> None:
+        """The chi bộ's members, papers and paper forms on the chosen document, read in one call off the UI thread."""
         document, chi_bo = self.document_picker.document_id(), self.chi_bo.currentData()
-        if document:
-            settings = self.attempt(lambda: self.service.quizzes.get_settings(document))
-            if settings is not None:
-                self.question_count.setValue(settings.question_count)
+        service = self.service
+
+        def read() -> _Lists:
+            settings = service.quizzes.get_settings(document) if document else None
+            members = service.members.list_members(chi_bo) if chi_bo else []
+            papers = service.paper.list_papers(document, chi_bo)
+            forms = service.paper.form_states(document, chi_bo) if document else []
+            return _Lists(settings, members, papers, forms)
+
+        self.load(read, self._show_lists, key="lists")
+
+    def _show_lists(self, lists: _Lists) -> None:
+        if lists.settings is not None:
+            self.question_count.setValue(lists.settings.question_count)
         self.members.clear()
-        if chi_bo:
-            for member in self.attempt(lambda: self.service.members.list_members(chi_bo)) or []:
-                item = QListWidgetItem(member.full_name, self.members)
-                item.setData(Qt.ItemDataRole.UserRole, member.id)
-                item.setCheckState(Qt.CheckState.Checked)
+        for member in lists.members:
+            item = QListWidgetItem(member.full_name, self.members)
+            item.setData(Qt.ItemDataRole.UserRole, member.id)
+            item.setCheckState(Qt.CheckState.Checked)
+        chosen_paper = self.papers.currentData()
         self.papers.clear()
-        for paper in self.attempt(lambda: self.service.paper.list_papers(document, chi_bo)) or []:
+        for paper in lists.papers:
             status = self.tr("chờ nhập") if not paper.entered else format_percent(paper.score_percent or 0.0)
             owner = paper.member_name or self.tr("(để trống tên)")
             self.papers.addItem(f"{owner} — {display_code(paper.code)} — {status}", paper.paper_id)
+        if chosen_paper is not None and self.papers.findData(chosen_paper) >= 0:
+            self.papers.setCurrentIndex(self.papers.findData(chosen_paper))
         self.forms.blockSignals(True)
         self.forms.clear()
-        if document:
-            for form in self.attempt(lambda: self.service.paper.form_states(document, chi_bo)) or []:
-                item = QListWidgetItem(form.member_name, self.forms)
-                item.setData(Qt.ItemDataRole.UserRole, form.member_id)
-                item.setCheckState(Qt.CheckState.Checked if form.handed_in else Qt.CheckState.Unchecked)
+        for form in lists.forms:
+            item = QListWidgetItem(form.member_name, self.forms)
+            item.setData(Qt.ItemDataRole.UserRole, form.member_id)
+            item.setCheckState(Qt.CheckState.Checked if form.handed_in else Qt.CheckState.Unchecked)
         self.forms.blockSignals(False)
         self._update_buttons()
 

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 
 from gui.admin.common import AdminPage, make_button, parse_date, show_date, vertical_scroll, wrapped_label
 from gui.admin.document_picker import DocumentPicker
+from gui.operations import run_change
 from quiz.api.attempts import MAXIMUM_QUESTIONS, QuizSettingsData
 from quiz.api.changes import Area
 from quiz.api.enums import QUESTION_TYPES, CountingRule
 
 if TYPE_CHECKING:
     from gui.tasks import TaskRunner
+    from quiz.api.documents import SectionInfo
     from quiz.service import Service
 
 
@@ -149,14 +151,24 @@ class QuizSettingsPage(AdminPage):
 
     def load_settings(self) -> None:
         document_id = self.document_picker.document_id()
-        self.save_button.setEnabled(document_id is not None)
+        self.save_button.setEnabled(False)  # until this document's settings are shown
         if document_id is None:
             self.settings = None
+        quizzes, documents = self.service.quizzes, self.service.documents
+
+        def read() -> tuple[QuizSettingsData, list[SectionInfo]] | None:
+            if document_id is None:  # still queued, so an older document's load cannot land after it
+                return None
+            return quizzes.get_settings(document_id), documents.sections(document_id)
+
+        self.load(read, self._show_settings)
+
+    def _show_settings(self, loaded: tuple[QuizSettingsData, list[SectionInfo]] | None) -> None:
+        if loaded is None:
             return
-        settings = self.attempt(lambda: self.service.quizzes.get_settings(document_id))
-        if settings is None:
-            return
+        settings, sections = loaded
         self.settings = settings
+        self.save_button.setEnabled(True)
         self.question_count.setValue(settings.question_count)
         self.time_limit.setValue(settings.time_limit_minutes or 0)
         self.pass_mark.setValue(settings.pass_mark_percent)
@@ -168,7 +180,7 @@ class QuizSettingsPage(AdminPage):
             spin.setValue(settings.type_mix.get(kind, 0) if settings.type_mix else 1)
         self.sections.clear()
         chosen = set(settings.section_ids)
-        for section in self.attempt(lambda: self.service.documents.sections(document_id)) or []:
+        for section in sections:
             item = QListWidgetItem("    " * max(section.level - 1, 0) + section.title, self.sections)
             item.setData(Qt.ItemDataRole.UserRole, section.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -198,7 +210,20 @@ class QuizSettingsPage(AdminPage):
         base = self.settings
         if base is None:
             return
-        message = self.tr("Đã lưu cài đặt bài kiểm tra.")
-        saved = self.attempt(lambda: self.service.quizzes.save_settings(self.form_settings(base)), message)
-        if saved is not None:
-            self.settings = saved
+        try:
+            wanted = self.form_settings(base)  # a badly typed date is refused here, before anything is sent
+        except Exception as error:  # shown as a sentence, as every refusal on the page (logged by error_message)
+            self.show_error(error)
+            return
+        quizzes = self.service.quizzes
+        run_change(
+            self,
+            lambda: quizzes.save_settings(wanted),
+            self._saved,
+            on_failure=self.show_error,
+            busy=[self.save_button],
+        )
+
+    def _saved(self, saved: QuizSettingsData) -> None:
+        self.settings = saved
+        self.show_message(self.tr("Đã lưu cài đặt bài kiểm tra."))

@@ -17,6 +17,7 @@ from gui.tasks import TaskControl, TaskRunner
 from quiz.api.changes import Area
 
 if TYPE_CHECKING:
+    from quiz.api.members import MemberProfile, UnitView
     from quiz.service import Service
 
 PDF_FILTER = "PDF (*.pdf)"
@@ -31,6 +32,7 @@ class ReportsPage(AdminPage):
         self.set_heading(self.tr("Báo cáo và in ấn"))
         self.last_file: Path | None = None
         self.document_picker = DocumentPicker(self)
+        self.document_picker.document_changed.connect(lambda _document_id: self._update_buttons())
         row = QHBoxLayout()
         label = QLabel(self.tr("&Văn bản:"), self)
         label.setBuddy(self.document_picker)
@@ -111,8 +113,14 @@ class ReportsPage(AdminPage):
 
     def refresh(self) -> None:
         self.document_picker.reload(self.service)
-        units = self.attempt(self.service.members.list_units) or []
+        members = self.service.members
+        self.load(lambda: (members.list_units(), members.list_members()), self._show_choices)
+
+    def _show_choices(self, loaded: tuple[list[UnitView], list[MemberProfile]]) -> None:
+        """Fill the chi bộ and member lists, keeping what was chosen in them before the reload."""
+        units, members = loaded
         chi_bo = [unit for unit in units if unit.kind == "chi_bo"]
+        kept = [(combo, combo.currentData()) for combo in (self.unit_scope, self.forms_chi_bo, self.member_choice)]
         self.unit_scope.clear()
         self.unit_scope.addItem(self.tr("Toàn đơn vị"), None)
         self.forms_chi_bo.clear()
@@ -120,8 +128,12 @@ class ReportsPage(AdminPage):
             self.unit_scope.addItem(unit.name, unit.name)
             self.forms_chi_bo.addItem(unit.name, unit.name)
         self.member_choice.clear()
-        for member in self.attempt(self.service.members.list_members) or []:
+        for member in members:
             self.member_choice.addItem(f"{member.full_name} — {member.chi_bo_name}", member.id)
+        for combo, data in kept:
+            index = combo.findData(data) if data is not None else -1
+            if index >= 0:
+                combo.setCurrentIndex(index)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -33,6 +33,7 @@ from quiz.api.changes import Area
 from quiz.api.packages import KIND_NAMES, ExportSummary, MemberMatch, MergeReport, PackagePreview
 
 if TYPE_CHECKING:
+    from quiz.api.members import UnitView
     from quiz.service import Service
 
 PACKAGE_FILTER: str = QT_TRANSLATE_NOOP("ResultsPage", "Gói kết quả (*.nqpkg)")  # type: ignore[assignment]
@@ -136,16 +137,23 @@ class ResultsPage(AdminPage):
         return box
 
     def refresh(self) -> None:
-        key_id = self.attempt(self.service.results.unit_key_id)
+        self.load(self.service.results.unit_key_id, self._show_key_id, key="key")
+        self.load(self.service.members.list_units, self._show_units, key="units")
+
+    def _show_key_id(self, key_id: str | None) -> None:
         self.key_label.setText(
             self.tr("Mã nhận diện khoá: {0}").format(key_id) if key_id else self.tr("Chưa đặt khoá.")
         )
-        units = self.attempt(self.service.members.list_units) or []
+
+    def _show_units(self, units: list[UnitView]) -> None:
+        chosen = self.export_scope.currentData()
         self.export_scope.clear()
         self.export_scope.addItem(self.tr("Mọi chi bộ trên máy này"), None)
         for unit in units:
             if unit.kind == "chi_bo":
                 self.export_scope.addItem(unit.name, unit.id)
+        if chosen is not None:
+            self.export_scope.setCurrentIndex(max(self.export_scope.findData(chosen), 0))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

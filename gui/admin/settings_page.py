@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from gui import dialogs
 from gui.admin.common import AdminPage, make_button, parse_date, show_date, vertical_scroll
 from gui.flow_layout import flow_widget
+from gui.operations import run_change
 from gui.preferences import DATABASE_URL_KEY, MAXIMUM_FONT_SIZE, MINIMUM_FONT_SIZE, Preferences
 from quiz.api.changes import Area
 from quiz.api.unit_details import (
@@ -178,9 +179,9 @@ class SettingsPage(AdminPage):
         shown = database.url.render_as_string(hide_password=True)
         self.current_database.setText(self.tr("Đang dùng: {0}").format(shown))
         self.database_url.setText(self.preferences.text_value(DATABASE_URL_KEY))
-        values = self.attempt(self.service.settings.all)
-        if values is None:
-            return
+        self.load(self.service.settings.all, self._show_settings)
+
+    def _show_settings(self, values: dict[str, Any]) -> None:
         for key in TEXT_SETTINGS:
             line: QLineEdit = getattr(self, key)
             line.setText(str(values.get(key) or ""))
@@ -213,11 +214,19 @@ class SettingsPage(AdminPage):
             self.show_message(self.tr("Cần ít nhất một câu hỏi thu hoạch."), error=True)
             return
 
+        settings = self.service.settings
+
         def save() -> None:
             for key, value in values.items():
-                self.service.settings.set(key, value)
+                settings.set(key, value)
 
-        self.perform(save, self.tr("Đã lưu thông tin biểu mẫu."))
+        run_change(
+            self,
+            save,
+            lambda _none: self.show_message(self.tr("Đã lưu thông tin biểu mẫu.")),
+            on_failure=self.show_error,
+            busy=[self.save_forms_button],
+        )
 
     def save_view_settings(self) -> None:
         language = str(self.language.currentData())

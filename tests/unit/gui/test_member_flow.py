@@ -148,6 +148,7 @@ def test_member_writes_the_pledge_and_saves_the_pdf(
     editor = window.pledge_page
     assert isinstance(editor, PledgeEditor)
     window.tabs.setCurrentWidget(editor)
+    wait_for_operations()
     assert len(editor.answer_edits) >= 1
     for number, (_question, edit) in enumerate(editor.answer_edits, 1):
         edit.setFocus()
@@ -174,6 +175,7 @@ def test_member_writes_the_pledge_and_saves_the_pdf(
 
     target = tmp_path / "cam-ket.pdf"
     QTest.mouseClick(editor.save_pdf_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()  # the draft is saved first, then the form is rendered
     assert window.task_runner.wait_idle()
     type_file_name(editor, target)
     assert target.is_file()

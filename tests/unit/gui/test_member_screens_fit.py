@@ -142,6 +142,7 @@ def test_print_preview_fits_small_screens(qtbot: QtBot, window: MainWindow, stud
     editor = window.pledge_page
     assert isinstance(editor, PledgeEditor)
     editor.open_preview()
+    wait_for_operations()  # the draft is saved first, then the form is rendered
     assert window.task_runner.wait_idle(60000)
     qtbot.waitUntil(lambda: editor.preview is not None and editor.preview.isVisible(), timeout=10000)
     preview = editor.preview

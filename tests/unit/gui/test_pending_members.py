@@ -15,6 +15,7 @@ from gui.tasks import TaskRunner
 from quiz.api.members import MemberDraft
 from quiz.errors import UserError
 from quiz.service import Service
+from tests.unit.gui.waiting import wait_for_operations
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -48,12 +49,15 @@ def test_the_admin_confirms_a_waiting_member(qtbot: QtBot, service: Service) -> 
         page = desk.show_page(MembersPage)
         assert isinstance(page, MembersPage)
         page.refresh()
+        wait_for_operations()
         page.member_table.selectRow(0)
         status_column = page.member_model.columnCount() - 1
         assert page.member_model.index(0, status_column).data() == "chờ duyệt"
         assert page.confirm_member_button.isEnabled()
         QTest.mouseClick(page.confirm_member_button, Qt.MouseButton.LeftButton)
+        wait_for_operations()
         assert not service.members.get_member(newcomer.id).pending
+        wait_for_operations()
         page.member_table.selectRow(0)
         assert not page.confirm_member_button.isEnabled()
     finally:
@@ -75,6 +79,7 @@ def test_the_admin_sees_the_failed_sign_ins(qtbot: QtBot, service: Service) -> N
         page = desk.show_page(MembersPage)
         assert isinstance(page, MembersPage)
         QTest.mouseClick(page.failures_button, Qt.MouseButton.LeftButton)
+        wait_for_operations()
         boxes = [box for box in page.findChildren(QMessageBox) if box.isVisible()]
         assert any("Đỗ Thị Thử" in box.text() for box in boxes)
         for box in boxes:

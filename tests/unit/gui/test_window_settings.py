@@ -17,6 +17,7 @@ from gui.main_window import MainWindow
 from gui.pledge_editor import PledgeEditor, documents_folder, pdf_file_name
 from gui.style import HIGH_CONTRAST_COLOURS, NORMAL_COLOURS, contrast_ratio
 from tests.unit.gui.study_data import ADMIN_PASSWORD, MEMBER_NAME, StudyData
+from tests.unit.gui.waiting import wait_for_operations
 
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -88,6 +89,7 @@ def test_saving_the_pdf_opens_in_documents_with_the_member_name(
     assert isinstance(editor, PledgeEditor)
     window.tabs.setCurrentWidget(editor)
     QTest.mouseClick(editor.save_pdf_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()  # the draft is saved first, then the form is rendered
     assert window.task_runner.wait_idle()
     qtbot.waitUntil(lambda: any(dialog.isVisible() for dialog in editor.findChildren(QFileDialog)))
     chooser = next(dialog for dialog in editor.findChildren(QFileDialog) if dialog.isVisible())

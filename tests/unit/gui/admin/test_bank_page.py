@@ -16,6 +16,8 @@ from quiz.api.documents import DocumentInfo
 from quiz.api.members import MemberDraft
 from quiz.service import Service
 from tests.unit.gui.admin.sample_documents import import_sample
+from tests.unit.gui.admin.slow_reads import SlowRead, assert_event_loop_runs
+from tests.unit.gui.waiting import wait_for_operations
 
 # The offscreen platform warns that it cannot propagate size hints when a window is shown; harmless.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -24,6 +26,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 def open_bank(desk: AdminDesk) -> BankPage:
     page = desk.show_page(BankPage)
     assert isinstance(page, BankPage)
+    wait_for_operations()
     return page
 
 
@@ -52,6 +55,7 @@ def test_a_question_disabled_in_the_browser_is_never_drawn_again(
         page.select_question(question_id)
         assert page.selected_question() is not None
         QTest.mouseClick(page.toggle_button, Qt.MouseButton.LeftButton)
+        wait_for_operations()
         assert not page.is_error_shown(), page.message.text()
 
     assert {question.id for question in service.bank.list_questions(document.id, enabled=False)} == set(targets)
@@ -69,8 +73,10 @@ def test_the_check_box_toggles_and_the_flag_filter_lists_disabled_ones(
     assert page.model.setData(page.model.index(0, 0), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert not service.bank.get(first.id).enabled
     page.flag_filter.setCurrentIndex(page.flag_filter.findData("disabled"))
+    wait_for_operations()
     assert [row.question.id for row in page.model.rows()] == [first.id]
     page.flag_filter.setCurrentIndex(page.flag_filter.findData("enabled"))
+    wait_for_operations()
     assert first.id not in {row.question.id for row in page.model.rows()}
     assert page.model.rowCount() == len(service.bank.list_questions(document.id, enabled=True))
 
@@ -79,14 +85,19 @@ def test_filters_by_type_and_section_and_text(desk: AdminDesk, service: Service,
     document = import_sample(service, tmp_path)
     page = open_bank(desk)
     page.type_filter.setCurrentIndex(page.type_filter.findData("truefalse"))
+    wait_for_operations()
     assert page.model.rowCount() == len(service.bank.list_questions(document.id, type="truefalse"))
     assert {row.question.type for row in page.model.rows()} == {"truefalse"}
     page.type_filter.setCurrentIndex(0)
+    wait_for_operations()
     section = service.documents.sections(document.id)[-1]
     page.section_filter.setCurrentIndex(page.section_filter.findData(section.id))
+    wait_for_operations()
     assert page.model.rowCount() == len(service.bank.list_questions(document.id, section_id=section.id))
     page.section_filter.setCurrentIndex(0)
+    wait_for_operations()
     QTest.keyClicks(page.search_box, "chi tieu")
+    wait_for_operations()
     assert page.model.rowCount() >= 1
     assert all("chỉ tiêu" in row.question.prompt for row in page.model.rows())
 
@@ -101,6 +112,7 @@ def test_admin_edits_and_adds_questions_through_the_form(
     assert page.editor.prompt.toPlainText() == single.prompt
     page.editor.prompt.setPlainText("Đảng bộ xã đã thực hiện thắng lợi bao nhiêu chỉ tiêu chủ yếu?")
     QTest.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     saved = service.bank.get(single.id)
     assert saved.prompt == "Đảng bộ xã đã thực hiện thắng lợi bao nhiêu chỉ tiêu chủ yếu?"
     assert saved.edited and saved.choices == single.choices and saved.correct == single.correct
@@ -109,6 +121,7 @@ def test_admin_edits_and_adds_questions_through_the_form(
     page.editor.prompt.setPlainText("Những mục tiêu nào có trong nghị quyết?")
     page.editor.options.setPlainText("*Nông thôn mới kiểu mẫu\n*Chuyển đổi số\nXây sân bay")
     QTest.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     added = [question for question in service.bank.list_questions(document.id) if question.origin == "admin"]
     assert [(question.type, question.choices, question.correct) for question in added] == [
         ("multi", ("Nông thôn mới kiểu mẫu", "Chuyển đổi số", "Xây sân bay"), (0, 1))
@@ -125,6 +138,7 @@ def test_a_question_without_a_right_answer_is_refused(desk: AdminDesk, service: 
     page.editor.prompt.setPlainText("Câu hỏi thử?")
     page.editor.options.setPlainText("Một\nHai")
     QTest.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     assert page.is_error_shown()
     assert "đáp án đúng" in page.message.text()
     assert len(service.bank.list_questions(document.id)) == before
@@ -160,3 +174,32 @@ def test_the_weight_column_shows_each_question_weight(desk: AdminDesk, service: 
     weights = {question.id: question.weight for question in service.bank.list_questions(document.id)}
     assert shown == {question_id: f"{weight:.1f}".replace(".", ",") for question_id, weight in weights.items()}
     assert len(set(weights.values())) > 1
+
+
+def test_a_slow_question_list_leaves_the_page_responsive(
+    qtbot: QtBot, desk: AdminDesk, service: Service, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = import_sample(service, tmp_path)
+    slow_read = SlowRead(monkeypatch, service.bank, "list_questions")
+    page = desk.show_page(BankPage)
+    assert isinstance(page, BankPage)
+    assert_event_loop_runs(qtbot, slow_read)
+    assert page.model.rowCount() == 0
+    slow_read.release()
+    wait_for_operations()
+    assert page.model.rowCount() == len(service.bank.list_questions(document.id)) > 0
+
+
+def test_a_slow_document_list_leaves_the_page_responsive(
+    qtbot: QtBot, desk: AdminDesk, service: Service, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = import_sample(service, tmp_path)
+    slow_read = SlowRead(monkeypatch, service.documents, "list_documents")
+    page = desk.show_page(BankPage)
+    assert isinstance(page, BankPage)
+    assert_event_loop_runs(qtbot, slow_read)
+    assert page.document_picker.document_id() is None
+    slow_read.release()
+    wait_for_operations()
+    assert page.document_picker.document_id() == document.id
+    assert page.model.rowCount() > 0

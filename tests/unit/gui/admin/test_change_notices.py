@@ -33,6 +33,7 @@ def test_a_page_shown_again_reloads_only_after_a_change_to_what_it_shows(
     make_unit(service, "Đảng bộ Xã Thử", {"Chi bộ Thôn Đông": ["Nguyễn Văn An"]})
     reports = desk.show_page(ReportsPage)
     assert isinstance(reports, ReportsPage)
+    wait_for_operations()
     assert member_names(reports) == ["Nguyễn Văn An"]
 
     # Another page adds a member through its own form: the reports page lists them when shown again.
@@ -40,8 +41,10 @@ def test_a_page_shown_again_reloads_only_after_a_change_to_what_it_shows(
     assert isinstance(members, MembersPage)
     members.form.full_name.setText("Trần Thị Bình")
     QTest.mouseClick(members.add_member_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     assert not members.is_error_shown(), members.message.text()
     desk.show_page(ReportsPage)
+    wait_for_operations()
     assert sorted(member_names(reports)) == ["Nguyễn Văn An", "Trần Thị Bình"]
 
     # A change to an area the page does not show leaves it as it is (no reload on every show).
@@ -49,6 +52,7 @@ def test_a_page_shown_again_reloads_only_after_a_change_to_what_it_shows(
     desk.show_page(MembersPage)
     service.settings.set("forms_deadline", "31/12/2027")
     desk.show_page(ReportsPage)
+    wait_for_operations()
     assert reports.member_choice.findData("marker") >= 0
 
 

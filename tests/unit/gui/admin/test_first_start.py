@@ -17,6 +17,7 @@ from quiz.api.members import MemberDraft
 from quiz.api.unit_details import UnitDetails
 from quiz.service import Service
 from reports.render import render_member_form, render_unit_report
+from tests.unit.gui.waiting import wait_for_operations
 from tests.unit.quiz.engine.factories import add_document
 from tests.unit.reports.pdf_tools import all_text, normalise
 
@@ -63,9 +64,11 @@ def test_a_fresh_database_asks_for_the_header_once(qtbot: QtBot, service: Servic
     # Changeable later on the settings page, which shows what the first start stored.
     settings = again.show_page(SettingsPage)
     assert isinstance(settings, SettingsPage)
+    wait_for_operations()
     assert settings.unit_name.text() == "Chi bộ thôn Đồng Tâm" and settings.forms_deadline.text() == "31/03/2027"
     settings.place_name.setText("Thị trấn Nam Sách")
     QTest.mouseClick(settings.save_forms_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     assert not settings.is_error_shown(), settings.message.text()
     assert service.settings.get("place_name") == "Thị trấn Nam Sách"
 

@@ -18,6 +18,8 @@ from gui.tasks import TaskCancelled, TaskControl
 from quiz.api.documents import DocumentInfo
 from quiz.service import Service
 from tests.unit.gui.admin.sample_documents import write_sample
+from tests.unit.gui.admin.slow_reads import SlowRead, assert_event_loop_runs
+from tests.unit.gui.waiting import wait_for_operations
 
 # The offscreen platform warns that it cannot propagate size hints when a window is shown; harmless.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -26,6 +28,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 def open_import_page(desk: AdminDesk, monkeypatch: pytest.MonkeyPatch, path: Path) -> ImportPage:
     page = desk.show_page(ImportPage)
     assert isinstance(page, ImportPage)
+    wait_for_operations()
 
     def choose_file(on_chosen: Callable[[Path], None]) -> None:
         on_chosen(path)
@@ -37,6 +40,7 @@ def open_import_page(desk: AdminDesk, monkeypatch: pytest.MonkeyPatch, path: Pat
 def import_through_page(qtbot: QtBot, page: ImportPage) -> None:
     QTest.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=30000)
+    wait_for_operations()  # the document list reloads after the import
 
 
 def test_admin_imports_a_document_and_sees_removed_lines_and_sections(
@@ -70,6 +74,7 @@ def test_admin_renames_and_merges_sections(
     # QTest types ASCII only; the Vietnamese title is set directly, then Enter renames.
     page.section_editor.title_edit.setText("Kết quả nhiệm kỳ qua")
     QTest.keyClick(page.section_editor.title_edit, Qt.Key.Key_Return)
+    wait_for_operations()
 
     assert service.documents.sections(document_id)[0].title == "Kết quả nhiệm kỳ qua"
     assert page.section_editor.titles()[0] == "Kết quả nhiệm kỳ qua"
@@ -77,6 +82,7 @@ def test_admin_renames_and_merges_sections(
 
     count_before = len(service.documents.sections(document_id))
     QTest.mouseClick(page.section_editor.merge_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     assert not page.is_error_shown(), page.message.text()
     assert len(service.documents.sections(document_id)) == count_before - 1
     assert len(page.section_editor.titles()) == count_before - 1
@@ -92,6 +98,7 @@ def test_an_empty_title_is_refused_in_vietnamese(
     page.section_editor.select_section(service.documents.sections(document_id)[0].id)
     page.section_editor.title_edit.setText("   ")
     QTest.mouseClick(page.section_editor.rename_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     assert page.is_error_shown()
     assert "không được để trống" in page.message.text()
     assert [section.title for section in service.documents.sections(document_id)] == before
@@ -184,3 +191,22 @@ def test_cancel_gate_refuses_once_the_import_is_writing() -> None:
         import_progress(early, control, 0.0)
     with pytest.raises(TaskCancelled):
         early.commit()
+
+
+def test_slow_sections_leave_the_page_responsive(
+    qtbot: QtBot, desk: AdminDesk, service: Service, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = service.documents.import_text(
+        "Nghị quyết thử nghiệm\n\nI. Phần một\n\nChi bộ phấn đấu hoàn thành 5 nhiệm vụ.\n\n"
+        "II. Phần hai\n\nMỗi năm kết nạp 2 đảng viên.",
+        "thu.txt",
+    )
+    slow_read = SlowRead(monkeypatch, service.documents, "sections")
+    page = desk.show_page(ImportPage)
+    assert isinstance(page, ImportPage)
+    assert_event_loop_runs(qtbot, slow_read)
+    assert page.section_editor.titles() == []
+    slow_read.release()
+    wait_for_operations()
+    assert page.section_editor.titles() == [section.title for section in service.documents.sections(document.id)]
+    assert page.section_editor.titles()

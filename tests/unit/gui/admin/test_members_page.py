@@ -12,6 +12,8 @@ from gui.admin.members_page import MembersPage
 from quiz.api.members import MemberDraft
 from quiz.api.pledges import Commitment, ReflectionAnswer
 from quiz.service import Service
+from tests.unit.gui.admin.slow_reads import SlowRead, assert_event_loop_runs
+from tests.unit.gui.waiting import wait_for_operations
 
 # The offscreen platform warns that it cannot propagate size hints when a window is shown; harmless.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -20,6 +22,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
 def open_members_page(desk: AdminDesk) -> MembersPage:
     page = desk.show_page(MembersPage)
     assert isinstance(page, MembersPage)
+    wait_for_operations()
     return page
 
 
@@ -27,8 +30,10 @@ def test_admin_adds_a_chi_bo_and_a_member(qtbot: QtBot, desk: AdminDesk, service
     page = open_members_page(desk)
     page.unit_name.setText("Đảng bộ Sở Thí điểm")
     QTest.mouseClick(page.add_dang_bo_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     page.unit_name.setText("Chi bộ Phòng Một")
     QTest.mouseClick(page.add_chi_bo_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
 
     units = {unit.name: unit for unit in service.members.list_units()}
     assert units["Chi bộ Phòng Một"].parent_id == units["Đảng bộ Sở Thí điểm"].id
@@ -38,6 +43,7 @@ def test_admin_adds_a_chi_bo_and_a_member(qtbot: QtBot, desk: AdminDesk, service
     page.form.birth_date.setText("02/09/1970")
     page.form.party_position.setText("Đảng viên")
     QTest.mouseClick(page.add_member_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
 
     members = service.members.list_members(units["Chi bộ Phòng Một"].id)
     assert [(member.full_name, member.birth_date.isoformat() if member.birth_date else "") for member in members] == [
@@ -68,6 +74,7 @@ def test_search_narrows_the_list_without_diacritics(qtbot: QtBot, desk: AdminDes
     page = open_members_page(desk)
     assert page.member_model.rowCount() == 2
     QTest.keyClicks(page.search_box, "pham thi")
+    wait_for_operations()
     assert [member.full_name for member in page.member_model.rows()] == ["Phạm Thị Hoa"]
 
 
@@ -81,12 +88,30 @@ def test_admin_reopens_a_finalised_pledge(qtbot: QtBot, desk: AdminDesk, service
     service.pledges.finalise(member.id, document.id)
     page = open_members_page(desk)
     page.refresh()
+    wait_for_operations()
     page.member_table.selectRow(0)
     assert page.reopen_pledge_button.isEnabled()
 
     QTest.mouseClick(page.reopen_pledge_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     assert service.pledges.get(member.id, document.id).state == "draft"
     assert "Phạm Thị Dung" in page.message.text() and not page.is_error_shown()
 
     QTest.mouseClick(page.reopen_pledge_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     assert "chưa hoàn thành" in page.message.text()
+
+
+def test_a_slow_member_list_leaves_the_page_responsive(
+    qtbot: QtBot, desk: AdminDesk, service: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("Nguyễn Văn An", "Phạm Thị Hoa"):
+        service.members.add_member(MemberDraft(full_name=name))
+    slow_read = SlowRead(monkeypatch, service.members, "list_members")
+    page = desk.show_page(MembersPage)
+    assert isinstance(page, MembersPage)
+    assert_event_loop_runs(qtbot, slow_read)
+    assert page.member_model.rowCount() == 0
+    slow_read.release()
+    wait_for_operations()
+    assert sorted(member.full_name for member in page.member_model.rows()) == ["Nguyễn Văn An", "Phạm Thị Hoa"]

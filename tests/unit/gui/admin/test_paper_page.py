@@ -24,6 +24,7 @@ from quiz.services.attempt_views import keyed
 from quiz.storage.models.attempts import AttemptItem
 from quiz.storage.models.bank import Question
 from tests.unit.gui.admin.sample_documents import import_sample, make_unit
+from tests.unit.gui.admin.slow_reads import SlowRead, assert_event_loop_runs
 from tests.unit.gui.screen_fit import (
     LARGE_FONT_SIZE,
     SMALL_LAPTOP,
@@ -31,6 +32,7 @@ from tests.unit.gui.screen_fit import (
     assert_fits_screen,
     set_font_point_size,
 )
+from tests.unit.gui.waiting import wait_for_operations
 from tests.unit.quiz.services.paper_helpers import attempt_of
 from tests.unit.reports.pdf_tools import all_text
 
@@ -43,6 +45,7 @@ def prepared_page(desk: AdminDesk, service: Service, tmp_path: Path, monkeypatch
     import_sample(service, tmp_path)
     make_unit(service, "Đảng bộ Xã Thử", {"Chi bộ Thôn Đông": ["Nguyễn Văn An", "Trần Thị Bình", "Lò Văn Cường"]})
     page = desk.show_page(PaperPage)
+    wait_for_operations()
     assert isinstance(page, PaperPage)
     targets = iter([tmp_path / name for name in ("giay.pdf", "lai.pdf", "mau.pdf")])
 
@@ -76,6 +79,7 @@ def right_tokens(service: Service, sheet: PaperSheet) -> list[str]:
 def print_all(qtbot: QtBot, page: PaperPage) -> None:
     QTest.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=60000)
+    wait_for_operations()  # the lists reload after the print
     assert not page.is_error_shown(), page.message.text()
 
 
@@ -161,6 +165,7 @@ def test_the_entry_screen_fits_a_small_laptop(
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    wait_for_operations()
     document = page.document_picker.document_id()
     assert document is not None
     sheets = service.paper.create_papers(document, [member.id for member in service.members.list_members()])
@@ -183,6 +188,7 @@ def test_typed_answers_are_decided_beside_the_accepted_ones(
     settings = service.quizzes.get_settings(document)
     service.quizzes.save_settings(dataclasses.replace(settings, question_count=2, type_mix={"cloze": 1}))
     page.refresh()
+    wait_for_operations()
     page.with_typed.setChecked(True)
     print_all(qtbot, page)
     sheet = service.paper.sheet(service.paper.list_papers()[0].code)
@@ -234,3 +240,22 @@ def test_a_blank_copy_is_entered_for_the_member_chosen(
     assert "Lò Văn Cường" in page.message.text() and not page.blank_owner.isVisible()
     entered = service.paper.sheet(papers[0].code)
     assert entered.member_name == "Lò Văn Cường" and entered.submitted_at is not None
+
+
+def test_slow_paper_lists_leave_the_page_responsive(
+    qtbot: QtBot, desk: AdminDesk, service: Service, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import_sample(service, tmp_path)
+    make_unit(service, "Đảng bộ Xã Thử", {"Chi bộ Thôn Đông": ["Nguyễn Văn An", "Trần Thị Bình"]})
+    slow_read = SlowRead(monkeypatch, service.paper, "list_papers")
+    page = desk.show_page(PaperPage)
+    assert isinstance(page, PaperPage)
+    assert_event_loop_runs(qtbot, slow_read)
+    assert page.members.count() == 0
+    slow_read.release()
+    wait_for_operations()
+    assert sorted(page.members.item(row).text() for row in range(page.members.count())) == [
+        "Nguyễn Văn An",
+        "Trần Thị Bình",
+    ]
+    assert page.forms.count() == 2

@@ -17,6 +17,8 @@ from gui.admin.reports_page import ReportsPage
 from gui.tasks import TaskRunner
 from quiz.service import Service
 from tests.unit.gui.admin.sample_documents import import_sample, make_unit, study_everything
+from tests.unit.gui.admin.slow_reads import SlowRead, assert_event_loop_runs
+from tests.unit.gui.waiting import wait_for_operations
 
 # The offscreen platform warns that it cannot propagate size hints when a window is shown; harmless.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -31,6 +33,7 @@ def prepared_page(desk: AdminDesk, service: Service, tmp_path: Path, monkeypatch
     )
     study_everything(service, ids["Nguyễn Văn An"], document.id)
     page = desk.show_page(ReportsPage)
+    wait_for_operations()
     assert isinstance(page, ReportsPage)
     targets = iter([tmp_path / "out" / name for name in ("a.pdf", "b.xlsx", "c.pdf", "d.pdf", "e.pdf")])
     (tmp_path / "out").mkdir()
@@ -109,3 +112,20 @@ def test_a_refused_report_shows_the_reason(
     assert page.is_error_shown()
     assert ".pdf" in page.message.text()
     assert not (tmp_path / "out" / "bao-cao.docx").exists()
+
+
+def test_a_slow_member_list_leaves_the_page_responsive(
+    qtbot: QtBot, desk: AdminDesk, service: Service, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import_sample(service, tmp_path)
+    make_unit(service, "Đảng bộ Xã Thử", {"Chi bộ Thôn Đông": ["Nguyễn Văn An", "Trần Thị Bình"]})
+    slow_read = SlowRead(monkeypatch, service.members, "list_members")
+    page = desk.show_page(ReportsPage)
+    assert isinstance(page, ReportsPage)
+    assert_event_loop_runs(qtbot, slow_read)
+    assert page.member_choice.count() == 0
+    slow_read.release()
+    wait_for_operations()
+    assert page.member_choice.count() == 2
+    assert page.forms_chi_bo.findData("Chi bộ Thôn Đông") >= 0
+    assert page.member_button.isEnabled()

@@ -16,6 +16,8 @@ from gui.tasks import TaskRunner
 from quiz.service import Service
 from quiz.services.context import Actor
 from tests.unit.gui.admin.sample_documents import import_sample, make_unit
+from tests.unit.gui.admin.slow_reads import SlowRead, assert_event_loop_runs
+from tests.unit.gui.waiting import wait_for_operations
 
 # The offscreen platform warns that it cannot propagate size hints when a window is shown; harmless.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -112,3 +114,21 @@ def test_export_without_a_unit_key_is_refused_in_vietnamese(
     qtbot.waitUntil(lambda: not page.is_busy(), timeout=60000)
     assert page.is_error_shown() and "khoá" in page.message.text()
     assert not (tmp_path / "x.nqpkg").exists()
+
+
+def test_a_slow_chi_bo_list_leaves_the_page_responsive(
+    qtbot: QtBot, desk: AdminDesk, service: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_unit(service, "Đảng bộ Xã Thử", {"Chi bộ Thôn Đông": ["Nguyễn Văn An"], "Chi bộ Thôn Tây": ["Phạm Dung"]})
+    slow_read = SlowRead(monkeypatch, service.members, "list_units")
+    page = desk.show_page(ResultsPage)
+    assert isinstance(page, ResultsPage)
+    assert_event_loop_runs(qtbot, slow_read)
+    assert page.export_scope.count() == 0
+    slow_read.release()
+    wait_for_operations()
+    assert [page.export_scope.itemText(index) for index in range(1, page.export_scope.count())] == [
+        "Chi bộ Thôn Đông",
+        "Chi bộ Thôn Tây",
+    ]
+    assert page.key_label.text() == "Chưa đặt khoá."

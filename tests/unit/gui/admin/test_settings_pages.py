@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from gui.admin.desk import AdminDesk
 from gui.admin.quiz_settings_page import QuizSettingsPage
@@ -16,6 +17,8 @@ from gui.preferences import DATABASE_URL_KEY, Preferences
 from quiz.errors import UserError
 from quiz.service import Service
 from tests.unit.gui.admin.sample_documents import import_sample
+from tests.unit.gui.admin.slow_reads import SlowRead, assert_event_loop_runs
+from tests.unit.gui.waiting import wait_for_operations
 
 # The offscreen platform warns that it cannot propagate size hints when a window is shown; harmless.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -25,6 +28,7 @@ def test_admin_edits_quiz_settings(desk: AdminDesk, service: Service, tmp_path: 
     document = import_sample(service, tmp_path)
     sections = service.documents.sections(document.id)
     page = desk.show_page(QuizSettingsPage)
+    wait_for_operations()
     assert isinstance(page, QuizSettingsPage)
     assert page.document_picker.document_id() == document.id
     assert page.sections.count() == len(sections)
@@ -39,6 +43,7 @@ def test_admin_edits_quiz_settings(desk: AdminDesk, service: Service, tmp_path: 
     page.type_weights["single"].setValue(3)
     page.sections.item(1).setCheckState(Qt.CheckState.Checked)
     QTest.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
 
     assert not page.is_error_shown(), page.message.text()
     saved = service.quizzes.get_settings(document.id)
@@ -54,19 +59,23 @@ def test_admin_edits_quiz_settings(desk: AdminDesk, service: Service, tmp_path: 
     # Shown again as saved after a reload; "no limit" is the spin box's zero.
     page.time_limit.setValue(0)
     QTest.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     assert service.quizzes.get_settings(document.id).time_limit_minutes is None
     page.refresh()
+    wait_for_operations()
     assert page.question_count.value() == 12 and page.deadline.text() == "15/11/2030"
 
 
 def test_a_bad_deadline_is_refused_and_nothing_changes(desk: AdminDesk, service: Service, tmp_path: Path) -> None:
     document = import_sample(service, tmp_path)
     page = desk.show_page(QuizSettingsPage)
+    wait_for_operations()
     assert isinstance(page, QuizSettingsPage)
     before = service.quizzes.get_settings(document.id)
     page.question_count.setValue(40)
     page.deadline.setText("32/13/2030")
     QTest.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     assert page.is_error_shown()
     assert "Hạn hoàn thành" in page.message.text()
     assert service.quizzes.get_settings(document.id) == before
@@ -74,6 +83,7 @@ def test_a_bad_deadline_is_refused_and_nothing_changes(desk: AdminDesk, service:
 
 def test_general_settings_are_saved(desk: AdminDesk, service: Service) -> None:
     page = desk.show_page(SettingsPage)
+    wait_for_operations()
     assert isinstance(page, SettingsPage)
     assert page.reflection_questions.toPlainText().strip()
     page.place_name.setText("Hòa Bình")
@@ -81,6 +91,7 @@ def test_general_settings_are_saved(desk: AdminDesk, service: Service) -> None:
     page.reflection_questions.setPlainText("Điểm mới của Nghị quyết?\n\nĐồng chí sẽ làm gì?\n")
     page.form_layout.setCurrentIndex(page.form_layout.findData("separate"))
     QTest.mouseClick(page.save_forms_button, Qt.MouseButton.LeftButton)
+    wait_for_operations()
     assert not page.is_error_shown(), page.message.text()
     assert service.settings.get("place_name") == "Hòa Bình"
     assert service.settings.get("party_committee") == "ĐẢNG BỘ XÃ HÒA BÌNH"
@@ -104,6 +115,7 @@ def test_general_settings_are_saved(desk: AdminDesk, service: Service) -> None:
 
 def test_reflection_questions_cannot_be_emptied(desk: AdminDesk, service: Service) -> None:
     page = desk.show_page(SettingsPage)
+    wait_for_operations()
     assert isinstance(page, SettingsPage)
     before = service.settings.get("reflection_questions")
     page.reflection_questions.setPlainText("  \n")
@@ -115,6 +127,7 @@ def test_reflection_questions_cannot_be_emptied(desk: AdminDesk, service: Servic
 def test_admin_changes_the_password_and_a_wrong_current_one_is_refused(desk: AdminDesk, service: Service) -> None:
     service.accounts.create_admin("mat-khau-cu")
     page = desk.show_page(SettingsPage)
+    wait_for_operations()
     assert isinstance(page, SettingsPage)
 
     page.old_password.setText("nham-mat-khau")
@@ -128,3 +141,32 @@ def test_admin_changes_the_password_and_a_wrong_current_one_is_refused(desk: Adm
     service.accounts.sign_in_admin("mat-khau-moi")
     with pytest.raises(UserError):
         service.accounts.sign_in_admin("mat-khau-cu")
+
+
+def test_slow_quiz_settings_leave_the_page_responsive(
+    qtbot: QtBot, desk: AdminDesk, service: Service, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = import_sample(service, tmp_path)
+    slow_read = SlowRead(monkeypatch, service.quizzes, "get_settings")
+    page = desk.show_page(QuizSettingsPage)
+    assert isinstance(page, QuizSettingsPage)
+    assert_event_loop_runs(qtbot, slow_read)
+    assert page.sections.count() == 0 and not page.save_button.isEnabled()
+    slow_read.release()
+    wait_for_operations()
+    assert page.sections.count() == len(service.documents.sections(document.id)) > 0
+    assert page.question_count.value() == service.quizzes.get_settings(document.id).question_count
+    assert page.save_button.isEnabled()
+
+
+def test_slow_general_settings_leave_the_page_responsive(
+    qtbot: QtBot, desk: AdminDesk, service: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slow_read = SlowRead(monkeypatch, service.settings, "all")
+    page = desk.show_page(SettingsPage)
+    assert isinstance(page, SettingsPage)
+    assert_event_loop_runs(qtbot, slow_read)
+    assert page.unit_name.text() == ""
+    slow_read.release()
+    wait_for_operations()
+    assert page.unit_name.text() == service.settings.get("unit_name") != ""

@@ -35,6 +35,7 @@ def test_progress_table_shows_the_counts_per_chi_bo(
     study_everything(service, ids["Phạm Thị Dung"], document.id)
 
     page = desk.show_page(UnitProgressPage)
+    wait_for_operations()
     assert isinstance(page, UnitProgressPage)
     wait_for_operations()
     names = [cell(page, row, 0) for row in range(page.chi_bo_model.rowCount())]
@@ -54,6 +55,7 @@ def test_progress_table_shows_the_counts_per_chi_bo(
 
 def test_without_documents_the_page_says_what_to_do(desk: AdminDesk) -> None:
     page = desk.show_page(UnitProgressPage)
+    wait_for_operations()
     assert isinstance(page, UnitProgressPage)
     assert page.chi_bo_model.rowCount() == 0
     assert "nhập văn bản" in page.summary.text()
