@@ -45,7 +45,7 @@ class ServiceContext:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any error."""
-        with self.database.sessions.begin() as session:
+        with self.database.reporting_damage(), self.database.sessions.begin() as session:
             yield session
 
     @property

@@ -16,7 +16,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from quiz.errors import UserError
-from quiz.storage import sqlite_access, state
+from quiz.storage import backup, sqlite_access, state
 from quiz.storage.drivers import engine_url_and_arguments, invalid_url, resolve_url, unusable_driver
 from quiz.storage.maintenance import Maintenance
 from quiz.storage.postgres_connection import tune_engine
@@ -62,7 +62,7 @@ class Database:
         Use it for an action that reads and then writes what another process may write at the same moment
         (an answer), and for each chunk of a long job. On PostgreSQL it is an ordinary transaction.
         """
-        with self.sessions.begin() as session:
+        with self.reporting_damage(), self.sessions.begin() as session:
             if self.is_sqlite:
                 sqlite_access.begin_immediate(session.connection())
             yield session
@@ -71,6 +71,24 @@ class Database:
         """Called by a long job between two committed chunks, so writers waiting for the lock get it first."""
         if self.is_sqlite:
             sqlite_access.pause_between_chunks()
+
+    @contextmanager
+    def reporting_damage(self) -> Iterator[None]:
+        """Turn an unexpected error that damage explains into the one-sentence DatabaseDamaged.
+
+        A flipped bit inside a record reads back as a malformed value (an impossible date, broken JSON), not as
+        SQLite's own "malformed" error; when the full integrity check then fails, that is what the user is told,
+        and the next start repairs. Any other error is left as it is. The check runs only after such a failure.
+        """
+        try:
+            yield
+        except (UserError, DBAPIError):
+            raise  # already said in one sentence, or a driver error the translation hook has judged
+        except Exception as error:
+            if self.file_path is not None and not backup.is_healthy(self.file_path, thorough=True):
+                self._damage_seen()
+                raise sqlite_access.DatabaseDamaged(sqlite_access.DAMAGED_MESSAGE) from error
+            raise
 
     def _damage_seen(self) -> None:
         if self.file_path is not None:
