@@ -88,7 +88,7 @@ def _open_connection(dialect: Any, _record: Any, _arguments: Any, parameters: di
 
 def _socket(options: dict[str, Any]) -> socket.socket:
     # A server switched off on the LAN answers nothing: without a limit the OS waits 20 s (Windows) to 2 min
-    # (Linux) while the opening frame spins. After connecting, statements may take as long as they need.
+    # (Linux) while the start screen waits for the facade. After connecting, statements take as long as needed.
     connection = socket.create_connection((options["host"], int(options["port"])), timeout=CONNECT_SECONDS)
     connection.settimeout(None)
     # pg8000 writes each message separately and then waits for the reply: with Nagle's algorithm the last write

@@ -132,7 +132,7 @@ def test_an_unknown_database_or_role_on_the_server_is_a_sentence() -> None:
 
 
 def test_a_server_that_does_not_answer_is_given_up_after_the_connect_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A switched-off server must end in the sentence, not leave the opening frame waiting on the OS."""
+    """A switched-off server must end in the sentence, not leave the start screen waiting on the OS."""
     asked: list[float | None] = []
 
     def silent_server(address: tuple[str, int], timeout: float | None = None) -> socket.socket:
