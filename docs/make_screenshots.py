@@ -38,7 +38,9 @@ def main() -> int:
     window.show()
 
     def settle() -> None:
+        # Facade calls run on the operations worker: wait for them, then let their results reach the widgets.
         for _ in range(5):
+            operation_runner().wait_idle()
             application.processEvents()
 
     def shoot(name: str, widget: QWidget | None = None) -> None:
@@ -47,6 +49,7 @@ def main() -> int:
         print(f"saved {name}.png")
 
     from gui.application import StartSession
+    from gui.operations import operation_runner
     from quiz.start_names import start_names
 
     # What is on screen while the facade opens (a fraction of a second): the start screen fed by sqlite3.
@@ -120,7 +123,9 @@ def main() -> int:
             pledge.table._pick(pledge.table.suggestions.item(0))
         shoot("05-pledge-editor")
         pledge.open_preview()
+        settle()  # the draft is saved first, then the preview is made
         window.task_runner.wait_idle(60000)
+        settle()
         preview = pledge.preview
         if preview is not None:
             preview.resize(900, SIZE[1])  # as on a 1366×768 screen

@@ -155,7 +155,10 @@ def create_application(argv: list[str]) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from gui.fonts import register_bundled_fonts
+    from gui.immortal_constants import make_constants_immortal
     from gui.preferences import APPLICATION_NAME, ORGANISATION_NAME
+
+    make_constants_immortal()  # before any worker thread runs (a PySide6 6.12 reference-count bug)
 
     QCoreApplication.setOrganizationName(ORGANISATION_NAME)
     QCoreApplication.setApplicationName(APPLICATION_NAME)
