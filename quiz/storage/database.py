@@ -25,6 +25,11 @@ logger = logging.getLogger(__name__)
 _REVISION_LINE = re.compile(r"^(revision|down_revision)\b[^=\n]*=\s*[\"']?([\w-]*)", re.MULTILINE)
 
 
+# What reading a malformed stored value raises (a date, JSON, a number, text). Anything else, such as a
+# cancelled job or an error already said in one sentence, never costs a full integrity check.
+_DECODING_ERRORS = (ValueError, TypeError, KeyError, IndexError, OverflowError)
+
+
 class Database:
     """Owns the engine and the session factory; every user action opens one session from ``sessions``."""
 
@@ -82,9 +87,7 @@ class Database:
         """
         try:
             yield
-        except (UserError, DBAPIError):
-            raise  # already said in one sentence, or a driver error the translation hook has judged
-        except Exception as error:
+        except _DECODING_ERRORS as error:
             if self.file_path is not None and not backup.is_healthy(self.file_path, thorough=True):
                 self._damage_seen()
                 raise sqlite_access.DatabaseDamaged(sqlite_access.DAMAGED_MESSAGE) from error

@@ -49,6 +49,8 @@ def main() -> int:
     setup.close()
     window = build_main_window(argparse.Namespace(db=url, language=None, self_check=False))
     window.show_start()
+    # NQ_SMOKE_FONT_SIZE=20: the same walk with the large font many members use.
+    window.font_sizer.set_size(int(os.environ.get("NQ_SMOKE_FONT_SIZE", window.font_sizer.size)))
     window.show_for_screen()
     screen = window.screen().geometry()
     print(f"platform {application.platformName()}, screen {screen.width()}×{screen.height()}", flush=True)

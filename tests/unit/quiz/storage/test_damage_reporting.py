@@ -56,3 +56,22 @@ def test_a_file_failing_its_full_check_is_reported_as_damaged_and_remembered(
     remembered = state.read_state(database_file)
     assert remembered is not None and remembered.damage_seen
     service.close()
+
+
+def test_an_error_no_damaged_value_raises_costs_no_check(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    service, _database_file = _member_with_an_impossible_date(tmp_path)
+    checked: list[Path] = []
+
+    def failing_check(path: Path, thorough: bool = False) -> bool:
+        checked.append(path)
+        return False
+
+    monkeypatch.setattr(backup, "is_healthy", failing_check)
+
+    class Cancelled(Exception):
+        """A job stopped by its user (the window's own exception, unknown to the core)."""
+
+    with pytest.raises(Cancelled), service.context.session():
+        raise Cancelled()
+    assert checked == []
+    service.close()
