@@ -33,4 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    # A large merge reads packages in a second process (quiz.packages.reading); in the frozen build that process
+    # is this program started again, and this call makes it a worker instead of a second window.
+    multiprocessing.freeze_support()
     sys.exit(main())

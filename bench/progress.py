@@ -273,7 +273,6 @@ def fill(service: Service, members: int, attempts: int, answers: int) -> tuple[s
                         dict(
                             id=next(ids),
                             attempt_item_id=item_id,
-                            attempt_id=attempt_id,
                             position=position,
                             response={"choice": 0 if is_right else rng.randint(1, 3)},
                             is_correct=is_right,

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.packages.container import PackageRefused, UnitKey, read_package
+from quiz.packages.prepared import PreparedAttempts
 from quiz.packages.schema import OPTIONAL_PARTS, PART_FIELDS, REQUIRED_PARTS, Field
 from quiz.packages.validate import validate_object, validate_part
 
@@ -32,6 +33,8 @@ class PackageContent:
     section_progress: list[Row]
     documents: list[Row]
     document_texts: list[Row]
+    # The attempts' items and answers as database rows, when the reading process prepared them.
+    prepared: PreparedAttempts | None = None
 
 
 def load_package(path: Path, key: UnitKey) -> PackageContent:
@@ -41,7 +44,7 @@ def load_package(path: Path, key: UnitKey) -> PackageContent:
     names = set(parts)
     if not names >= REQUIRED_PARTS or not names <= REQUIRED_PARTS | OPTIONAL_PARTS:
         raise PackageRefused("Gói kết quả thiếu thành phần bắt buộc hoặc có thành phần không xác định.")
-    rows = {name: validate_part(name, parts.get(name, [])) for name in PART_FIELDS}
+    rows: dict[str, Any] = {name: validate_part(name, parts.get(name, [])) for name in PART_FIELDS}
     content = PackageContent(
         package_id=metadata["package_id"],
         exported_at=metadata["exported_at"],

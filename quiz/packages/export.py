@@ -10,7 +10,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from quiz.api.pledges import Commitment, ReflectionAnswer, snapshot
-from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
+from quiz.storage.models.attempts import Answer, Attempt, AttemptItem, answers_of
 from quiz.storage.models.documents import Document, Section, Sentence
 from quiz.storage.models.people import Member, Unit
 from quiz.storage.models.pledges import Pledge, PledgeVersion
@@ -94,8 +94,8 @@ def _member(member: Member) -> Row:
 
 def _attempts(session: Session, attempt_ids: Select[Any]) -> list[Row]:
     answers = {
-        answer.attempt_item_id: _columns(answer, Answer, skip=("attempt_item_id", "attempt_id", "position"))
-        for answer in session.scalars(select(Answer).where(Answer.attempt_id.in_(attempt_ids)))
+        answer.attempt_item_id: _columns(answer, Answer, skip=("attempt_item_id", "position"))
+        for answer in session.scalars(answers_of(attempt_ids))
     }
     items: dict[str, list[Row]] = defaultdict(list)
     for item in session.scalars(

@@ -46,7 +46,7 @@ def merge_package(
     documents = merge_documents(session, content, report)
     merge_units(session, content.units, report)
     members = merge_members(session, content.members, content.units, decide, report)
-    merge_attempts(session, content.attempts, members, documents, report)
+    merge_attempts(session, content.attempts, members, documents, report, content.prepared)
     merge_pledges(session, content.pledges, members, documents, report)
     merge_review_cards(session, content.review_cards, members, report)
     merge_progress(session, content.section_progress, members, documents, report)

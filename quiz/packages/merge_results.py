@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from operator import itemgetter
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from quiz.api.packages import MergeReport
+from quiz.packages import bulk
 from quiz.packages.content import Row
 from quiz.packages.export import pledge_content
+from quiz.packages.merge_keys import verified_here
 from quiz.packages.merge_people import MemberMap, NewRows, existing_ids, insert_rows, rows_of_members
+from quiz.packages.prepared import PreparedAttempts, prepare_attempts
 from quiz.storage.base import new_id
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.people import Member
@@ -18,34 +22,45 @@ from quiz.storage.models.pledges import Pledge, PledgeCommitment, PledgeReflecti
 
 
 def merge_attempts(
-    session: Session, attempts: list[Row], members: MemberMap, documents: dict[str, str], report: MergeReport
+    session: Session,
+    attempts: list[Row],
+    members: MemberMap,
+    documents: dict[str, str],
+    report: MergeReport,
+    prepared: PreparedAttempts | None = None,
 ) -> None:
-    """Submitted attempts never change: one already here is skipped whole, a new one is added with its answers."""
+    """Submitted attempts never change: one already here is skipped whole, a new one is added with its answers.
+
+    ``prepared``: the attempts' items and answers already made into rows (by the reading process), if so.
+    """
+    flavour = bulk.flavour(session.connection().dialect)
     present = existing_ids(session, Attempt.id, [attempt["id"] for attempt in attempts])
-    new_attempts, new_items, new_answers = [], [], []
+    if prepared is None or prepared.flavour != flavour:
+        prepared = prepare_attempts([attempt for attempt in attempts if attempt["id"] not in present], flavour)
+    new_attempts = []
     for attempt in attempts:
-        answers = [item["answer"] for item in attempt["items"] if item["answer"] is not None]
+        answered = sum(item["answer"] is not None for item in attempt["items"])
         if attempt["id"] in present:
             report.count("attempts", "skipped")
-            report.count("answers", "skipped", len(answers))
+            report.count("answers", "skipped", answered)
             continue
-        # The package's own rows become the inserted rows (completed in place, no copies): a unit's merge
-        # carries hundreds of thousands of items and answers. Columns the table lacks are left out by name.
+        # The package's own rows become the inserted rows (completed in place, no copies); their items and answers
+        # were prepared when the package was read.
         attempt.update(member_id=members[attempt["member_id"]], document_id=documents[attempt["document_id"]])
         new_attempts.append(attempt)
-        attempt_id = attempt["id"]
-        for item in attempt["items"]:
-            answer = item["answer"]
-            item["attempt_id"] = attempt_id
-            item["is_correct"] = bool(answer and answer["is_correct"])
-            new_items.append(item)
-            if answer is not None:
-                answer.update(attempt_item_id=item["id"], attempt_id=attempt_id, position=item["position"])
-                new_answers.append(answer)
         report.count("attempts", "added")
-        report.count("answers", "added", len(answers))
-    for model, rows in ((Attempt, new_attempts), (AttemptItem, new_items), (Answer, new_answers)):
-        insert_rows(session, model, rows, skip=("items", "answer"))
+        report.count("answers", "added", answered)
+    insert_rows(session, Attempt, new_attempts, skip=("items",))
+    items, answers = prepared.items.without(present), prepared.answers.without(present)
+    connection = session.connection()
+    for model, table in ((AttemptItem, items), (Answer, answers)):
+        bulk.insert_prepared(connection, cast(Table, model.__table__), table, flavour)
+    if flavour == "sqlite":
+        # Items belong to attempts just added, answers to items just added (merge_keys: SQLite checks no keys here).
+        item_ids = set(map(itemgetter(0), items.rows))
+        new_ids = {row["id"] for row in new_attempts}
+        verified_here(session, cast(Table, AttemptItem.__table__), set(items.attempt_ids) <= new_ids)
+        verified_here(session, cast(Table, Answer.__table__), set(map(itemgetter(1), answers.rows)) <= item_ids)
 
 
 def merge_pledges(

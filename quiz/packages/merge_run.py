@@ -15,13 +15,14 @@ from sqlalchemy.orm import Session, SessionTransaction
 from quiz.api.packages import MergeReport, PackageOutcome
 from quiz.errors import UserError
 from quiz.importing.encoding import readable_file_name
-from quiz.packages.bulk import collector_paused, merge_cache
+from quiz.packages.bulk import flavour, merge_cache
 from quiz.packages.container import PackageRefused, UnitKey
 from quiz.packages.content import PackageContent
 from quiz.packages.merge import counts, merge_package
 from quiz.packages.merge_documents import document_problem
+from quiz.packages.merge_keys import check_new_rows, keys_checked_per_package, largest_rowids
 from quiz.packages.merge_people import Decide
-from quiz.packages.reading import PackageReader
+from quiz.packages.reading import PROCESS_FROM_PACKAGES, PackageReader, collector_paused
 from quiz.storage import sqlite_access
 from quiz.storage.database import Database
 from quiz.storage.models.documents import Document
@@ -36,6 +37,8 @@ MERGE_LOCK_KEY = 7_000_001
 _GAP_FOR_WAITING_WRITERS_SECONDS = 0.15
 # How long a merge on SQLite holds the write lock before it commits (plus at most one package).
 CHUNK_SECONDS = sqlite_access.WRITE_CHUNK_SECONDS
+# In the merge session's info: whether the merge checks each package's foreign keys itself (SQLite).
+_CHECK_KEYS = "check_keys_per_package"
 FAILED_MESSAGE = (
     "Lỗi khi ghi gói này vào cơ sở dữ liệu nên gói chưa được gộp (phần đã ghi của gói đã được hoàn tác, các gói "
     "khác không bị ảnh hưởng); hãy gộp lại gói này sau."
@@ -56,20 +59,22 @@ def merge_packages(
         with session.begin():
             documents_before = set(session.scalars(select(Document.id)))
         writer = _Writer(database, session, report)
-        with PackageReader(key) as reader:
+        many = len(paths) >= PROCESS_FROM_PACKAGES
+        with PackageReader(key, flavour(database.engine.dialect), separate_process=many) as reader:
+            if reader.reads_ahead_in_a_process:
+                reader.start(paths[1])  # the process starts while the first package is read here
             for index, path in enumerate(paths):
                 content = reader.read(path)
                 following = paths[index + 1] if index + 1 < len(paths) else None
-                if following is not None and not database.is_sqlite:
+                # On SQLite a second thread would slow the merge (see PackageReader): without the process, the next
+                # package is read after the commit below, and members waiting to save an answer get the lock then.
+                if following is not None and (reader.reads_ahead_in_a_process or not database.is_sqlite):
                     reader.start(following)
                 if isinstance(content, PackageRefused):
                     report.packages.append(PackageOutcome(readable_file_name(path), None, "", str(content)))
                 else:
                     writer.merge(readable_file_name(path), content, decide)
                 if writer.commit_due():
-                    # On SQLite the next package is read after the commit: while it is parsed, members waiting to
-                    # save an answer get the lock (parsing it during the commit on a second thread gained little
-                    # and would leave no such gap).
                     writer.commit()
         writer.commit()
         with session.begin():
@@ -82,7 +87,11 @@ def _merge_session(database: Database) -> Iterator[Session]:
     """A session on one connection for the whole run: its big SQLite cache and prepared statements stay warm."""
     with database.engine.connect() as connection, merge_cache(connection):
         connection.commit()  # the pragma's implicit transaction: the writer begins its own
-        with Session(bind=connection, expire_on_commit=False) as session:
+        with (
+            keys_checked_per_package(connection) as checking,
+            Session(bind=connection, expire_on_commit=False) as session,
+        ):
+            session.info[_CHECK_KEYS] = checking
             yield session
 
 
@@ -108,7 +117,11 @@ class _Writer:
         try:
             self._begin()
             with self.session.begin_nested():
+                before = largest_rowids(self.session) if self.session.info[_CHECK_KEYS] else None
                 outcome = _merge_one(self.session, file_name, content, decide, own)
+                if before is not None and outcome.refused is None:
+                    self.session.flush()
+                    check_new_rows(self.session, before)
         except Exception as error:
             # Rolled back to the package's savepoint (or never begun): the packages before it stay merged.
             logger.exception("merging results package %s failed", file_name)
@@ -151,8 +164,9 @@ class _Writer:
     def _begin(self) -> None:
         if self.transaction is not None:
             return
-        if self.last_commit is not None and time.monotonic() - self.last_commit < _GAP_FOR_WAITING_WRITERS_SECONDS:
-            self.database.chunk_done()
+        since = None if self.last_commit is None else time.monotonic() - self.last_commit
+        if since is not None and since < _GAP_FOR_WAITING_WRITERS_SECONDS:
+            self.database.chunk_done(since)
         transaction = self.session.begin()
         try:
             connection = self.session.connection()

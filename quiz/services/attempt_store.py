@@ -15,7 +15,7 @@ from quiz.errors import NotFound, UserError
 from quiz.questions.weights import question_weight
 from quiz.services.quiz_settings import load_settings
 from quiz.storage.counted_exams import submitted_exam
-from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
+from quiz.storage.models.attempts import Answer, Attempt, AttemptItem, answers_of
 from quiz.storage.models.bank import Question
 from quiz.storage.models.documents import Section
 
@@ -67,9 +67,7 @@ def load_questions(session: Session, items: Sequence[AttemptItem]) -> dict[str, 
 
 
 def load_answers(session: Session, attempt_id: str) -> dict[int, Answer]:
-    return {
-        answer.position: answer for answer in session.scalars(select(Answer).where(Answer.attempt_id == attempt_id))
-    }
+    return {answer.position: answer for answer in session.scalars(answers_of(attempt_id))}
 
 
 def section_titles(session: Session, items: Sequence[AttemptItem]) -> dict[str, str]:

@@ -240,7 +240,6 @@ class PaperService:
                 session.add(
                     Answer(
                         attempt_item_id=item.id,
-                        attempt_id=attempt_id,
                         position=item.position,
                         response=stored,
                         is_correct=score.is_correct,

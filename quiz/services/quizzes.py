@@ -140,7 +140,11 @@ class QuizService:
                 raise UserError("Câu hỏi này không còn trong ngân hàng câu hỏi; hãy bỏ qua câu này.")
             score = score_response(views.keyed(question), item.option_order, response)
             now = self.clock()
-            last = session.scalar(select(func.max(Answer.answered_at)).where(Answer.attempt_id == attempt_id))
+            last = session.scalar(
+                select(func.max(Answer.answered_at))
+                .join(AttemptItem, AttemptItem.id == Answer.attempt_item_id)
+                .where(AttemptItem.attempt_id == attempt_id)
+            )
             since = last if last is not None else attempt.started_at
             spent = max(0.0, (now - since).total_seconds())
             answer = _saved_answer(session, item, position, response, spent, now)
@@ -371,7 +375,6 @@ def _saved_answer(
         .values(
             id=new_id(),
             attempt_item_id=item.id,
-            attempt_id=item.attempt_id,
             position=position,
             response=answer_types.answer_to_json(response),
             changed_count=0,

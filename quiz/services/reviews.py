@@ -24,7 +24,7 @@ from quiz.engine.review_schedule import (
 from quiz.errors import NotFound
 from quiz.services.context import ServiceContext
 from quiz.storage.base import utc_now
-from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
+from quiz.storage.models.attempts import Attempt, AttemptItem, answers_of
 from quiz.storage.models.bank import Question
 from quiz.storage.models.study import ReviewCard, ReviewLogEntry
 
@@ -51,10 +51,7 @@ class ReviewService:
             self._context.require_member_access(attempt.member_id)
             if session.scalar(select(ReviewLogEntry.id).where(ReviewLogEntry.attempt_id == attempt_id).limit(1)):
                 return
-            answered = {
-                answer.attempt_item_id: answer
-                for answer in session.scalars(select(Answer).where(Answer.attempt_id == attempt_id))
-            }
+            answered = {answer.attempt_item_id: answer for answer in session.scalars(answers_of(attempt_id))}
             items = session.scalars(
                 select(AttemptItem).where(AttemptItem.attempt_id == attempt_id).order_by(AttemptItem.position)
             ).all()

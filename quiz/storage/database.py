@@ -72,10 +72,11 @@ class Database:
                 sqlite_access.begin_immediate(session.connection())
             yield session
 
-    def chunk_done(self) -> None:
-        """Called by a long job between two committed chunks, so writers waiting for the lock get it first."""
+    def chunk_done(self, already_seconds: float = 0.0) -> None:
+        """Called by a long job between two committed chunks (``already_seconds`` after the commit), so writers
+        waiting for the lock get it first."""
         if self.is_sqlite:
-            sqlite_access.pause_between_chunks()
+            sqlite_access.pause_between_chunks(already_seconds)
 
     @contextmanager
     def reporting_damage(self) -> Iterator[None]:

@@ -22,6 +22,8 @@ WRITE_CHUNK_SECONDS = 2.0
 # SQLite's busy handler sleeps up to 100 ms between tries: a writer that lets go for longer than that between
 # two chunks lets every waiting writer in, instead of taking the lock straight back.
 _PAUSE_BETWEEN_CHUNKS_SECONDS = 0.15
+# The write-ahead log file is cut back to this size when it restarts after a checkpoint.
+JOURNAL_LIMIT_BYTES = 64 * 1024 * 1024
 
 # Primary result codes (sqlite3.h); the extended code's low byte is the primary one.
 SQLITE_BUSY = 5
@@ -74,6 +76,8 @@ def set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
+    # A merge lets the log grow to a few hundred MB between checkpoints: it is cut back once it restarts.
+    cursor.execute(f"PRAGMA journal_size_limit={JOURNAL_LIMIT_BYTES}")
     cursor.close()
 
 
@@ -109,6 +113,7 @@ def begin_immediate(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def pause_between_chunks() -> None:
-    """Let writers waiting for the lock in (call between two commits of a long job)."""
-    time.sleep(_PAUSE_BETWEEN_CHUNKS_SECONDS)
+def pause_between_chunks(already_seconds: float = 0.0) -> None:
+    """Let writers waiting for the lock in (call between two commits of a long job, ``already_seconds`` after the
+    commit)."""
+    time.sleep(max(0.0, _PAUSE_BETWEEN_CHUNKS_SECONDS - already_seconds))

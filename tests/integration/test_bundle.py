@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -128,3 +130,34 @@ def test_bundle_leaves_out_what_only_the_tests_need() -> None:
         assert not (internal / name).exists(), name
     # Pillow's stand-in is pure Python inside the archive: no compiled part of Pillow may have come along.
     assert list(internal.glob("PIL/_imaging*")) == []
+
+
+@pytest.mark.slow
+@needs_bundle
+def test_built_app_merges_many_packages_through_its_reading_process(tmp_path: Path) -> None:
+    """From three packages on, the merge reads them in a second process: the frozen program started again, which
+    must become that worker (multiprocessing.freeze_support) rather than a second app."""
+    executable = Path(BUNDLE) / EXECUTABLE
+    office, secretary = (f"sqlite:///{(tmp_path / name).as_posix()}" for name in ("office.sqlite3", "unit.sqlite3"))
+    for url in (office, secretary):
+        assert (
+            run_bundle(executable, ["--db", url, "results", "key", "khoá chung của đơn vị"], tmp_path).returncode == 0
+        )
+    assert run_bundle(executable, ["--db", office, "demo"], tmp_path).returncode == 0
+    package = tmp_path / "ket-qua-1.nqpkg"
+    exported = run_bundle(
+        executable, ["--db", office, "results", "export", "--include-document", "-o", str(package)], tmp_path
+    )
+    assert exported.returncode == 0, exported.stderr
+    copies = [package] + [Path(shutil.copy2(package, tmp_path / f"ket-qua-{number}.nqpkg")) for number in (2, 3)]
+    merged = run_bundle(executable, ["--db", secretary, "results", "import", *map(str, copies)], tmp_path)
+    assert merged.returncode == 0, merged.stderr
+    assert "Traceback" not in merged.stderr and "reading process" not in merged.stderr
+    with contextlib.closing(sqlite3.connect(tmp_path / "unit.sqlite3")) as connection:
+        merged_answers = connection.execute("SELECT count(*) FROM answers").fetchone()[0]
+    with contextlib.closing(sqlite3.connect(tmp_path / "office.sqlite3")) as connection:
+        submitted = connection.execute(
+            "SELECT count(*) FROM answers JOIN attempt_items ON attempt_items.id = answers.attempt_item_id "
+            "JOIN attempts ON attempts.id = attempt_items.attempt_id WHERE attempts.submitted_at IS NOT NULL"
+        ).fetchone()[0]
+    assert merged_answers == submitted > 0

@@ -35,7 +35,10 @@ def wait_until_ready(process: subprocess.Popen[str]) -> None:
 
 def stored_answers(database_file: Path) -> dict[tuple[str, int], dict[str, object]]:
     with contextlib.closing(sqlite3.connect(database_file)) as connection:
-        rows = connection.execute("SELECT attempt_id, position, response FROM answers").fetchall()
+        rows = connection.execute(
+            "SELECT attempt_items.attempt_id, answers.position, answers.response FROM answers "
+            "JOIN attempt_items ON attempt_items.id = answers.attempt_item_id"
+        ).fetchall()
     return {(attempt_id, position): json.loads(response) for attempt_id, position, response in rows}
 
 

@@ -17,7 +17,9 @@ from tests.integration.package_factory import write_exam_packages
 from tests.integration.scenario import add_member, any_response, write_resolution
 from tests.integration.test_locked_start import read_line, start_worker
 
-PACKAGES = 60
+# Enough packages that the merge lasts several commit chunks (the faster merges get, the more it needs: with 60 only
+# 15 answers got through under load once the merge read its packages in a second process).
+PACKAGES = 90
 MEMBERS = 40
 QUESTIONS = 30
 

@@ -7,13 +7,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
 
 from quiz.api import answers as answer_types
 from quiz.api.pledges import Commitment, ReflectionAnswer
 from quiz.service import Service
 from quiz.services.context import Actor
-from quiz.storage.models.attempts import Answer
+from quiz.storage.models.attempts import answers_of
 from tests.conftest import POSTGRES_URL, reset_postgres_schema
 from tests.unit.quiz.engine.factories import right_response, wrong_response
 from tests.unit.quiz.packages.helpers import UnitSetup, open_pc, row_counts, setup_unit, take_exam
@@ -66,7 +65,7 @@ def answering(
 
 def answer_count(service: Service, attempt_id: str) -> int:
     with service.database.sessions() as session:
-        return session.scalar(select(func.count()).where(Answer.attempt_id == attempt_id)) or 0
+        return len(session.scalars(answers_of(attempt_id)).all())
 
 
 def test_two_members_answer_at_the_same_time(two_pcs: tuple[Service, Service], unit: UnitSetup) -> None:
@@ -114,7 +113,7 @@ def test_same_question_answered_on_two_pcs_keeps_one_answer(two_pcs: tuple[Servi
         assert errors == []
     assert answer_count(first_pc, attempt) == 1
     with first_pc.database.sessions() as session:
-        answer = session.scalars(select(Answer).where(Answer.attempt_id == attempt)).one()
+        answer = session.scalars(answers_of(attempt)).one()
         assert answer.response in (answer_types.answer_to_json(right), answer_types.answer_to_json(wrong))
         # 16 writes alternating between two responses: every write after the first that changed it was counted.
         assert answer.changed_count >= 8

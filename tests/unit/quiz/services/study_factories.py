@@ -207,7 +207,6 @@ def make_submitted_attempt(
                 Answer(
                     id=new_id(),
                     attempt_item_id=item.id,
-                    attempt_id=attempt_id,
                     position=position,
                     response={"choice": given.displayed_choice},
                     is_correct=is_correct,

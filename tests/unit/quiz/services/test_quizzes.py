@@ -7,14 +7,13 @@ import datetime as dt
 from collections import Counter
 
 import pytest
-from sqlalchemy import select
 
 from quiz.api.answers import ChoiceAnswer, ChoicesAnswer, PairsAnswer, TextAnswer
 from quiz.api.attempts import AttemptClosed, QuizSettingsData
 from quiz.errors import AccessDenied, UserError
 from quiz.service import Service
 from quiz.services.context import Actor
-from quiz.storage.models.attempts import Answer
+from quiz.storage.models.attempts import answers_of
 from tests.unit.quiz.engine.factories import MadeDocument, add_document, add_member, right_response, wrong_response
 
 START = dt.datetime(2025, 11, 10, 2, 0, tzinfo=dt.UTC)
@@ -167,7 +166,7 @@ def test_answers_are_kept_changed_and_flagged(
     assert again.questions[3].response == right_response(service, view.id, 3)
     assert again.questions[5].flagged and again.answered_count == 1
     with service.database.sessions() as session:
-        answer = session.scalars(select(Answer).where(Answer.attempt_id == view.id)).one()
+        answer = session.scalars(answers_of(view.id)).one()
         assert (answer.changed_count, answer.time_spent_seconds, answer.is_correct) == (1, 60.0, True)
     with pytest.raises(UserError):
         service.quizzes.answer(view.id, 99, ChoiceAnswer(0))
