@@ -29,13 +29,20 @@ def counts(content: PackageContent) -> dict[str, int]:
         "units": len(content.units),
         "members": len(content.members),
         "attempts": len(content.attempts),
-        "answers": sum(item["answer"] is not None for attempt in content.attempts for item in attempt["items"]),
+        "answers": answered(content),
         "pledges": len(content.pledges),
         "pledge_history": sum(len(pledge["history"]) for pledge in content.pledges),
         "review_cards": len(content.review_cards),
         "review_log": sum(len(card["log"]) for card in content.review_cards),
         "section_progress": len(content.section_progress),
     }
+
+
+def answered(content: PackageContent) -> int:
+    """How many answers the package carries (its attempts' items are gone once prepared by the reading process)."""
+    if content.prepared is not None:
+        return sum(content.prepared.answered.values())
+    return sum(item["answer"] is not None for attempt in content.attempts for item in attempt["items"])
 
 
 def merge_package(

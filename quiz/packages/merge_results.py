@@ -31,15 +31,18 @@ def merge_attempts(
 ) -> None:
     """Submitted attempts never change: one already here is skipped whole, a new one is added with its answers.
 
-    ``prepared``: the attempts' items and answers already made into rows (by the reading process), if so.
+    ``prepared``: the attempts' items and answers already made into rows (by the reading process), if so; the
+    attempts' own items may then be gone.
     """
     flavour = bulk.flavour(session.connection().dialect)
     present = existing_ids(session, Attempt.id, [attempt["id"] for attempt in attempts])
-    if prepared is None or prepared.flavour != flavour:
-        prepared = prepare_attempts([attempt for attempt in attempts if attempt["id"] not in present], flavour)
+    if prepared is None:
+        prepared = prepare_attempts(attempts, flavour)
+    elif prepared.flavour != flavour:  # never: the reader asks the same database; the items may be gone
+        raise RuntimeError(f"rows prepared for {prepared.flavour}, the database takes {flavour}")
     new_attempts = []
     for attempt in attempts:
-        answered = sum(item["answer"] is not None for item in attempt["items"])
+        answered = prepared.answered[attempt["id"]]
         if attempt["id"] in present:
             report.count("attempts", "skipped")
             report.count("answers", "skipped", answered)

@@ -66,6 +66,14 @@ class PreparedAttempts:
     flavour: Flavour
     items: PreparedTable
     answers: PreparedTable
+    # Attempt id → how many of its items were answered (the attempts' own items may be gone: ``without_items``).
+    answered: dict[str, int]
+
+
+def without_items(attempts: list[Row]) -> None:
+    """Drop the attempts' items and answers once prepared: half of what the reading process would hand over."""
+    for attempt in attempts:
+        attempt["items"] = []
 
 
 def prepare_attempts(attempts: list[Row], flavour: Flavour) -> PreparedAttempts:
@@ -94,10 +102,14 @@ def prepare_attempts(attempts: list[Row], flavour: Flavour) -> PreparedAttempts:
     if flavour == "sqlite":
         answer_values[6] = column_text.sqlite_time_texts(answer_values[6])
     answer_attempts = [item_attempts[index] for index in answered]
+    counts = dict.fromkeys((attempt["id"] for attempt in attempts), 0)
+    for attempt_id in answer_attempts:
+        counts[attempt_id] += 1
     return PreparedAttempts(
         flavour,
         PreparedTable(ITEM_COLUMNS, item_attempts, _rows(ITEM_COLUMNS, item_values, flavour)),
         PreparedTable(ANSWER_COLUMNS, answer_attempts, _rows(ANSWER_COLUMNS, answer_values, flavour)),
+        counts,
     )
 
 

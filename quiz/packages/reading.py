@@ -15,7 +15,7 @@ from types import TracebackType
 
 from quiz.packages.container import PackageRefused, UnitKey
 from quiz.packages.content import PackageContent, load_package
-from quiz.packages.prepared import Flavour, prepare_attempts
+from quiz.packages.prepared import Flavour, prepare_attempts, without_items
 
 logger = logging.getLogger(__name__)
 Loaded = PackageContent | PackageRefused
@@ -90,7 +90,9 @@ def read_prepared(path: Path, key: UnitKey, flavour: Flavour) -> Loaded:
             content = load_package(path, key)
         except PackageRefused as refusal:
             return refusal
-        return dataclasses.replace(content, prepared=prepare_attempts(content.attempts, flavour))
+        prepared = prepare_attempts(content.attempts, flavour)
+        without_items(content.attempts)
+        return dataclasses.replace(content, prepared=prepared)
 
 
 def _reading_process() -> Executor | None:
