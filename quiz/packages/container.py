@@ -94,11 +94,11 @@ def read_package(path: Path, key: UnitKey) -> tuple[dict[str, Any], dict[str, An
     """Return (manifest, parts) of a verified package, or raise PackageRefused naming the reason."""
     try:
         size = path.stat().st_size
+        if size > MAX_PACKAGE_BYTES:
+            raise PackageRefused("Gói kết quả quá lớn (vượt giới hạn cho phép).")
+        raw = path.read_bytes()  # a USB stick pulled out between the two: the same refusal
     except OSError as error:
         raise PackageRefused(f"Không đọc được tệp gói kết quả: {path.name}.") from error
-    if size > MAX_PACKAGE_BYTES:
-        raise PackageRefused("Gói kết quả quá lớn (vượt giới hạn cho phép).")
-    raw = path.read_bytes()
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:

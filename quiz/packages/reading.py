@@ -61,7 +61,7 @@ class PackageReader:
             self._upcoming = None
             try:
                 return upcoming[1].result()
-            except (BrokenProcessPool, OSError):
+            except BrokenProcessPool:
                 # The process died (out of memory, killed): this package is read again here.
                 self._give_up_the_process()
         return read_prepared(path, self._key, self._flavour)

@@ -191,3 +191,15 @@ def test_json_nested_100000_deep_is_refused_and_the_good_package_still_merges(
     assert [outcome.file_name for outcome in outcomes] == [unsigned.name, signed.name, good_package.name]
     assert "lồng nhau quá sâu" in str(outcomes[0].refused) and "lồng nhau quá sâu" in str(outcomes[1].refused)
     assert outcomes[2].refused is None and report.counts["attempts"].added == 1
+
+
+def test_a_file_that_cannot_be_read_is_refused_and_the_good_package_still_merges(
+    service: Service, good_package: Path, tmp_path: Path
+) -> None:
+    # Stat works, reading fails: what a USB stick pulled out half-way looks like (here a folder named like a package).
+    unreadable = tmp_path / "rut-usb.nqpkg"
+    unreadable.mkdir()
+    report = service.results.import_packages([unreadable, good_package, good_package])
+    outcomes = [package.refused for package in report.packages]
+    assert outcomes[0] is not None and "Không đọc được tệp gói kết quả" in outcomes[0]
+    assert outcomes[1:] == [None, None] and report.counts["attempts"].added == 1
