@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,8 +70,12 @@ def test_export_from_one_pc_and_merge_into_another(
     page.key_edit.setText(PASSPHRASE)
     QTest.mouseClick(page.key_button, Qt.MouseButton.LeftButton)
 
+    # Three files (two copies): from three on, the merge reads them in a second process, started here from the
+    # window's worker thread while Qt runs.
+    copies = [package] + [Path(shutil.copy2(package, tmp_path / f"ket-qua-{number}.nqpkg")) for number in (2, 3)]
+
     def choose_package(on_chosen: Callable[[list[Path]], None]) -> None:
-        on_chosen([package])
+        on_chosen(copies)
 
     monkeypatch.setattr(page, "choose_package_files", choose_package)
     QTest.mouseClick(page.choose_button, Qt.MouseButton.LeftButton)
@@ -84,7 +89,7 @@ def test_export_from_one_pc_and_merge_into_another(
     assert sorted(member.full_name for member in service.members.list_members()) == ["Võ Thị Hạnh", "Đặng Văn Khoa"]
     assert page.last_report is not None and page.last_report.counts["members"].added == 2
     # Which packages merged is said by name, not only the refused ones.
-    assert "✓ ket-qua.nqpkg" in page.preview_text.toPlainText()
+    assert all(f"✓ {path.name}" in page.preview_text.toPlainText() for path in copies)
 
 
 def test_a_package_with_a_foreign_key_is_refused_and_nothing_changes(
