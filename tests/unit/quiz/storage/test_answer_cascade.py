@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete, func, inspect, select
+from sqlalchemy import delete, func, inspect, select, text
 
 from quiz.service import Service
+from quiz.storage.database import head_revision
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from tests.unit.quiz.services.study_factories import (
     GivenAnswer,
@@ -53,3 +54,25 @@ def test_deleting_a_member_deletes_their_answers(service: Service) -> None:
     member_id, _attempt_id = _answered_attempt(service)
     service.members.delete_member(member_id)
     assert (_count(service, Attempt), _count(service, AttemptItem), _count(service, Answer)) == (0, 0, 0)
+
+
+def test_migration_0009_goes_back_and_forth_with_the_answers(service: Service) -> None:
+    """Downgrading refills each answer's attempt id from its item; upgrading again drops it; nothing is lost."""
+    from alembic import command
+
+    from quiz.storage.database import _alembic_config
+
+    _member_id, attempt_id = _answered_attempt(service)
+    database = service.database
+    for target in ("0008_paper", "head"):
+        config = _alembic_config()
+        with database.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            (command.downgrade if target != "head" else command.upgrade)(config, target)
+        if target == "0008_paper":
+            with database.engine.connect() as connection:
+                copied = connection.execute(text("SELECT attempt_id FROM answers")).scalars().all()
+            assert copied == [attempt_id] * 3
+    assert database.current_revision() == head_revision()
+    assert _count(service, Answer) == 3
+    assert len(service.quizzes.get_attempt(attempt_id).questions) == 3
