@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 
 from sqlalchemy import Connection, Table
 from sqlalchemy.orm import Session
@@ -56,6 +57,7 @@ def keys_checked_per_package(connection: Connection) -> Iterator[bool]:
             connection.invalidate()  # never lend a connection without key checks to the next action
 
 
+@cache
 def _keyed_tables() -> list[Table]:
     return [table for table in Base.metadata.sorted_tables if table.foreign_key_constraints]
 

@@ -37,8 +37,6 @@ MERGE_LOCK_KEY = 7_000_001
 _GAP_FOR_WAITING_WRITERS_SECONDS = 0.15
 # How long a merge on SQLite holds the write lock before it commits (plus at most one package).
 CHUNK_SECONDS = sqlite_access.WRITE_CHUNK_SECONDS
-# In the merge session's info: whether the merge checks each package's foreign keys itself (SQLite).
-_CHECK_KEYS = "check_keys_per_package"
 FAILED_MESSAGE = (
     "Lỗi khi ghi gói này vào cơ sở dữ liệu nên gói chưa được gộp (phần đã ghi của gói đã được hoàn tác, các gói "
     "khác không bị ảnh hưởng); hãy gộp lại gói này sau."
@@ -55,10 +53,10 @@ def merge_packages(
     twice (attempts and log entries by id, the import log by package id).
     """
     report = MergeReport()
-    with collector_paused(), _merge_session(database) as session:
+    with collector_paused(), _merge_session(database) as (session, check_keys):
         with session.begin():
             documents_before = set(session.scalars(select(Document.id)))
-        writer = _Writer(database, session, report)
+        writer = _Writer(database, session, report, check_keys)
         many = len(paths) >= PROCESS_FROM_PACKAGES
         with PackageReader(key, flavour(database.engine.dialect), separate_process=many) as reader:
             if reader.reads_ahead_in_a_process:
@@ -83,16 +81,16 @@ def merge_packages(
 
 
 @contextmanager
-def _merge_session(database: Database) -> Iterator[Session]:
-    """A session on one connection for the whole run: its big SQLite cache and prepared statements stay warm."""
+def _merge_session(database: Database) -> Iterator[tuple[Session, bool]]:
+    """A session on one connection for the whole run (its big SQLite cache and prepared statements stay warm), and
+    whether the merge checks each package's foreign keys itself (quiz.packages.merge_keys)."""
     with database.engine.connect() as connection, merge_cache(connection):
         connection.commit()  # the pragma's implicit transaction: the writer begins its own
         with (
             keys_checked_per_package(connection) as checking,
             Session(bind=connection, expire_on_commit=False) as session,
         ):
-            session.info[_CHECK_KEYS] = checking
-            yield session
+            yield session, checking
 
 
 class _Writer:
@@ -100,12 +98,12 @@ class _Writer:
 
     On PostgreSQL every package is committed on its own (other PCs write beside it anyway). On SQLite the write lock
     is the whole file's, and every commit writes out each index page the transaction touched: with random ids a
-    package touches most pages of six large indexes, so packages share a transaction until it has held the lock
+    package touches most pages of five large indexes, so packages share a transaction until it has held the lock
     for ``CHUNK_SECONDS``, then commit and let waiting writers (members answering) in.
     """
 
-    def __init__(self, database: Database, session: Session, report: MergeReport) -> None:
-        self.database, self.session, self.report = database, session, report
+    def __init__(self, database: Database, session: Session, report: MergeReport, check_keys: bool) -> None:
+        self.database, self.session, self.report, self.check_keys = database, session, report, check_keys
         self.transaction: SessionTransaction | None = None
         self.started = 0.0
         self.last_commit: float | None = None
@@ -117,7 +115,7 @@ class _Writer:
         try:
             self._begin()
             with self.session.begin_nested():
-                before = largest_rowids(self.session) if self.session.info[_CHECK_KEYS] else None
+                before = largest_rowids(self.session) if self.check_keys else None
                 outcome = _merge_one(self.session, file_name, content, decide, own)
                 if before is not None and outcome.refused is None:
                     self.session.flush()

@@ -27,7 +27,7 @@ class PackageReader:
     """Each path's checked content (its attempts prepared as ``flavour`` rows), or the refusal saying why not.
 
     ``start(path)`` reads a package ahead; ``read(path)`` returns it (or reads it here). Ahead means in a second
-    process when ``in_process`` is false: reading, checking and preparing a package is Python work, and on a second
+    process with ``separate_process``: reading, checking and preparing a package is Python work, and on a second
     thread it would fight the merge for the interpreter lock (SQLite's driver takes it back after every row).
     Otherwise ahead means a second thread, worth it only when a database server does the writing (PostgreSQL: the
     merging thread mostly waits on its socket). If the reading process breaks, reading goes on here. One package
@@ -49,10 +49,12 @@ class PackageReader:
     def start(self, path: Path) -> None:
         if self._upcoming is not None:
             return
-        executor = self._executor or self._threads
+        if self._executor is None:
+            self._upcoming = (path, self._threads.submit(read_prepared, path, self._key, self._flavour))
+            return
         try:
-            self._upcoming = (path, executor.submit(read_prepared, path, self._key, self._flavour))
-        except (BrokenProcessPool, RuntimeError, OSError):
+            self._upcoming = (path, self._executor.submit(read_prepared, path, self._key, self._flavour))
+        except (BrokenProcessPool, OSError):
             self._give_up_the_process()
 
     def read(self, path: Path) -> Loaded:
