@@ -35,7 +35,6 @@ class ChangeHub(QObject):
     """One per open facade; lives on the UI thread. Notices are numbered in commit order and always arrive
     queued, so a page is never reloaded from inside the facade call that is still returning to it."""
 
-    changed = Signal(object)
     numbered = Signal(int, object)
     _arrived = Signal(int, object)
 
@@ -81,7 +80,6 @@ class ChangeHub(QObject):
 
     def _deliver(self, sequence: int, changes: Changes) -> None:
         self.numbered.emit(sequence, changes)
-        self.changed.emit(changes)
 
 
 def change_hub(service: Service) -> ChangeHub:

@@ -162,7 +162,6 @@ class OperationRunner(QObject):
     """One worker thread for the window's facade calls, taken in submission order."""
 
     busy_changed = Signal(bool)
-    idle = Signal()
 
     def __init__(self, parent: QObject | None = None, busy_delay_ms: int = BUSY_DELAY_MS) -> None:
         super().__init__(parent)
@@ -201,8 +200,6 @@ class OperationRunner(QObject):
         operation.bridge.deleteLater()
         if operation in self._pending:
             self._pending.remove(operation)
-        if not self._pending:
-            self.idle.emit()
 
     def busy_started(self) -> None:
         self._busy += 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer, Signal
@@ -33,12 +32,6 @@ from quiz.errors import UserError
 from quiz.service import Service
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
-logger = logging.getLogger(__name__)
-
-
-def _log_unexpected(error: BaseException) -> None:
-    if not isinstance(error, UserError):
-        logger.error("reading time not saved", exc_info=(type(error), error, error.__traceback__))
 
 
 class Reader(QWidget):
@@ -102,6 +95,8 @@ class Reader(QWidget):
         self._note_timer.timeout.connect(self.save_note)
         self.note_edit.textChanged.connect(self._note_timer.start)
         self._note_section: str | None = None
+        # The signed-in member's marks per section of the shown document (refresh_marks keeps them current).
+        self._marks: dict[str, SectionProgressInfo] = {}
         self._split_done = False
         self._build_layout()
         self.retranslate()
@@ -222,6 +217,7 @@ class Reader(QWidget):
         if self.content is None:
             return
         progress = {info.section_id: info for info in infos}
+        self._marks = progress
         for section in self.content.sections:
             info = progress.get(section.id)
             marks = ""
@@ -321,25 +317,15 @@ class Reader(QWidget):
         self.refresh_marks()
 
     def _update_member_controls(self) -> None:
+        """The member's boxes for the current section, from the marks last loaded (refresh_marks runs after every
+        change of them, so no query of its own)."""
         signed_in = self._member_id is not None and self.current_section is not None
         for widget in (self.studied_box, self.bookmark_box, self.note_button):
             widget.setVisible(self._member_id is not None)
             widget.setEnabled(signed_in)
-        if not signed_in or self.current_section is None or self._member_id is None:
+        if not signed_in or self.current_section is None:
             return
-        progress, member_id, section = self._service.progress, self._member_id, self.current_section
-        run_query(
-            self,
-            lambda: progress.section_progress(member_id, section.document_id),
-            lambda infos: self._show_member_marks(section.id, infos),
-            on_failure=lambda _error: None,  # the boxes stay as they were; reading goes on
-            key="member_controls",
-        )
-
-    def _show_member_marks(self, section_id: str, infos: Sequence[SectionProgressInfo]) -> None:
-        if self.current_section is None or self.current_section.id != section_id:
-            return
-        info = next((entry for entry in infos if entry.section_id == section_id), None)
+        info = self._marks.get(self.current_section.id)
         self.studied_box.setChecked(bool(info and info.studied))
         self.bookmark_box.setChecked(bool(info and info.bookmarked))
         if self.note_button.isChecked():
@@ -404,12 +390,12 @@ class Reader(QWidget):
         self._reading.invalidate()
         if seconds >= 1:
             progress, member_id, section_id = self._service.progress, self._member_id, self.current_section.id
-            # Time read is a nicety; never interrupt reading over it (an unexpected error is still logged).
-            run_change(
-                self,
-                lambda: progress.add_reading_time(member_id, section_id, seconds),
-                on_failure=lambda error: _log_unexpected(error),
-            )
+
+            def logged_only(error: BaseException) -> None:
+                # Time read is a nicety; never interrupt reading over it (error_message logs an unexpected error).
+                dialogs.error_message(error)
+
+            run_change(self, lambda: progress.add_reading_time(member_id, section_id, seconds), on_failure=logged_only)
 
     def close_session(self) -> None:
         """Save what is pending (note, reading time) before a sign-out or the window closing."""

@@ -29,7 +29,7 @@ def _chart_counts(row: ChiBoProgress) -> tuple[int, ...]:
 
 
 class UnitProgressPage(AdminPage):
-    shown_areas = frozenset({*(set(Area) - {Area.ACCOUNTS, Area.PACKAGES, Area.SETTINGS})})
+    shown_areas = frozenset(Area) - {Area.ACCOUNTS, Area.PACKAGES, Area.SETTINGS}
 
     def __init__(self, service: Service, task_runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(service, task_runner, parent)

@@ -14,7 +14,6 @@ PARTY_COMMITTEE_KEY = "party_committee"
 UNIT_NAME_KEY = "unit_name"
 PLACE_NAME_KEY = "place_name"
 FORMS_DEADLINE_KEY = "forms_deadline"
-UNIT_DETAIL_KEYS = (PARTY_COMMITTEE_KEY, UNIT_NAME_KEY, PLACE_NAME_KEY, FORMS_DEADLINE_KEY)
 # Earlier versions stored this bare word as the default committee; a header printing only it is incomplete.
 BARE_COMMITTEE = "dang bo"
 

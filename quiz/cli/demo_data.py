@@ -60,10 +60,11 @@ class DemoMember:
 def demo_members(rng: random.Random, per_chi_bo: int) -> list[DemoMember]:
     """Members of the three chi bộ: the first two of each are its bí thư and phó bí thư."""
     used: set[str] = set()
+    surnames = read_lines("data/surnames.txt")[:DEMO_SURNAME_COUNT]
     members: list[DemoMember] = []
     for chi_bo_index in range(len(CHI_BO)):
         for place in range(per_chi_bo):
-            full_name = _unique_name(rng, used)
+            full_name = _unique_name(rng, used, surnames)
             birth = dt.date(rng.randint(1965, 1998), rng.randint(1, 12), rng.randint(1, 28))
             joined = dt.date(min(birth.year + rng.randint(22, 30), 2023), rng.randint(1, 12), rng.randint(1, 28))
             habit = rng.random()
@@ -85,12 +86,12 @@ def demo_members(rng: random.Random, per_chi_bo: int) -> list[DemoMember]:
     return members
 
 
-def _unique_name(rng: random.Random, used: set[str]) -> str:
+def _unique_name(rng: random.Random, used: set[str], surnames: list[str]) -> str:
     while True:
         female = rng.random() < 0.5
         middle = rng.choice(MIDDLE_FEMALE if female else MIDDLE_MALE)
         given = rng.choice(GIVEN_FEMALE if female else GIVEN_MALE)
-        name = f"{rng.choice(read_lines('data/surnames.txt')[:DEMO_SURNAME_COUNT])} {middle} {given}"
+        name = f"{rng.choice(surnames)} {middle} {given}"
         if name not in used:
             used.add(name)
             return name

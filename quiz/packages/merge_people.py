@@ -14,6 +14,7 @@ from quiz.packages import bulk
 from quiz.packages.content import Row
 from quiz.storage.models.people import Member, Unit
 from quiz.storage.models.sync import MemberAlias
+from quiz.storage.written_tables import note_written
 from quiz.text import fold
 
 Item = TypeVar("Item")
@@ -69,7 +70,10 @@ def insert_rows(session: Session, model: type[Any], rows: Sequence[Row], skip: S
     """Bulk inserts in the session's transaction: far faster than ORM objects (or ORM bulk inserts) for many rows.
 
     ``skip`` names keys of the rows that are not columns (nested rows inserted separately)."""
-    bulk.insert_rows(session.connection(), cast(Table, model.__table__), rows, skip)
+    table = cast(Table, model.__table__)
+    bulk.insert_rows(session.connection(), table, rows, skip)
+    if rows:
+        note_written(session, table.name)  # past the ORM: the change feed learns of it here
 
 
 def rows_of_members(session: Session, model: type[Item], member_ids: Iterable[str]) -> list[Item]:

@@ -19,6 +19,7 @@ from quiz.storage.base import new_id
 from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
 from quiz.storage.models.people import Member
 from quiz.storage.models.pledges import Pledge, PledgeCommitment, PledgeReflection, PledgeVersion
+from quiz.storage.written_tables import note_written
 
 
 def merge_attempts(
@@ -57,7 +58,9 @@ def merge_attempts(
     items, answers = prepared.items.without(present), prepared.answers.without(present)
     connection = session.connection()
     for model, table in ((AttemptItem, items), (Answer, answers)):
-        bulk.insert_prepared(connection, cast(Table, model.__table__), table, flavour)
+        if table.rows:
+            bulk.insert_prepared(connection, cast(Table, model.__table__), table, flavour)
+            note_written(session, model.__tablename__)
     if flavour == "sqlite":
         # Items belong to attempts just added, answers to items just added (merge_keys: SQLite checks no keys here).
         item_ids = set(map(itemgetter(0), items.rows))

@@ -88,7 +88,8 @@ def _merge_session(database: Database) -> Iterator[tuple[Session, bool]]:
         connection.commit()  # the pragma's implicit transaction: the writer begins its own
         with (
             keys_checked_per_package(connection) as checking,
-            Session(bind=connection, expire_on_commit=False) as session,
+            # From the app's session factory: each committed chunk tells the change feed what the merge wrote.
+            database.sessions(bind=connection) as session,
         ):
             yield session, checking
 

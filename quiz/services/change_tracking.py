@@ -8,13 +8,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
 from quiz.api.changes import ChangeFeed, Changes
-
-_TABLES_KEY = "changed_tables"
-
-
-def _tables(session: Session) -> set[str]:
-    tables: set[str] = session.info.setdefault(_TABLES_KEY, set())
-    return tables
+from quiz.storage.written_tables import take_written, written_tables
 
 
 def _table_name(instance: Any) -> str | None:
@@ -29,7 +23,7 @@ def track_changes(sessions: sessionmaker[Session], feed: ChangeFeed) -> None:
     """
 
     def after_flush(session: Session, _flush: UOWTransaction) -> None:
-        touched = _tables(session)
+        touched = written_tables(session)
         for instance in (*session.new, *session.dirty, *session.deleted):
             name = _table_name(instance)
             if name is not None:
@@ -40,15 +34,15 @@ def track_changes(sessions: sessionmaker[Session], feed: ChangeFeed) -> None:
             table = getattr(state.statement, "table", None)
             name = getattr(table, "name", None)
             if isinstance(name, str):
-                _tables(state.session).add(name)
+                written_tables(state.session).add(name)
 
     def after_commit(session: Session) -> None:
-        tables = session.info.pop(_TABLES_KEY, set())
+        tables = take_written(session)
         if tables:
             feed.publish(Changes.of_tables(tables))
 
     def after_rollback(session: Session) -> None:
-        session.info.pop(_TABLES_KEY, None)
+        take_written(session)
 
     event.listen(sessions, "after_flush", after_flush)
     event.listen(sessions, "do_orm_execute", do_orm_execute)

@@ -36,7 +36,7 @@ from quiz.services import attempt_views as views
 from quiz.services.context import ServiceContext
 from quiz.services.quiz_settings import load_settings, store_settings
 from quiz.storage.base import new_id, utc_now
-from quiz.storage.models.attempts import Answer, Attempt, AttemptItem
+from quiz.storage.models.attempts import Answer, Attempt, AttemptItem, answers_of
 from quiz.storage.models.bank import Question
 from quiz.storage.models.documents import Document
 from quiz.storage.models.people import Member
@@ -140,11 +140,7 @@ class QuizService:
                 raise UserError("Câu hỏi này không còn trong ngân hàng câu hỏi; hãy bỏ qua câu này.")
             score = score_response(views.keyed(question), item.option_order, response)
             now = self.clock()
-            last = session.scalar(
-                select(func.max(Answer.answered_at))
-                .join(AttemptItem, AttemptItem.id == Answer.attempt_item_id)
-                .where(AttemptItem.attempt_id == attempt_id)
-            )
+            last = session.scalar(answers_of(attempt_id).with_only_columns(func.max(Answer.answered_at)))
             since = last if last is not None else attempt.started_at
             spent = max(0.0, (now - since).total_seconds())
             answer = _saved_answer(session, item, position, response, spent, now)

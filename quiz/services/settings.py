@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from quiz.api.unit_details import UNIT_DETAIL_KEYS, UnitDetails
+from quiz.api.unit_details import UnitDetails
 from quiz.errors import AccessDenied, UserError
 from quiz.services.context import ServiceContext
 from quiz.storage.models.documents import Setting
@@ -40,7 +40,7 @@ def _declare(*settings: Declared) -> dict[str, Declared]:
 
 # Adding a setting is one line here. A key not declared here is refused (a typo never becomes a new setting).
 SETTINGS = _declare(
-    # The printed header's names (quiz.api.unit_details.UNIT_DETAIL_KEYS): asked at first start.
+    # The printed header's names (the keys of quiz.api.unit_details): asked at first start.
     Declared("place_name", str, ""),
     Declared("party_committee", str, ""),
     Declared("unit_name", str, ""),
@@ -107,12 +107,12 @@ class SettingsService:
 
     def unit_details(self) -> UnitDetails:
         """The unit's names for printed headers (public: they are printed on every paper)."""
-        return UnitDetails.from_settings({key: self.get(key) for key in UNIT_DETAIL_KEYS})
+        return UnitDetails.from_settings(self.all())
 
     def save_unit_details(self, details: UnitDetails) -> None:
+        """All the unit's names in one commit (and one change notice)."""
         self._context.require_admin()
-        for key, value in details.as_settings().items():
-            self.set(key, value)
+        self.set_many(details.as_settings())
 
     def language(self) -> str:
         return str(self.get("language") or "vi")
@@ -121,15 +121,21 @@ class SettingsService:
         return [str(question) for question in self.get("reflection_questions") or []]
 
     def set(self, key: str, value: Any) -> None:
+        self.set_many({key: value})
+
+    def set_many(self, values: dict[str, Any]) -> None:
+        """Store several settings at once: all are checked first, then written in one session."""
         self._context.require_admin()
-        setting = declared(key)
-        if setting.reader is Reader.SECRET:
-            # The password and the unit key have their own actions, which check what they must.
-            raise AccessDenied("Thiết lập này chỉ được thay đổi bằng chức năng riêng của nó.")
-        if value is not None and not isinstance(value, setting.type):
-            raise UserError(f"Giá trị của thiết lập “{key}” không đúng kiểu.")
+        for key, value in values.items():
+            setting = declared(key)
+            if setting.reader is Reader.SECRET:
+                # The password and the unit key have their own actions, which check what they must.
+                raise AccessDenied("Thiết lập này chỉ được thay đổi bằng chức năng riêng của nó.")
+            if value is not None and not isinstance(value, setting.type):
+                raise UserError(f"Giá trị của thiết lập “{key}” không đúng kiểu.")
         with self._context.session() as session:
-            session.merge(Setting(key=key, value=value))
+            for key, value in values.items():
+                session.merge(Setting(key=key, value=value))
 
     def _require_reader(self, setting: Declared) -> None:
         if setting.reader is Reader.SECRET:

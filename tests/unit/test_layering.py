@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,16 @@ def imported_modules(path: Path) -> set[str]:
             modules.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             modules.add(node.module)
+            # ``from quiz import storage`` imports the module quiz.storage, not a name of quiz.
+            modules.update(name for name in (f"{node.module}.{alias.name}" for alias in node.names) if _is_module(name))
     return modules
+
+
+def _is_module(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # a name inside a module, not a module of a package
+        return False
 
 
 def imported_top_modules(path: Path) -> set[str]:
@@ -116,7 +126,13 @@ def test_gui_checker_detects_a_way_around_the_boundary(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text(
         "import quiz.storage.models\nfrom quiz.api.attempts import AttemptView\nfrom quiz.service import Service\n"
-        "def late():\n    from quiz.engine import views\n    from reports.unit_pdf import build_unit_pdf\n",
+        "def late():\n    from quiz.engine import views\n    from reports.unit_pdf import build_unit_pdf\n"
+        "from quiz import storage, __version__\n",
         encoding="utf-8",
     )
-    assert gui_violations(sample) == ["quiz.engine", "quiz.storage.models", "reports.unit_pdf"]
+    assert gui_violations(sample) == [
+        "quiz.engine",
+        "quiz.storage",
+        "quiz.storage.models",
+        "reports.unit_pdf",
+    ]

@@ -7,6 +7,7 @@ import pytest
 from quiz.api.changes import Area, ChangeFeed, Changes
 from quiz.errors import UserError
 from quiz.service import Service
+from quiz.storage.models.people import Unit
 
 
 def listen(service: Service) -> list[Changes]:
@@ -31,7 +32,13 @@ def test_reads_and_refused_writes_publish_nothing(service: Service) -> None:
     service.members.list_members()
     with pytest.raises(UserError):
         service.members.rename_unit(unit.id, "   ")
+    # A write flushed and then rolled back (an action refused half-way) says nothing either.
+    with pytest.raises(UserError), service.context.session() as session:
+        session.add(Unit(name="Chi bộ Bỏ dở", kind="chi_bo"))
+        session.flush()
+        raise UserError("bỏ dở")
     assert seen == []
+    assert [unit.name for unit in service.members.list_units()] == ["Chi bộ Thử"]
 
 
 def test_a_bulk_statement_counts_as_a_change(service: Service) -> None:

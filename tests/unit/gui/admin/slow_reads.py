@@ -12,17 +12,21 @@ from pytestqt.qtbot import QtBot
 
 
 class SlowRead:
-    """Wraps one facade method: each call waits for ``release()`` (at most 20 s) and then answers as before."""
+    """Wraps one facade method: each call waits for ``release()`` (at most 5 s) and then answers as before."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> None:
         self.released = threading.Event()
         self.started = threading.Event()
+        self.returned = threading.Event()
         original: Callable[..., Any] = getattr(owner, name)
 
         def slow(*arguments: Any, **keywords: Any) -> Any:
             self.started.set()
-            self.released.wait(20)
-            return original(*arguments, **keywords)
+            self.released.wait(5)
+            try:
+                return original(*arguments, **keywords)
+            finally:
+                self.returned.set()
 
         monkeypatch.setattr(owner, name, slow)
 
@@ -36,4 +40,5 @@ def assert_event_loop_runs(qtbot: QtBot, slow_read: SlowRead) -> None:
     fired: list[bool] = []
     QTimer.singleShot(10, lambda: fired.append(True))
     qtbot.waitUntil(lambda: bool(fired), timeout=5000)
-    assert not slow_read.released.is_set()
+    # A read made on the UI thread would have blocked the click until its wait ran out, and returned by now.
+    assert not slow_read.returned.is_set()

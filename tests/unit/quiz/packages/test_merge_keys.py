@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,10 @@ from tests.unit.quiz.packages.helpers import open_pc, row_counts, setup_unit, ta
 
 
 @pytest.fixture
-def sqlite_service(database_url: str) -> Service:
-    return Service.open(database_url, actor=Actor.admin())
+def sqlite_service(database_url: str) -> Iterator[Service]:
+    opened = Service.open(database_url, actor=Actor.admin())
+    yield opened
+    opened.close()
 
 
 def _package(service: Service, tmp_path: Path) -> Path:

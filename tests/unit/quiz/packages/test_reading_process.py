@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
+from quiz.api.changes import Area, Changes
 from quiz.packages import reading
 from quiz.service import Service
 from tests.unit.quiz.packages.helpers import open_pc, row_counts, setup_unit, take_exam
@@ -107,3 +108,15 @@ def test_a_damaged_package_read_in_the_process_is_refused_and_the_others_merge(
     outcomes = [package.refused for package in report.packages]
     assert outcomes[0] is None and outcomes[1] is None and outcomes[2] is not None and "hỏng" in outcomes[2]
     assert row_counts(service)["attempts"] == 8
+
+
+def test_a_merge_tells_the_change_feed_what_it_wrote(service: Service, tmp_path: Path) -> None:
+    paths, _office = _three_packages(service, tmp_path)
+    seen: list[Changes] = []
+    service.changes.subscribe(seen.append)
+    service.results.import_packages(paths)
+    assert any(change.touches(Area.ATTEMPTS) for change in seen)
+    assert any(change.touches(Area.PACKAGES) for change in seen)
+    seen.clear()
+    service.results.import_packages(paths[:1])  # merged already: nothing is written, nothing is said
+    assert not any(change.touches(Area.ATTEMPTS, Area.MEMBERS) for change in seen)

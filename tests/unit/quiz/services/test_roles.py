@@ -29,6 +29,7 @@ ROLES: dict[str, str] = {
     "settings.get": PUBLIC,  # each key by its declared reader: see test_settings.py
     "settings.all": PUBLIC,
     "settings.set": ADMIN,
+    "settings.set_many": ADMIN,
     "settings.unit_details": PUBLIC,
     "settings.save_unit_details": ADMIN,
     "settings.language": PUBLIC,
